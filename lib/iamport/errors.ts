@@ -1,0 +1,73 @@
+import 'server-only';
+
+export type IamportErrorKind = 'rejected' | 'not_found' | 'unauthorized' | 'unavailable' | 'timeout';
+
+/** Base of every error the Iamport client throws; `kind` lets callers switch without instanceof chains. */
+export abstract class IamportError extends Error {
+  abstract readonly kind: IamportErrorKind;
+}
+
+/** Iamport (or the PG behind it) refused: non-zero code other than not-found. Message kept verbatim. */
+export class IamportRejectedError extends IamportError {
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly iamportCode: number,
+    readonly iamportMessage: string,
+    /** The `[...]` part of the message, e.g. `F112`, when present. */
+    readonly pgCode: string | null,
+    readonly httpStatus: number,
+  ) {
+    super(iamportMessage || `Iamport code ${iamportCode}`);
+    this.name = 'IamportRejectedError';
+  }
+}
+
+export class IamportNotFoundError extends IamportError {
+  readonly kind = 'not_found' as const;
+  constructor(
+    readonly iamportMessage: string,
+    readonly httpStatus: number,
+  ) {
+    super(iamportMessage || 'not found');
+    this.name = 'IamportNotFoundError';
+  }
+}
+
+export class IamportUnauthorizedError extends IamportError {
+  readonly kind = 'unauthorized' as const;
+  constructor(readonly iamportMessage: string) {
+    super(iamportMessage || 'unauthorized');
+    this.name = 'IamportUnauthorizedError';
+  }
+}
+
+/** Network error, 5xx, or a body that is not the envelope (HTML page, truncated JSON). */
+export class IamportUnavailableError extends IamportError {
+  readonly kind = 'unavailable' as const;
+  constructor(
+    readonly reason: string,
+    readonly httpStatus: number | null,
+  ) {
+    super(reason);
+    this.name = 'IamportUnavailableError';
+  }
+}
+
+/** No answer in time. For an issuance the key may exist: `outcomeUnknown` is then true. */
+export class IamportTimeoutError extends IamportError {
+  readonly kind = 'timeout' as const;
+  constructor(
+    readonly timeoutMs: number,
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(`Iamport did not answer within ${timeoutMs} ms`);
+    this.name = 'IamportTimeoutError';
+  }
+}
+
+/** Extracts the PG code from `...실패하였습니다. [F112]유효하지...` → `F112`. */
+export function extractPgCode(message: string | null | undefined): string | null {
+  if (!message) return null;
+  const match = /\[([^\]\s]{1,40})\]/.exec(message);
+  return match?.[1] ?? null;
+}
