@@ -1,0 +1,91 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Parsed once, lazily, so that a bad variable fails the first
+ * request (and `instrumentation.ts` at start-up) with a message naming it.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const intFrom = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Iamport REST API key; with IMP_SECRET switches the app to live mode. */
+    IMP_KEY: optionalString,
+    /** Iamport REST API secret. Never leaves lib/iamport. */
+    IMP_SECRET: optionalString,
+    /** Base URL of the Iamport API in live mode. */
+    IAMPORT_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.iamport.kr'),
+    /** Sub-merchant tier code, sent as the `Tier` header. */
+    IAMPORT_TIER: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{3}$/, 'must be a 3-character tier code')
+        .optional(),
+    ),
+    /** How long an issuance may take before its outcome is declared unknown. */
+    IAMPORT_ISSUE_TIMEOUT_MS: intFrom(100, 600_000, 30_000),
+    /** Timeout of every other Iamport call. */
+    IAMPORT_READ_TIMEOUT_MS: intFrom(100, 600_000, 10_000),
+    /** Port of the standalone sandbox (`npm run sandbox`). */
+    SANDBOX_PORT: intFrom(1, 65_535, 4010),
+    /** Host the standalone sandbox binds to; loopback by default. */
+    SANDBOX_HOST: z.string().default('127.0.0.1'),
+    /** HTTP status the sandbox uses for an unknown customer_uid (the sources disagree). */
+    SANDBOX_NOT_FOUND_STATUS: z.coerce
+      .number()
+      .pipe(z.union([z.literal(404), z.literal(200)]))
+      .default(404),
+    /** How long the sandbox's "slow answer" card makes it wait. */
+    SANDBOX_SLOW_MS: intFrom(0, 600_000, 35_000),
+    /** Log level of the server's structured logs. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.IMP_KEY) !== Boolean(env.IMP_SECRET)) {
+      const missing = env.IMP_KEY ? 'IMP_SECRET' : 'IMP_KEY';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `${missing} must be set together with ${missing === 'IMP_KEY' ? 'IMP_SECRET' : 'IMP_KEY'} (set both for live mode, neither for sandbox mode)`,
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates an environment object; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new EnvError(`Invalid environment variables:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+const globalForEnv = globalThis as unknown as { __billingKeyEnv?: Env };
+
+export function getEnv(): Env {
+  globalForEnv.__billingKeyEnv ??= parseEnv(process.env);
+  return globalForEnv.__billingKeyEnv;
+}
+
+/** Live mode when both credentials are set; otherwise the in-process sandbox answers. */
+export function isSandboxMode(env: Env = getEnv()): boolean {
+  return !env.IMP_KEY || !env.IMP_SECRET;
+}
