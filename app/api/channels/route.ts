@@ -1,0 +1,5 @@
+import { apiRoute, json } from '@/lib/api';
+import { listChannels } from '@/lib/billing-keys/issue';
+
+/** The merchant's PG channels from `GET /users/pg`; the form offers the key-in ones. */
+export const GET = apiRoute(async () => json({ channels: await listChannels() }));

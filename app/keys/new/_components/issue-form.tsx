@@ -1,0 +1,335 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm, type FieldPath } from 'react-hook-form';
+import { Field, inputClass } from '@/components/field';
+import { api, ApiError } from '@/lib/client/api';
+import { queryKeys } from '@/lib/client/query';
+import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
+import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
+import {
+  ISSUE_LIMITS,
+  SENSITIVE_FIELDS,
+  issueBillingKeySchema,
+  proposeCustomerUid,
+  type IssueBillingKeyInput,
+} from '@/lib/validations/billing-key';
+import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
+import { IssueOutcome, type Outcome } from './issue-outcome';
+
+const EMPTY: Required<IssueBillingKeyInput> = {
+  customer_uid: '',
+  pg: '',
+  channel_key: '',
+  card_number: '',
+  expiry: '',
+  birth: '',
+  pwd_2digit: '',
+  cvc: '',
+  customer_id: '',
+  customer_name: '',
+  customer_tel: '',
+  customer_email: '',
+  customer_addr: '',
+  customer_postcode: '',
+};
+type FormValues = typeof EMPTY;
+const FIELD_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];
+
+/** Attributes that keep browsers and password managers from filling or saving card data. */
+const NO_AUTOFILL = {
+  autoComplete: 'off',
+  autoCorrect: 'off',
+  spellCheck: false,
+  'data-1p-ignore': true,
+  'data-lpignore': 'true',
+  'data-form-type': 'other',
+} as const;
+
+const sectionClass = 'space-y-4 rounded-xl border border-slate-200 bg-white p-5';
+
+export function IssueForm() {
+  const channelsQuery = useQuery({ queryKey: queryKeys.channels(), queryFn: api.channels });
+  const [channelChoice, setChannelChoice] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const issue = useMutation({ mutationFn: api.issueBillingKey });
+
+  const form = useForm<FormValues>({
+    resolver: zodResolver(issueBillingKeySchema) as never,
+    defaultValues: EMPTY,
+    mode: 'onTouched',
+    shouldFocusError: true,
+  });
+  const { register, control, handleSubmit, setValue, setError, setFocus, resetField, watch, formState } = form;
+  const { errors } = formState;
+
+  const provider = providerOfPg(watch('pg'));
+  const providerInfo = pgProviderInfo(provider);
+  const required = new Set<PerPgField>(requiredFieldsFor(provider));
+  const isRequired = (field: PerPgField) => required.has(field);
+  const reason = (field: PerPgField) => (isRequired(field) ? providerInfo?.reasons?.[field] : undefined);
+
+  function chooseChannel(choice: string) {
+    setChannelChoice(choice);
+    const channel = channelsQuery.data?.find((candidate) => candidate.channelKey === choice);
+    setValue('channel_key', channel?.channelKey ?? '');
+    setValue('pg', channel?.pg ?? '', { shouldValidate: Boolean(channel) });
+    if (choice === MANUAL_CHANNEL) setTimeout(() => setFocus('pg'), 0);
+  }
+
+  // Preselect the first key-in channel once the list arrives; fall back to manual entry if it fails.
+  useEffect(() => {
+    if (channelChoice !== '') return;
+    const first = channelsQuery.data?.find((channel) => channel.keyIn);
+    if (first) chooseChannel(first.channelKey);
+    else if (channelsQuery.isError) setChannelChoice(MANUAL_CHANNEL);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [channelsQuery.data, channelsQuery.isError, channelChoice]);
+
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [outcome]);
+
+  function wipeCardFields() {
+    for (const field of SENSITIVE_FIELDS) resetField(field, { defaultValue: '' });
+  }
+
+  async function submit(values: FormValues) {
+    if (issue.isPending) return;
+    setOutcome(null);
+    try {
+      const result = await issue.mutateAsync(values);
+      setOutcome({ kind: 'issued', result });
+    } catch (error) {
+      wipeCardFields();
+      showError(error, values.customer_uid);
+      return;
+    }
+    wipeCardFields();
+  }
+
+  function showError(error: unknown, customerUid: string) {
+    if (!(error instanceof ApiError)) {
+      setOutcome({ kind: 'error', message: '알 수 없는 오류가 발생했습니다.' });
+      return;
+    }
+    const body = error.body;
+    if (body.code === 'validation_failed' && body.fields) {
+      const fields = FIELD_ORDER.filter((field) => body.fields?.[field]);
+      for (const field of fields) setError(field, { type: 'server', message: body.fields[field] });
+      const first = fields[0];
+      if (first) setFocus(first as FieldPath<FormValues>);
+      return;
+    }
+    if (body.code === 'card_rejected') {
+      setOutcome({ kind: 'rejected', message: body.message, iamportMessage: body.iamportMessage ?? '', pgCode: body.pgCode ?? null });
+    } else if (body.code === 'outcome_unknown') {
+      setOutcome({ kind: 'unknown', message: body.message, customerUid });
+    } else {
+      setOutcome({ kind: 'error', message: body.message, errorId: body.errorId });
+    }
+  }
+
+  function startOver() {
+    form.reset({ ...EMPTY, pg: form.getValues('pg'), channel_key: form.getValues('channel_key') });
+    setOutcome(null);
+    setFocus('customer_uid');
+  }
+
+  const busy = issue.isPending;
+  const text = (name: keyof FormValues) => register(name);
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={handleSubmit(submit)} noValidate autoComplete="off" aria-label="빌링키 발급" className="space-y-6">
+        <fieldset className={sectionClass} disabled={busy}>
+          <legend className="px-1 text-base font-semibold">채널과 고객 결제수단 ID</legend>
+          <ChannelSelect
+            channels={channelsQuery.data}
+            loading={channelsQuery.isLoading}
+            loadError={channelsQuery.error ? channelsQuery.error.message : null}
+            onRetry={() => channelsQuery.refetch()}
+            value={channelChoice}
+            onChange={chooseChannel}
+            error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
+          />
+          {channelChoice === MANUAL_CHANNEL && (
+            <Field
+              id="pg"
+              label="PG 구분코드"
+              apiName="pg"
+              required
+              error={errors.pg?.message}
+              hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
+            >
+              {(a11y) => <input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+          )}
+          <Field
+            id="customer_uid"
+            label="고객 결제수단 ID"
+            apiName="customer_uid"
+            required
+            error={errors.customer_uid?.message}
+            hint="고객 × 카드마다 고유해야 합니다. 이미 있는 ID로 발급하면 기존 카드가 교체됩니다."
+          >
+            {(a11y) => (
+              <div className="flex gap-2">
+                <input {...a11y} {...text('customer_uid')} maxLength={ISSUE_LIMITS.customer_uid} className={inputClass} {...NO_AUTOFILL} />
+                <button
+                  type="button"
+                  onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
+                  className="shrink-0 rounded-md border border-slate-400 bg-white px-3 text-sm font-medium hover:bg-slate-100"
+                >
+                  새 ID 만들기
+                </button>
+              </div>
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className={sectionClass} disabled={busy}>
+          <legend className="px-1 text-base font-semibold">카드 정보</legend>
+          <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="card_number" label="카드번호" apiName="card_number" required error={errors.card_number?.message} hint="숫자만 입력하면 하이픈이 자동으로 들어갑니다.">
+              {(a11y) => (
+                <Controller
+                  control={control}
+                  name="card_number"
+                  render={({ field }) => (
+                    <input
+                      {...a11y}
+                      {...NO_AUTOFILL}
+                      ref={field.ref}
+                      name="bk-card"
+                      value={field.value}
+                      onBlur={field.onBlur}
+                      onChange={(event) => field.onChange(formatCardNumber(event.target.value))}
+                      inputMode="numeric"
+                      placeholder="XXXX-XXXX-XXXX-XXXX"
+                      maxLength={ISSUE_LIMITS.card_number}
+                      className={`${inputClass} font-mono tracking-wider`}
+                    />
+                  )}
+                />
+              )}
+            </Field>
+            <Field id="expiry" label="유효기간" apiName="expiry" required error={errors.expiry?.message} hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다.">
+              {(a11y) => (
+                <Controller
+                  control={control}
+                  name="expiry"
+                  render={({ field }) => (
+                    <input
+                      {...a11y}
+                      {...NO_AUTOFILL}
+                      ref={field.ref}
+                      name="bk-exp"
+                      value={field.value}
+                      onBlur={field.onBlur}
+                      onChange={(event) => field.onChange(formatExpiry(event.target.value))}
+                      onPaste={(event) => {
+                        event.preventDefault();
+                        field.onChange(formatExpiry(event.clipboardData.getData('text')));
+                      }}
+                      inputMode="numeric"
+                      placeholder="YYYY-MM"
+                      maxLength={ISSUE_LIMITS.expiry}
+                      className={`${inputClass} font-mono`}
+                    />
+                  )}
+                />
+              )}
+            </Field>
+            <Field
+              id="birth"
+              label="생년월일 또는 사업자등록번호"
+              apiName="birth"
+              required={isRequired('birth')}
+              error={errors.birth?.message}
+              hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
+            >
+              {(a11y) => (
+                <input {...a11y} {...NO_AUTOFILL} {...text('birth')} name="bk-owner" inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
+              )}
+            </Field>
+            <Field
+              id="pwd_2digit"
+              label="카드 비밀번호 앞 2자리"
+              apiName="pwd_2digit"
+              required={isRequired('pwd_2digit')}
+              error={errors.pwd_2digit?.message}
+              hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
+            >
+              {(a11y) => (
+                <input {...a11y} {...NO_AUTOFILL} {...text('pwd_2digit')} name="bk-p2" inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
+              )}
+            </Field>
+            <Field
+              id="cvc"
+              label="CVC"
+              apiName="cvc"
+              required={isRequired('cvc')}
+              error={errors.cvc?.message}
+              hint={reason('cvc') ?? '카드 뒷면 3자리(AMEX 4자리). 페이먼트월에서만 씁니다.'}
+            >
+              {(a11y) => (
+                <input {...a11y} {...NO_AUTOFILL} {...text('cvc')} name="bk-c" inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className={sectionClass} disabled={busy}>
+          <legend className="px-1 text-base font-semibold">고객 정보</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="customer_name" label="카드 소유자 이름" apiName="customer_name" required={isRequired('customer_name')} error={errors.customer_name?.message} hint={reason('customer_name')}>
+              {(a11y) => <input {...a11y} {...text('customer_name')} maxLength={ISSUE_LIMITS.customer_name} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+            <Field id="customer_id" label="구매자 ID" apiName="customer_id" required={isRequired('customer_id')} error={errors.customer_id?.message} hint={reason('customer_id') ?? '가맹점이 쓰는 회원 ID.'}>
+              {(a11y) => <input {...a11y} {...text('customer_id')} maxLength={ISSUE_LIMITS.customer_id} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+            <Field id="customer_tel" label="연락처" apiName="customer_tel" error={errors.customer_tel?.message} hint="예: 010-1234-5678">
+              {(a11y) => <input {...a11y} {...text('customer_tel')} type="tel" inputMode="tel" maxLength={ISSUE_LIMITS.customer_tel} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+            <Field id="customer_email" label="이메일" apiName="customer_email" error={errors.customer_email?.message}>
+              {(a11y) => <input {...a11y} {...text('customer_email')} type="email" maxLength={ISSUE_LIMITS.customer_email} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+            <Field id="customer_addr" label="주소" apiName="customer_addr" error={errors.customer_addr?.message}>
+              {(a11y) => <input {...a11y} {...text('customer_addr')} maxLength={ISSUE_LIMITS.customer_addr} className={inputClass} {...NO_AUTOFILL} />}
+            </Field>
+            <Field id="customer_postcode" label="우편번호" apiName="customer_postcode" error={errors.customer_postcode?.message}>
+              {(a11y) => <input {...a11y} {...text('customer_postcode')} inputMode="numeric" maxLength={ISSUE_LIMITS.customer_postcode} className={`${inputClass} w-32`} {...NO_AUTOFILL} />}
+            </Field>
+          </div>
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded-md bg-blue-700 px-6 py-3 text-base font-semibold text-white hover:bg-blue-800 disabled:cursor-wait disabled:opacity-60"
+          >
+            {busy ? '발급 요청 중…' : '빌링키 발급'}
+          </button>
+          {outcome && (
+            <button type="button" onClick={startOver} className="rounded-md border border-slate-400 bg-white px-4 py-3 text-sm font-medium hover:bg-slate-100">
+              새 고객 입력
+            </button>
+          )}
+          <p role="status" aria-live="polite" className="text-sm text-slate-700">
+            {busy ? 'Iamport에 발급을 요청하고 있습니다. PG 응답에 최대 30초가 걸릴 수 있습니다.' : ''}
+          </p>
+        </div>
+      </form>
+
+      <div ref={outcomeRef} aria-live="polite">
+        {outcome && <IssueOutcome outcome={outcome} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { BillingKeyCard } from '@/components/billing-key-card';
+import type { IssueResult } from '@/lib/billing-keys/types';
+import { api, ApiError } from '@/lib/client/api';
+
+export type Outcome =
+  | { kind: 'issued'; result: IssueResult }
+  | { kind: 'rejected'; message: string; iamportMessage: string; pgCode: string | null }
+  | { kind: 'unknown'; message: string; customerUid: string }
+  | { kind: 'error'; message: string; errorId?: string };
+
+const panel = 'rounded-xl border p-5 space-y-3';
+
+/** What happened to the last submission: the key, a rejection, an unknown outcome or an error. */
+export function IssueOutcome({ outcome }: { outcome: Outcome }) {
+  switch (outcome.kind) {
+    case 'issued':
+      return <BillingKeyCard billingKey={outcome.result.billingKey} replaced={outcome.result.replaced} headingId="outcome-title" />;
+    case 'rejected':
+      return (
+        <section aria-labelledby="outcome-title" className={`${panel} border-red-300 bg-red-50`}>
+          <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-red-900">
+            발급 거절
+          </h2>
+          <p className="text-sm text-red-950">{outcome.message}</p>
+          {outcome.pgCode && (
+            <p className="text-sm">
+              PG 코드: <strong className="rounded bg-red-800 px-2 py-0.5 font-mono text-white">{outcome.pgCode}</strong>
+            </p>
+          )}
+          <div>
+            <p className="text-xs font-semibold text-red-900">Iamport 메시지 (원문)</p>
+            <p className="mt-1 rounded border border-red-200 bg-white p-3 font-mono text-sm break-all text-slate-900">
+              {outcome.iamportMessage}
+            </p>
+          </div>
+          <p className="text-sm text-red-950">카드 정보는 보안을 위해 지웠습니다. 고객에게 다시 확인해 입력하세요.</p>
+        </section>
+      );
+    case 'unknown':
+      return <UnknownOutcome message={outcome.message} customerUid={outcome.customerUid} />;
+    case 'error':
+      return (
+        <section aria-labelledby="outcome-title" className={`${panel} border-red-300 bg-red-50`}>
+          <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-red-900">
+            발급하지 못했습니다
+          </h2>
+          <p className="text-sm text-red-950">{outcome.message}</p>
+        </section>
+      );
+  }
+}
+
+function UnknownOutcome({ message, customerUid }: { message: string; customerUid: string }) {
+  const lookup = useMutation({ mutationFn: () => api.lookUpBillingKey(customerUid) });
+  const notFound = lookup.error instanceof ApiError && lookup.error.body.code === 'not_found';
+  return (
+    <section aria-labelledby="outcome-title" className={`${panel} border-amber-400 bg-amber-50`}>
+      <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-amber-950">
+        결과를 알 수 없습니다
+      </h2>
+      <p className="text-sm text-amber-950">{message}</p>
+      <button
+        type="button"
+        onClick={() => lookup.mutate()}
+        disabled={lookup.isPending}
+        className="rounded-md bg-amber-800 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-900 disabled:opacity-60"
+      >
+        {lookup.isPending ? '조회 중…' : `${customerUid} 조회하기`}
+      </button>
+      <div role="status" aria-live="polite">
+        {notFound && (
+          <p className="text-sm font-semibold text-slate-900">
+            조회 결과: 이 고객 결제수단 ID로 등록된 빌링키가 없습니다. 발급되지 않았으니 다시 발급해도 됩니다.
+          </p>
+        )}
+        {lookup.error && !notFound && <p className="text-sm text-red-800">조회 실패: {lookup.error.message}</p>}
+      </div>
+      {lookup.data && <BillingKeyCard billingKey={lookup.data} title="조회 결과: 빌링키가 발급되어 있습니다" headingId="lookup-title" />}
+    </section>
+  );
+}

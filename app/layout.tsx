@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { SandboxBanner } from '@/components/sandbox-banner';
+import { SiteHeader } from '@/components/site-header';
+import { isSandboxMode } from '@/lib/env';
+import { Providers } from './providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: '빌링키 콘솔', template: '%s · 빌링키 콘솔' },
+  description: 'Iamport 빌링키 발급과 관리',
+  robots: { index: false, follow: false },
+};
+
+// The mode is read from the environment at request time, never baked in at build time.
+export const dynamic = 'force-dynamic';
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const sandbox = isSandboxMode();
+  return (
+    <html lang="ko">
+      <body className="min-h-screen font-sans">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          본문으로 건너뛰기
+        </a>
+        {sandbox && <SandboxBanner />}
+        <SiteHeader mode={sandbox ? 'sandbox' : 'live'} />
+        <Providers>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">페이지를 찾을 수 없습니다</h1>
+      <p>
+        주소를 확인하거나{' '}
+        <Link href="/keys/new" className="text-blue-700 underline">
+          빌링키 발급
+        </Link>
+        으로 이동하세요.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import type { CustomerAnnotation, PgChannel } from '@/lib/iamport/types';
+import type { BillingKeyView, ChannelView } from './types';
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const isoFromUnix = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/** Whitelists the annotation's fields; anything unknown Iamport adds is dropped, not echoed. */
+export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView {
+  const cardType: unknown = annotation.card_type;
+  return {
+    customerUid: annotation.customer_uid,
+    pgProvider: annotation.pg_provider,
+    pgId: annotation.pg_id,
+    sandbox: typeof annotation.sandbox === 'boolean' ? annotation.sandbox : null,
+    cardName: text(annotation.card_name),
+    cardCode: text(annotation.card_code),
+    cardNumberMasked: text(annotation.card_number),
+    cardType: cardType === 0 || cardType === '0' ? 'credit' : cardType === 1 || cardType === '1' ? 'check' : 'unknown',
+    customerId: text(annotation.customer_id),
+    customerName: text(annotation.customer_name),
+    customerTel: text(annotation.customer_tel),
+    customerEmail: text(annotation.customer_email),
+    customerAddr: text(annotation.customer_addr),
+    customerPostcode: text(annotation.customer_postcode),
+    insertedAt: isoFromUnix(annotation.inserted),
+    updatedAt: isoFromUnix(annotation.updated),
+  };
+}
+
+export function toChannelView(channel: PgChannel): ChannelView {
+  return {
+    pgProvider: channel.pg_provider,
+    pgId: channel.pg_id,
+    sandbox: channel.sandbox,
+    type: channel.type,
+    channelName: channel.channel_name,
+    channelKey: channel.channel_key,
+    pg: channel.pg_id ? `${channel.pg_provider}.${channel.pg_id}` : channel.pg_provider,
+    keyIn: channel.type === 'api_payment',
+  };
+}

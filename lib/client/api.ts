@@ -1,0 +1,43 @@
+import type { ErrorBody } from '@/lib/errors';
+import type { BillingKeyView, ChannelView, IssueResult } from '@/lib/billing-keys/types';
+import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+
+/** An error answer of the app's API, as the browser sees it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody['error'],
+  ) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'upstream_unavailable', message: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.' });
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const body = (data as ErrorBody | null)?.error;
+    throw new ApiError(response.status, body ?? { code: 'internal_error', message: `서버 오류 (HTTP ${response.status})` });
+  }
+  return data as T;
+}
+
+export const api = {
+  channels: () => request<{ channels: ChannelView[] }>('/api/channels').then((data) => data.channels),
+  issueBillingKey: (input: IssueBillingKeyInput) =>
+    request<IssueResult>('/api/billing-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  lookUpBillingKey: (customerUid: string) =>
+    request<{ billingKey: BillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}`).then(
+      (data) => data.billingKey,
+    ),
+};

@@ -1,0 +1,18 @@
+const kstFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-27T13:41:05Z` → `2026-11-27 22:41:05 KST`, whatever the viewer's time zone. */
+export function formatKst(iso: string): string {
+  const parts = Object.fromEntries(kstFormatter.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} KST`;
+}
+
+export const CARD_TYPE_LABELS = { credit: '신용카드', check: '체크카드', unknown: '알 수 없음' } as const;

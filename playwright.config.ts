@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './e2e/ports';
+
+/**
+ * Debian's Chromium by default (Playwright cannot download its own browser here); CHROMIUM_PATH
+ * overrides it, and where neither exists Playwright's own installed browser is used.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const LOG_DIR = 'test-results/server-logs';
+const logged = (name: string, command: string) => `mkdir -p ${LOG_DIR} && exec ${command} > ${LOG_DIR}/${name}.log 2>&1`;
+
+const common = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  // Short enough that the "slow answer" card times out within a test.
+  IAMPORT_ISSUE_TIMEOUT_MS: String(E2E.issueTimeoutMs),
+  SANDBOX_SLOW_MS: String(E2E.sandboxSlowMs),
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]]
+    : [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: E2E.sandboxAppUrl,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    // Card numbers are typed in these tests: no screenshots, traces or videos may keep them.
+    screenshot: 'off',
+    trace: 'off',
+    video: 'off',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      name: 'sandbox',
+      command: logged('sandbox', 'npm run sandbox'),
+      url: `${E2E.sandboxUrl}/__sandbox/stats`,
+      env: { ...common, SANDBOX_PORT: String(E2E.sandboxPort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      name: 'app (sandbox mode)',
+      command: logged('app-sandbox-mode', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort}`),
+      url: `${E2E.sandboxAppUrl}/api/channels`,
+      env: { ...common, IMP_KEY: '', IMP_SECRET: '' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      name: 'app (live mode against the sandbox over HTTP)',
+      command: logged('app-live-mode', `npx next start -H 127.0.0.1 -p ${E2E.liveAppPort}`),
+      url: `${E2E.liveAppUrl}/api/channels`,
+      env: {
+        ...common,
+        IMP_KEY: E2E.sandboxImpKey,
+        IMP_SECRET: E2E.sandboxImpSecret,
+        IAMPORT_API_URL: E2E.sandboxUrl,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
