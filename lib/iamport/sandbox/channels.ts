@@ -1,0 +1,66 @@
+import 'server-only';
+import type { PgChannel } from '../types';
+
+const keyIn = (pg_provider: string, pg_id: string, channel_name: string, suffix: string): PgChannel => ({
+  pg_provider,
+  pg_id,
+  sandbox: true,
+  type: 'api_payment',
+  channel_name,
+  channel_key: `channel-key-${suffix}`,
+});
+
+/** A test merchant: key-in channels for the billing-key PGs, plus a window-only and a certification channel. */
+export const DEFAULT_SANDBOX_CHANNELS: PgChannel[] = [
+  keyIn('nice', 'nictest04m', '나이스페이 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1001'),
+  keyIn('nice_v2', 'nictest00m', '나이스페이먼츠(신) 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1002'),
+  keyIn('kcp', 'BA001', 'NHN KCP 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1003'),
+  keyIn('tosspayments', 'tosstest', '토스페이먼츠 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1004'),
+  keyIn('ksnet', '2999199999', 'KSNET 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1005'),
+  keyIn('welcome', 'welcometst', '웰컴페이먼츠 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1006'),
+  keyIn('daou', 'CTS16826', '키움페이(다우) 테스트', '3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1007'),
+  {
+    pg_provider: 'kakaopay',
+    pg_id: 'TCSUBSCRIP',
+    sandbox: true,
+    type: 'payment',
+    channel_name: '카카오페이 정기결제 테스트',
+    channel_key: 'channel-key-3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1008',
+  },
+  {
+    pg_provider: 'danal',
+    pg_id: 'A010002002',
+    sandbox: true,
+    type: 'certification',
+    channel_name: '다날 본인인증 테스트',
+    channel_key: 'channel-key-3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1009',
+  },
+];
+
+export type ChannelChoice = { ok: true; channel: PgChannel } | { ok: false };
+
+/**
+ * The channel an issuance runs on: a known key-in `channel_key`, else the key-in channel `pg`
+ * names (`provider` or `provider.MID`), else silently the first key-in channel (SPEC.md §3).
+ */
+export function chooseChannel(
+  channels: readonly PgChannel[],
+  pg: string | undefined,
+  channelKey: string | undefined,
+): ChannelChoice {
+  const keyInChannels = channels.filter((channel) => channel.type === 'api_payment');
+  if (channelKey !== undefined) {
+    const byKey = keyInChannels.find((channel) => channel.channel_key === channelKey);
+    return byKey ? { ok: true, channel: byKey } : { ok: false };
+  }
+  const fallback = keyInChannels[0];
+  if (!fallback) return { ok: false };
+  if (pg === undefined) return { ok: true, channel: fallback };
+  const dot = pg.indexOf('.');
+  const provider = dot === -1 ? pg : pg.slice(0, dot);
+  const mid = dot === -1 ? undefined : pg.slice(dot + 1);
+  const named = keyInChannels.find(
+    (channel) => channel.pg_provider === provider && (mid === undefined || channel.pg_id === mid),
+  );
+  return { ok: true, channel: named ?? fallback };
+}

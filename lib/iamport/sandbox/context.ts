@@ -1,0 +1,37 @@
+import 'server-only';
+import type { PgChannel } from '../types';
+import type { StatName } from './stats';
+import type { TokenAuthority, TokenRecord } from './tokens';
+import type { SandboxStats, SandboxStore } from './types';
+
+/** The sandbox's state and settings, shared by every endpoint. */
+export interface SandboxContext {
+  store: SandboxStore;
+  channels: readonly PgChannel[];
+  tokens: TokenAuthority;
+  clock: () => number;
+  slowMs: number;
+  notFoundStatus: 404 | 200;
+  stats: SandboxStats;
+  /** `token_expiry` card: per store key, the newest token generation that must still get a 401. */
+  tokenExpiryTrips: Map<string, number>;
+}
+
+/** An authenticated API call. */
+export interface ApiCall {
+  request: Request;
+  url: URL;
+  token: TokenRecord;
+  tier: string | undefined;
+}
+
+export function nowSeconds(ctx: Pick<SandboxContext, 'clock'>): number {
+  return Math.floor(ctx.clock() / 1000);
+}
+
+export function count(ctx: SandboxContext, name: StatName): void {
+  ctx.stats[name] += 1;
+}
+
+/** A `Tier` header is a 3-character alphanumeric sub-merchant code. */
+export const TIER_PATTERN = /^[A-Za-z0-9]{3}$/;

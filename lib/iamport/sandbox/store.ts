@@ -1,0 +1,28 @@
+import 'server-only';
+import type { CustomerAnnotation } from '../types';
+import type { SandboxStore } from './types';
+
+/** Store key of a billing key: keys are partitioned by `Tier` (empty for the merchant itself). */
+export function storeKey(tier: string | undefined, customerUid: string): string {
+  return `${tier ?? ''}:${customerUid}`;
+}
+
+/** The standalone sandbox's state: gone on restart, like nothing a real account would do. */
+export function createMemoryStore(): SandboxStore & { entries(): [string, CustomerAnnotation][] } {
+  const map = new Map<string, CustomerAnnotation>();
+  return {
+    async get(key) {
+      const value = map.get(key);
+      return value ? structuredClone(value) : undefined;
+    },
+    async set(key, value) {
+      map.set(key, structuredClone(value));
+    },
+    async delete(key) {
+      return map.delete(key);
+    },
+    entries() {
+      return [...map.entries()].map(([key, value]) => [key, structuredClone(value)]);
+    },
+  };
+}
