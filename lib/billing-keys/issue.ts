@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { getLogger } from '@/lib/log';
 import {
   getIamport,
   IamportNotFoundError,
@@ -58,15 +59,19 @@ export async function issueBillingKey(
   input: IssueBillingKeyInput,
   runtime: IamportRuntime = getIamport(),
 ): Promise<IssueResult> {
+  const started = performance.now();
+  const context = { customerUid: input.customer_uid, pg: input.pg, mode: runtime.mode };
   try {
     const annotation = await runtime.client.issueBillingKey(input.customer_uid, toIamportBody(input));
-    return {
-      billingKey: toBillingKeyView(annotation),
-      replaced: annotation.inserted !== annotation.updated,
-      mode: runtime.mode,
-    };
+    const replaced = annotation.inserted !== annotation.updated;
+    getLogger().info({ ...context, outcome: 'issued', replaced, ms: Math.round(performance.now() - started) }, 'issuance');
+    return { billingKey: toBillingKeyView(annotation), replaced, mode: runtime.mode };
   } catch (error) {
-    throw toAppError(error, 'issue');
+    const appError = toAppError(error, 'issue');
+    const outcome = appError instanceof AppError ? appError.code : 'error';
+    const pgCode = error instanceof IamportRejectedError ? error.pgCode : undefined;
+    getLogger().info({ ...context, outcome, pgCode, ms: Math.round(performance.now() - started) }, 'issuance');
+    throw appError;
   }
 }
 

@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { CARDS, uniqueUid } from './cards';
+
+const issue = (card: string, extra: Record<string, string> = {}) => ({
+  customer_uid: uniqueUid('api'),
+  pg: 'nice.nictest04m',
+  card_number: card,
+  expiry: '2030-12',
+  ...extra,
+});
+
+test.describe('the issuance API follows the error contract', () => {
+  test('[API] answers 201 with masked data only, and no-store', async ({ request }) => {
+    const body = issue(CARDS.kbCheck, { birth: '880101', pwd_2digit: '12' });
+    const response = await request.post('/api/billing-keys', { data: body });
+    expect(response.status()).toBe(201);
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const json = await response.json();
+    expect(json).toMatchObject({ replaced: false, mode: 'sandbox', billingKey: { customerUid: body.customer_uid, cardNumberMasked: '52728900****0004' } });
+    const text = JSON.stringify(json);
+    expect(text).not.toContain('5272890000000004');
+    expect(text).not.toContain('5272-8900-0000-0004');
+    expect(text).not.toContain('880101');
+  });
+
+  test.describe('each Iamport failure maps to its status and code', () => {
+    const cases: [string, string, number, string, Record<string, unknown>][] = [
+      ['invalid card', CARDS.invalidCard, 422, 'card_rejected', { pgCode: 'F112' }],
+      ['expired', CARDS.expired, 422, 'card_rejected', { pgCode: 'F113' }],
+      ['declined', CARDS.declined, 422, 'card_rejected', { pgCode: 'F114' }],
+      ['no key-in module', CARDS.noKeyInModule, 422, 'card_rejected', { iamportCode: 1, iamportMessage: '비인증결제모듈 사용정보를 찾을 수 없습니다.' }],
+      ['HTTP 500', CARDS.http500, 502, 'upstream_unavailable', {}],
+      ['HTML error page', CARDS.htmlError, 502, 'upstream_unavailable', {}],
+      ['truncated JSON', CARDS.truncatedJson, 502, 'upstream_unavailable', {}],
+      ['connection dropped', CARDS.connectionDrop, 502, 'upstream_unavailable', {}],
+    ];
+    for (const [name, card, status, code, details] of cases) {
+      test(`[API] ${name} → ${status} ${code}`, async ({ request }) => {
+        const response = await request.post('/api/billing-keys', { data: issue(card) });
+        expect(response.status()).toBe(status);
+        expect(response.headers()['cache-control']).toBe('no-store');
+        const { error } = await response.json();
+        expect(error.code).toBe(code);
+        expect(error).toMatchObject(details);
+        expect(error.message).toMatch(/[가-힣]/);
+        expect(JSON.stringify(error)).not.toContain(card.replace(/-/g, ''));
+      });
+    }
+  });
+
+  test('[API] a token expiring mid-flight is refreshed transparently', async ({ request }) => {
+    const response = await request.post('/api/billing-keys', { data: issue(CARDS.tokenExpiry) });
+    expect(response.status()).toBe(201);
+  });
+
+  test('[API] the password-check card needs the right pwd_2digit and birth', async ({ request }) => {
+    const wrong = await request.post('/api/billing-keys', { data: issue(CARDS.passwordCheck, { pwd_2digit: '99', birth: '880101' }) });
+    expect(wrong.status()).toBe(422);
+    expect((await wrong.json()).error.iamportMessage).toContain('비밀번호');
+    const right = await request.post('/api/billing-keys', { data: issue(CARDS.passwordCheck, { pwd_2digit: '12', birth: '880101' }) });
+    expect(right.status()).toBe(201);
+  });
+
+  test('[API] bad input gets 422 with a message per field', async ({ request }) => {
+    const response = await request.post('/api/billing-keys', {
+      data: { customer_uid: '', pg: 'kakaopay', card_number: '1234', expiry: '2020-01', customer_email: 'x' },
+    });
+    expect(response.status()).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(Object.keys(error.fields).sort()).toEqual(['card_number', 'customer_email', 'customer_uid', 'expiry', 'pg']);
+    expect(error.fields.pg).toContain('API(키인) 방식으로 빌링키를 발급할 수 없습니다');
+  });
+
+  test('[API] malformed bodies get 400/415, never 500', async ({ request }) => {
+    const notJson = await request.post('/api/billing-keys', { data: '{"customer_uid":', headers: { 'content-type': 'application/json' } });
+    expect(notJson.status()).toBe(400);
+    expect((await notJson.json()).error.code).toBe('invalid_json');
+    const form = await request.post('/api/billing-keys', { form: { customer_uid: 'x' } });
+    expect(form.status()).toBe(415);
+    const array = await request.post('/api/billing-keys', { data: [1, 2] });
+    expect(array.status()).toBe(422);
+  });
+
+  test('[API] looks a key up by customer_uid, encoded', async ({ request }) => {
+    const uid = `조회 테스트/${uniqueUid('lookup')}?x`;
+    const created = await request.post('/api/billing-keys', { data: { ...issue(CARDS.shinhanCredit), customer_uid: uid } });
+    expect(created.status()).toBe(201);
+    const found = await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`);
+    expect(found.status()).toBe(200);
+    expect((await found.json()).billingKey.customerUid).toBe(uid);
+    const missing = await request.get(`/api/billing-keys/${encodeURIComponent(uniqueUid('missing'))}`);
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
+  });
+
+  test('[API] lists channels with the key-in ones marked', async ({ request }) => {
+    const response = await request.get('/api/channels');
+    expect(response.status()).toBe(200);
+    const { channels } = await response.json();
+    const providers = channels.filter((channel: { keyIn: boolean }) => channel.keyIn).map((channel: { pgProvider: string }) => channel.pgProvider);
+    expect(providers).toEqual(expect.arrayContaining(['nice', 'kcp', 'tosspayments', 'ksnet', 'welcome']));
+    expect(channels.some((channel: { keyIn: boolean }) => !channel.keyIn)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export interface CardEntry {
+  uid: string;
+  card: string;
+  expiry?: string;
+  birth?: string;
+  pwd?: string;
+  customerName?: string;
+  customerId?: string;
+}
+
+export const field = (page: Page, name: RegExp) => page.getByRole('textbox', { name });
+export const cardNumberInput = (page: Page) => field(page, /^카드번호/);
+export const expiryInput = (page: Page) => field(page, /^유효기간/);
+export const birthInput = (page: Page) => field(page, /^생년월일/);
+export const pwdInput = (page: Page) => field(page, /^카드 비밀번호 앞 2자리/);
+export const cvcInput = (page: Page) => field(page, /^CVC/);
+export const uidInput = (page: Page) => field(page, /^고객 결제수단 ID/);
+export const channelSelect = (page: Page) => page.getByRole('combobox', { name: /^발급 채널/ });
+export const submitButton = (page: Page) => page.getByRole('button', { name: /빌링키 발급|발급 요청 중/ });
+
+/** Opens the form and waits until the channel list has filled the select. */
+export async function openIssueForm(page: Page) {
+  await page.goto('/keys/new');
+  await expect(channelSelect(page)).toHaveValue(/channel/);
+}
+
+/** Selects the first channel whose option text contains `text` (e.g. "ksnet"). */
+export async function chooseChannel(page: Page, text: string) {
+  const option = channelSelect(page).locator('option', { hasText: text }).first();
+  const value = await option.getAttribute('value');
+  if (!value) throw new Error(`no channel option containing ${text}`);
+  await channelSelect(page).selectOption(value);
+}
+
+export async function fillCard(page: Page, entry: CardEntry) {
+  await uidInput(page).fill(entry.uid);
+  await cardNumberInput(page).pressSequentially(entry.card.replace(/-/g, ''));
+  await expiryInput(page).pressSequentially((entry.expiry ?? '2030-12').replace('-', ''));
+  if (entry.birth) await birthInput(page).fill(entry.birth);
+  if (entry.pwd) await pwdInput(page).fill(entry.pwd);
+  if (entry.customerName) await field(page, /^카드 소유자 이름/).fill(entry.customerName);
+  if (entry.customerId) await field(page, /^구매자 ID/).fill(entry.customerId);
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+}
+
+/** Card fields must be empty after any answer from the server. */
+export async function expectCardFieldsWiped(page: Page) {
+  await expect(cardNumberInput(page)).toHaveValue('');
+  await expect(expiryInput(page)).toHaveValue('');
+  await expect(birthInput(page)).toHaveValue('');
+  await expect(pwdInput(page)).toHaveValue('');
+  await expect(cvcInput(page)).toHaveValue('');
+}

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { markerCardDigits, uniqueUid } from './cards';
+import { expectCardFieldsWiped, fillCard, openIssueForm, submitButton } from './helpers';
+import { E2E } from './ports';
+
+/** Every file under `dir` (missing dirs are empty). */
+function filesUnder(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const grouped = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1-');
+const BIRTH = '930417';
+const PWD = '37';
+
+/** Patterns that would reveal the card data anywhere: both spellings of the number, the birth, the fields with values. */
+function leakPatterns(digits: string): RegExp[] {
+  return [
+    new RegExp(digits),
+    new RegExp(grouped(digits)),
+    new RegExp(`(?<!\\d)${BIRTH}(?!\\d)`),
+    /pwd_2digit\\?["']?\s*[:=]\s*\\?["']?\d/,
+    /birth\\?["']?\s*[:=]\s*\\?["']?\d/,
+    /card_number\\?["']?\s*[:=]\s*\\?["']?\d{4}/,
+  ];
+}
+
+test('[SECURITY] card number, pwd_2digit and birth appear in no log, response, file or browser storage', async ({ page, request }) => {
+  const digits = markerCardDigits();
+  const uids = { ui: uniqueUid('leak_ui'), live: uniqueUid('leak_live'), invalid: uniqueUid('leak_invalid') };
+  const bodies: string[] = [];
+
+  // 1. Through the browser, sandbox mode.
+  page.on('response', async (response) => {
+    if (response.url().includes('/api/')) bodies.push(await response.text().catch(() => ''));
+  });
+  await openIssueForm(page);
+  await fillCard(page, { uid: uids.ui, card: digits, birth: BIRTH, pwd: PWD });
+  await submitButton(page).click();
+  await expect(page.getByRole('region', { name: '새 빌링키가 발급되었습니다' })).toBeVisible();
+  await expectCardFieldsWiped(page);
+
+  // 2. Through the API, live mode over HTTP, and a rejected (invalid expiry) request.
+  const live = await request.post(`${E2E.liveAppUrl}/api/billing-keys`, {
+    data: { customer_uid: uids.live, pg: 'nice', card_number: digits, expiry: '2031-01', birth: BIRTH, pwd_2digit: PWD },
+  });
+  expect(live.status()).toBe(201);
+  bodies.push(await live.text());
+  const invalid = await request.post('/api/billing-keys', {
+    data: { customer_uid: uids.invalid, pg: 'nice', card_number: digits, expiry: '2031-13', birth: BIRTH, pwd_2digit: PWD },
+  });
+  expect(invalid.status()).toBe(422);
+  bodies.push(await invalid.text());
+
+  // 3. Browser storage and URL.
+  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, url: location.href }));
+  const cookies = JSON.stringify(await page.context().cookies());
+
+  // 4. What the servers wrote: their logs (positive control: the customer_uids are there) and caches.
+  const logFiles = filesUnder(E2E.logDir);
+  expect(logFiles.length).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(() => logFiles.map((file) => readFileSync(file, 'utf8')).join('\n'), { timeout: 10_000 })
+    .toContain(uids.live);
+  const logs = logFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+  expect(logs).toContain(uids.ui);
+  const written = [...filesUnder('.next/cache'), ...filesUnder('data')]
+    .filter((file) => statSync(file).size < 20_000_000)
+    .map((file) => readFileSync(file).toString('latin1'));
+
+  const haystacks: [string, string][] = [
+    ['responses', bodies.join('\n')],
+    ['browser storage', storage + cookies],
+    ['server logs', logs],
+    ['files written', written.join('\n')],
+  ];
+  expect(bodies.length).toBeGreaterThanOrEqual(3);
+  for (const [where, text] of haystacks) {
+    for (const pattern of leakPatterns(digits)) {
+      expect(pattern.test(text), `${pattern} found in ${where}`).toBe(false);
+    }
+  }
+});
