@@ -73,7 +73,7 @@ test.describe('the issuance API follows the error contract', () => {
   });
 
   test('[API] malformed bodies get 400/415, never 500', async ({ request }) => {
-    const notJson = await request.post('/api/billing-keys', { data: '{"customer_uid":', headers: { 'content-type': 'application/json' } });
+    const notJson = await request.post('/api/billing-keys', { data: Buffer.from('{"customer_uid":'), headers: { 'content-type': 'application/json' } });
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).error.code).toBe('invalid_json');
     const form = await request.post('/api/billing-keys', { form: { customer_uid: 'x' } });

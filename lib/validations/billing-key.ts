@@ -60,7 +60,6 @@ const customerUid = z
   .min(1, '고객 결제수단 ID(customer_uid)를 입력하세요.')
   .max(ISSUE_LIMITS.customer_uid, tooLong('customer_uid'))
   .refine((value) => value.trim() === value, '앞뒤 공백 없이 입력하세요.')
-  // eslint-disable-next-line no-control-regex
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '제어 문자는 쓸 수 없습니다.');
 
 const PG_PATTERN = /^[a-z0-9_]+(\.[A-Za-z0-9_\-]+)?$/;

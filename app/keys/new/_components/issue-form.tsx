@@ -2,9 +2,9 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm, type FieldPath } from 'react-hook-form';
-import { Field, inputClass } from '@/components/field';
+import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
+import { Controller, useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
+import { Field, inputClass, type FieldA11yProps } from '@/components/field';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
@@ -48,11 +48,49 @@ const NO_AUTOFILL = {
   'data-form-type': 'other',
 } as const;
 
+/**
+ * A card-data input bound through Controller, so its DOM name can differ from the API field name
+ * (browsers key autofill and "save card" offers on names like `cvc`).
+ */
+function CardInput({
+  control,
+  name,
+  domName,
+  a11y,
+  format = (value) => value,
+  ...rest
+}: {
+  control: Control<FormValues>;
+  name: (typeof SENSITIVE_FIELDS)[number];
+  domName: string;
+  a11y: FieldA11yProps;
+  format?: (value: string) => string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange' | 'onBlur'>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <input
+          {...a11y}
+          {...NO_AUTOFILL}
+          {...rest}
+          ref={field.ref}
+          name={domName}
+          value={field.value}
+          onBlur={field.onBlur}
+          onChange={(event) => field.onChange(format(event.target.value))}
+        />
+      )}
+    />
+  );
+}
+
 const sectionClass = 'space-y-4 rounded-xl border border-slate-200 bg-white p-5';
 
 export function IssueForm() {
   const channelsQuery = useQuery({ queryKey: queryKeys.channels(), queryFn: api.channels });
-  const [channelChoice, setChannelChoice] = useState('');
+  const [pickedChannel, setPickedChannel] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
@@ -63,31 +101,31 @@ export function IssueForm() {
     mode: 'onTouched',
     shouldFocusError: true,
   });
-  const { register, control, handleSubmit, setValue, setError, setFocus, resetField, watch, formState } = form;
+  const { register, control, handleSubmit, setValue, setError, setFocus, resetField, formState } = form;
   const { errors } = formState;
 
-  const provider = providerOfPg(watch('pg'));
+  const provider = providerOfPg(useWatch({ control, name: 'pg' }));
   const providerInfo = pgProviderInfo(provider);
   const required = new Set<PerPgField>(requiredFieldsFor(provider));
   const isRequired = (field: PerPgField) => required.has(field);
   const reason = (field: PerPgField) => (isRequired(field) ? providerInfo?.reasons?.[field] : undefined);
 
   function chooseChannel(choice: string) {
-    setChannelChoice(choice);
+    setPickedChannel(choice);
     const channel = channelsQuery.data?.find((candidate) => candidate.channelKey === choice);
     setValue('channel_key', channel?.channelKey ?? '');
     setValue('pg', channel?.pg ?? '', { shouldValidate: Boolean(channel) });
     if (choice === MANUAL_CHANNEL) setTimeout(() => setFocus('pg'), 0);
   }
 
-  // Preselect the first key-in channel once the list arrives; fall back to manual entry if it fails.
+  // Until the agent picks one, the first key-in channel is chosen; manual entry if the list failed.
+  const defaultChannel = channelsQuery.data?.find((channel) => channel.keyIn);
+  const channelChoice = pickedChannel ?? defaultChannel?.channelKey ?? (channelsQuery.isError ? MANUAL_CHANNEL : '');
   useEffect(() => {
-    if (channelChoice !== '') return;
-    const first = channelsQuery.data?.find((channel) => channel.keyIn);
-    if (first) chooseChannel(first.channelKey);
-    else if (channelsQuery.isError) setChannelChoice(MANUAL_CHANNEL);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [channelsQuery.data, channelsQuery.isError, channelChoice]);
+    if (pickedChannel !== null || !defaultChannel) return;
+    setValue('pg', defaultChannel.pg);
+    setValue('channel_key', defaultChannel.channelKey);
+  }, [pickedChannel, defaultChannel, setValue]);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.querySelector<HTMLElement>('h2')?.focus();
@@ -197,51 +235,31 @@ export function IssueForm() {
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="card_number" label="카드번호" apiName="card_number" required error={errors.card_number?.message} hint="숫자만 입력하면 하이픈이 자동으로 들어갑니다.">
               {(a11y) => (
-                <Controller
+                <CardInput
                   control={control}
                   name="card_number"
-                  render={({ field }) => (
-                    <input
-                      {...a11y}
-                      {...NO_AUTOFILL}
-                      ref={field.ref}
-                      name="bk-card"
-                      value={field.value}
-                      onBlur={field.onBlur}
-                      onChange={(event) => field.onChange(formatCardNumber(event.target.value))}
-                      inputMode="numeric"
-                      placeholder="XXXX-XXXX-XXXX-XXXX"
-                      maxLength={ISSUE_LIMITS.card_number}
-                      className={`${inputClass} font-mono tracking-wider`}
-                    />
-                  )}
+                  domName="bk-card"
+                  a11y={a11y}
+                  format={formatCardNumber}
+                  inputMode="numeric"
+                  placeholder="XXXX-XXXX-XXXX-XXXX"
+                  maxLength={ISSUE_LIMITS.card_number}
+                  className={`${inputClass} font-mono tracking-wider`}
                 />
               )}
             </Field>
             <Field id="expiry" label="유효기간" apiName="expiry" required error={errors.expiry?.message} hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다.">
               {(a11y) => (
-                <Controller
+                <CardInput
                   control={control}
                   name="expiry"
-                  render={({ field }) => (
-                    <input
-                      {...a11y}
-                      {...NO_AUTOFILL}
-                      ref={field.ref}
-                      name="bk-exp"
-                      value={field.value}
-                      onBlur={field.onBlur}
-                      onChange={(event) => field.onChange(formatExpiry(event.target.value))}
-                      onPaste={(event) => {
-                        event.preventDefault();
-                        field.onChange(formatExpiry(event.clipboardData.getData('text')));
-                      }}
-                      inputMode="numeric"
-                      placeholder="YYYY-MM"
-                      maxLength={ISSUE_LIMITS.expiry}
-                      className={`${inputClass} font-mono`}
-                    />
-                  )}
+                  domName="bk-exp"
+                  a11y={a11y}
+                  format={formatExpiry}
+                  inputMode="numeric"
+                  placeholder="YYYY-MM"
+                  maxLength={ISSUE_LIMITS.expiry}
+                  className={`${inputClass} font-mono`}
                 />
               )}
             </Field>
@@ -254,7 +272,7 @@ export function IssueForm() {
               hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
             >
               {(a11y) => (
-                <input {...a11y} {...NO_AUTOFILL} {...text('birth')} name="bk-owner" inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
+                <CardInput control={control} name="birth" domName="bk-owner" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
               )}
             </Field>
             <Field
@@ -266,7 +284,7 @@ export function IssueForm() {
               hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
             >
               {(a11y) => (
-                <input {...a11y} {...NO_AUTOFILL} {...text('pwd_2digit')} name="bk-p2" inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
+                <CardInput control={control} name="pwd_2digit" domName="bk-p2" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
               )}
             </Field>
             <Field
@@ -278,7 +296,7 @@ export function IssueForm() {
               hint={reason('cvc') ?? '카드 뒷면 3자리(AMEX 4자리). 페이먼트월에서만 씁니다.'}
             >
               {(a11y) => (
-                <input {...a11y} {...NO_AUTOFILL} {...text('cvc')} name="bk-c" inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
+                <CardInput control={control} name="cvc" domName="bk-c" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
               )}
             </Field>
           </div>
