@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Loaded from node_modules at run time rather than bundled (worker threads, WASM).
-  serverExternalPackages: ['pino', 'thread-stream'],
+  serverExternalPackages: ['pino', 'thread-stream', '@electric-sql/pglite', 'pg'],
   async headers() {
     return [
       {

@@ -22,6 +22,8 @@ const common = {
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright wipes its output folder at start; the JSON reports and server logs live beside it.
+  outputDir: 'test-results/artifacts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,

@@ -45,6 +45,17 @@ const envSchema = z
       .default(404),
     /** How long the sandbox's "slow answer" card makes it wait. */
     SANDBOX_SLOW_MS: intFrom(0, 600_000, 35_000),
+    /** Folder of the embedded PGlite database (used when DATABASE_URL is unset). */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** `postgres://…` switches storage from embedded PGlite to PostgreSQL (needed for several instances). */
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    /** Tests only: a PostgreSQL server on which storage tests also run, each in a fresh database. */
+    TEST_DATABASE_URL: optionalString,
     /** Log level of the server's structured logs. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   upstream_unavailable: 502,
   upstream_unauthorized: 502,
   outcome_unknown: 504,
+  database_unavailable: 503,
+  replacement_unconfirmed: 409,
   unauthenticated: 401,
   forbidden: 403,
   payload_too_large: 413,

@@ -1,0 +1,71 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { Pool } from 'pg';
+import { acquireFolderLock } from './lock';
+import * as schema from './schema';
+
+/** Both engines speak the same Drizzle query API; the node-postgres type stands for both. */
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Runs a raw SQL text (used by tests to dump tables). */
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
+/** Serialises migrations when several app instances start on one PostgreSQL at once. */
+const MIGRATION_LOCK_ID = 724_100_917;
+
+/** Embedded PGlite in `dataDir` (created if missing, locked against other processes), or in memory. */
+export async function openPglite(dataDir: string | null): Promise<DbHandle> {
+  let release: (() => void) | undefined;
+  let client: PGlite;
+  if (dataDir) {
+    const folder = resolve(dataDir);
+    mkdirSync(folder, { recursive: true });
+    release = acquireFolderLock(join(folder, 'pglite.lock'));
+    try {
+      client = await PGlite.create(join(folder, 'pglite'), { extensions: { pg_trgm } });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  } else {
+    client = await PGlite.create({ extensions: { pg_trgm } });
+  }
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db: db as unknown as Db,
+    engine: 'pglite',
+    close: async () => {
+      await client.close();
+      release?.();
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // An idle client dropped by the server must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzlePostgres({ client: pool, schema });
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+    lockClient.release();
+  }
+  return { db, engine: 'postgres', close: () => pool.end() };
+}
