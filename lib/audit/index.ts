@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
+import type { RequestContext } from '@/lib/auth/types';
+import { getLogger } from '@/lib/log';
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_out'
+  | 'billing_key.issue'
+  | 'billing_key.replace'
+  | 'billing_key.lookup'
+  | 'billing_key.delete'
+  | 'billing_key.acknowledge'
+  | 'billing_keys.export'
+  | 'billing_keys.reconcile'
+  | 'staff.create'
+  | 'staff.update'
+  | 'settings.update'
+  | (string & {});
+
+export interface AuditInput {
+  action: AuditAction;
+  result: 'success' | 'failure' | 'denied';
+  targetType?: string;
+  targetId?: string;
+  /** Masked data only: never card fields. */
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit event. An audit failure is logged, never thrown over the action it records. */
+export async function recordAudit(db: Db, context: RequestContext, input: AuditInput): Promise<void> {
+  try {
+    await db.insert(auditEvents).values({
+      actorId: context.actor?.id ?? null,
+      actorEmail: context.actor?.email ?? null,
+      ip: context.ip,
+      action: input.action,
+      result: input.result,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      details: input.details ?? null,
+    });
+  } catch (error) {
+    getLogger().error({ err: error, action: input.action, targetId: input.targetId }, 'audit event not written');
+  }
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  result?: 'success' | 'failure' | 'denied';
+  from?: Date;
+  to?: Date;
+  /** Keyset: events with id below this one. */
+  beforeId?: number;
+  limit?: number;
+}
+
+export async function listAuditEvents(db: Db, filter: AuditFilter = {}): Promise<AuditEventRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.actorId) conditions.push(eq(auditEvents.actorId, filter.actorId));
+  if (filter.targetType) conditions.push(eq(auditEvents.targetType, filter.targetType));
+  if (filter.targetId) conditions.push(eq(auditEvents.targetId, filter.targetId));
+  if (filter.result) conditions.push(eq(auditEvents.result, filter.result));
+  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
+  if (filter.to) conditions.push(lte(auditEvents.at, filter.to));
+  if (filter.beforeId) conditions.push(lt(auditEvents.id, filter.beforeId));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(Math.min(filter.limit ?? 100, 1000));
+}
