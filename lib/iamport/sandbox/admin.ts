@@ -3,6 +3,7 @@ import type { CustomerAnnotation } from '../types';
 import { cardDigits, maskCardNumber } from './cards';
 import { nowSeconds, TIER_PATTERN, type SandboxContext } from './context';
 import { badRequest, envelope, methodNotAllowed, notFoundMessage, ok, rawJson, routeNotFound } from './responses';
+import { isFaultKind, SANDBOX_FAULT_KINDS } from './faults';
 import { emptyStats } from './stats';
 import { storeKey } from './store';
 import type { SandboxAdmin } from './types';
@@ -25,6 +26,11 @@ export function createAdmin(ctx: SandboxContext): SandboxAdmin {
     putKey: (annotation, tier) =>
       ctx.store.set(storeKey(tier, annotation.customer_uid), sanitizeAnnotation(annotation)),
     removeKey: (uid, tier) => ctx.store.delete(storeKey(tier, uid)),
+    setFault: (uid, kind) => {
+      ctx.faults.set(uid, kind);
+    },
+    clearFault: (uid) => ctx.faults.delete(uid),
+    getFault: (uid) => ctx.faults.get(uid),
   };
 }
 
@@ -87,6 +93,25 @@ async function handleKey(
   return methodNotAllowed(['GET', 'PUT', 'DELETE']);
 }
 
+/** `GET|PUT|DELETE /__sandbox/faults/{customer_uid}`: a failure for every API request naming the uid. */
+async function handleFault(admin: SandboxAdmin, request: Request, uid: string): Promise<Response> {
+  if (request.method === 'GET') {
+    const kind = admin.getFault(uid);
+    return kind ? rawJson({ customer_uid: uid, kind }) : rawJson({ customer_uid: uid, kind: null }, 404);
+  }
+  if (request.method === 'PUT') {
+    const kind = (await jsonObject(request))?.kind;
+    if (!isFaultKind(kind)) return badRequest(`kind는 ${SANDBOX_FAULT_KINDS.join(', ')} 중 하나여야 합니다.`);
+    admin.setFault(uid, kind);
+    return rawJson({ customer_uid: uid, kind });
+  }
+  if (request.method === 'DELETE') {
+    const cleared = admin.clearFault(uid);
+    return rawJson({ customer_uid: uid, kind: null, cleared });
+  }
+  return methodNotAllowed(['GET', 'PUT', 'DELETE']);
+}
+
 /** Endpoints that exist only on the sandbox (never at Iamport); no token needed. */
 export async function handleAdmin(
   ctx: SandboxContext,
@@ -112,15 +137,15 @@ export async function handleAdmin(
     ctx.notFoundStatus = status;
     return rawJson({ notFoundStatus: ctx.notFoundStatus });
   }
-  const keyMatch = /^keys\/([^/]+)$/.exec(path);
-  if (keyMatch?.[1]) {
+  const keyMatch = /^(keys|faults)\/([^/]+)$/.exec(path);
+  if (keyMatch?.[2]) {
     let uid: string;
     try {
-      uid = decodeURIComponent(keyMatch[1]);
+      uid = decodeURIComponent(keyMatch[2]);
     } catch {
       return badRequest('customer_uid의 URL 인코딩이 올바르지 않습니다.');
     }
-    return handleKey(ctx, admin, request, url, uid);
+    return keyMatch[1] === 'faults' ? handleFault(admin, request, uid) : handleKey(ctx, admin, request, url, uid);
   }
   return routeNotFound();
 }

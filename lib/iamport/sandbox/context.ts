@@ -2,7 +2,7 @@ import 'server-only';
 import type { PgChannel } from '../types';
 import type { StatName } from './stats';
 import type { TokenAuthority, TokenRecord } from './tokens';
-import type { SandboxStats, SandboxStore } from './types';
+import type { SandboxFaultKind, SandboxStats, SandboxStore } from './types';
 
 /** The sandbox's state and settings, shared by every endpoint. */
 export interface SandboxContext {
@@ -15,6 +15,8 @@ export interface SandboxContext {
   stats: SandboxStats;
   /** `token_expiry` card: per store key, the newest token generation that must still get a 401. */
   tokenExpiryTrips: Map<string, number>;
+  /** Injected per customer_uid: every API request naming the uid answers with this failure. */
+  faults: Map<string, SandboxFaultKind>;
 }
 
 /** An authenticated API call. */

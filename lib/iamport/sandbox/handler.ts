@@ -10,6 +10,7 @@ import {
   listPayments,
   listSchedules,
 } from './customers';
+import { faultFor, faultResponse, uidsNamedBy } from './faults';
 import { issueBillingKey } from './issue';
 import {
   badRequest,
@@ -98,6 +99,8 @@ async function route(ctx: SandboxContext, admin: SandboxAdmin, request: Request)
         return badRequest('customer_uid의 URL 인코딩이 올바르지 않습니다.');
       }
     }
+    const fault = faultFor(ctx, uidsNamedBy(url, uid));
+    if (fault) return faultResponse(fault.kind, fault.uid);
     return endpoint.run(ctx, { request, url, token, tier }, uid);
   }
   return routeNotFound();

@@ -12,11 +12,13 @@ export { DEFAULT_SANDBOX_CHANNELS } from './channels';
 export { SANDBOX_CARDS } from './magic';
 export { BIN_TABLE } from './cards';
 export { createMemoryStore } from './store';
+export { SANDBOX_FAULT_KINDS } from './faults';
 export type {
   Sandbox,
   SandboxAdmin,
   SandboxCard,
   SandboxCredentials,
+  SandboxFaultKind,
   SandboxOptions,
   SandboxScenario,
   SandboxStats,
@@ -42,6 +44,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     notFoundStatus: options.notFoundStatus ?? 404,
     stats: emptyStats(),
     tokenExpiryTrips: new Map(),
+    faults: new Map(),
   };
   const admin = createAdmin(ctx);
   return {

@@ -41,10 +41,18 @@ export interface SandboxStats {
   total: number;
 }
 
+/** A failure injected for one customer_uid (`PUT /__sandbox/faults/{customer_uid}`). */
+export type SandboxFaultKind = 'http_500' | 'html_error' | 'connection_drop';
+
 export interface SandboxAdmin {
   getKey(uid: string, tier?: string): Promise<CustomerAnnotation | undefined>;
   putKey(annotation: CustomerAnnotation, tier?: string): Promise<void>;
   removeKey(uid: string, tier?: string): Promise<boolean>;
+  /** Until cleared, every API request naming `uid` (get, delete, issue, multi-get) fails this way. */
+  setFault(uid: string, kind: SandboxFaultKind): void;
+  /** Returns whether a fault was set. */
+  clearFault(uid: string): boolean;
+  getFault(uid: string): SandboxFaultKind | undefined;
 }
 
 export interface Sandbox {
