@@ -11,9 +11,20 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium
 const LOG_DIR = 'test-results/server-logs';
 const logged = (name: string, command: string) => `mkdir -p ${LOG_DIR} && exec ${command} > ${LOG_DIR}/${name}.log 2>&1`;
 
+/**
+ * Each app server starts on an empty database of its own: a fresh PGlite folder, or, for the
+ * live-mode app when TEST_DATABASE_URL is set, a fresh PostgreSQL database (PostgreSQL mode e2e).
+ */
+const DB_DIR = 'test-results/db';
+const onFreshDatabase = (name: string, command: string, postgres = false) =>
+  postgres && process.env.TEST_DATABASE_URL
+    ? `DATABASE_URL="$(node scripts/fresh-test-db.mjs ${name.replace(/-/g, '_')})" && export DATABASE_URL && ${logged(name, command)}`
+    : `rm -rf ${DB_DIR}/${name} && mkdir -p ${DB_DIR} && DATA_DIR=${DB_DIR}/${name} && export DATA_DIR && ${logged(name, command)}`;
+
 const common = {
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production',
+  DATABASE_URL: '',
   LOG_LEVEL: 'info',
   // Short enough that the "slow answer" card times out within a test.
   IAMPORT_ISSUE_TIMEOUT_MS: String(E2E.issueTimeoutMs),
@@ -66,7 +77,7 @@ export default defineConfig({
     },
     {
       name: 'app (sandbox mode)',
-      command: logged('app-sandbox-mode', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort}`),
+      command: onFreshDatabase('app-sandbox-mode', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort}`),
       url: `${E2E.sandboxAppUrl}/api/channels`,
       env: { ...common, IMP_KEY: '', IMP_SECRET: '' },
       reuseExistingServer: false,
@@ -74,7 +85,7 @@ export default defineConfig({
     },
     {
       name: 'app (live mode against the sandbox over HTTP)',
-      command: logged('app-live-mode', `npx next start -H 127.0.0.1 -p ${E2E.liveAppPort}`),
+      command: onFreshDatabase('app-live-mode', `npx next start -H 127.0.0.1 -p ${E2E.liveAppPort}`, true),
       url: `${E2E.liveAppUrl}/api/channels`,
       env: {
         ...common,

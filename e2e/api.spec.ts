@@ -61,6 +61,21 @@ test.describe('the issuance API follows the error contract', () => {
     expect(right.status()).toBe(201);
   });
 
+  test('[API] re-issuing to a held customer_uid needs replace_confirmed (409 otherwise)', async ({ request }) => {
+    const body = issue(CARDS.kbCheck);
+    expect((await request.post('/api/billing-keys', { data: body })).status()).toBe(201);
+    const unconfirmed = await request.post('/api/billing-keys', { data: { ...body, card_number: CARDS.shinhanCredit } });
+    expect(unconfirmed.status()).toBe(409);
+    const { error } = await unconfirmed.json();
+    expect(error.code).toBe('replacement_unconfirmed');
+    expect(error.existing.cardNumberMasked).toBe('52728900****0004');
+    const current = await request.get(`/api/billing-keys/${encodeURIComponent(body.customer_uid)}/current`);
+    expect((await current.json()).current).toMatchObject({ source: 'stored', billingKey: { cardName: '국민KB카드' } });
+    const confirmed = await request.post('/api/billing-keys', { data: { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true } });
+    expect(confirmed.status()).toBe(200);
+    expect((await confirmed.json()).replaced).toBe(true);
+  });
+
   test('[API] bad input gets 422 with a message per field', async ({ request }) => {
     const response = await request.post('/api/billing-keys', {
       data: { customer_uid: '', pg: 'kakaopay', card_number: '1234', expiry: '2020-01', customer_email: 'x' },

@@ -103,6 +103,17 @@ test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
     await expect(page.getByRole('region', { name: '새 빌링키가 발급되었습니다' })).toBeVisible();
 
     await fillCard(page, { uid, card: CARDS.shinhanCredit });
+    // Leaving the customer_uid field looked it up: the current card is shown before anything is sent.
+    const notice = page.getByRole('region', { name: '이 고객 결제수단 ID에는 이미 카드가 등록되어 있습니다' });
+    await expect(notice).toContainText('52728900****0004');
+    await expectNoAxeViolations(page);
+    await submitButton(page).click();
+    const confirm = page.getByRole('checkbox', { name: /새 카드로 교체합니다/ });
+    await expect(confirm).toBeFocused();
+    await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#replace_confirmed-error')).toContainText('확인란을 선택하세요');
+    await expect(cardNumberInput(page)).toHaveValue(CARDS.shinhanCredit); // nothing was sent, nothing wiped
+    await confirm.check();
     await submitButton(page).click();
     const card = page.getByRole('region', { name: '빌링키가 교체되었습니다' });
     await expect(card).toBeVisible();

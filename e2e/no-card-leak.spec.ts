@@ -74,7 +74,7 @@ test('[SECURITY] card number, pwd_2digit and birth appear in no log, response, f
     .toContain(uids.live);
   const logs = logFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
   expect(logs).toContain(uids.ui);
-  const written = [...filesUnder('.next/cache'), ...filesUnder('data')]
+  const written = [...filesUnder('.next/cache'), ...filesUnder('test-results/db')]
     .filter((file) => statSync(file).size < 20_000_000)
     .map((file) => readFileSync(file).toString('latin1'));
 

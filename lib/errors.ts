@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
+import type { BillingKeyView } from '@/lib/billing-keys/types';
 
 /** Stable error codes of the app's JSON API, with their HTTP status (DESIGN.md, Errors). */
 export const ERROR_STATUS = {
@@ -31,6 +32,8 @@ export interface ErrorBody {
     iamportMessage?: string;
     iamportCode?: number;
     errorId?: string;
+    /** With `replacement_unconfirmed`: the card the customer_uid holds now (masked). */
+    existing?: BillingKeyView;
   };
 }
 

@@ -1,78 +1,144 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit';
+import type { RequestContext } from '@/lib/auth/types';
+import { databaseUnavailable, getDb, type Db } from '@/lib/db';
+import { finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
+import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
+import { getIamport, IamportRejectedError, type CustomerAnnotation, type IamportRuntime } from '@/lib/iamport';
 import { getLogger } from '@/lib/log';
-import {
-  getIamport,
-  IamportNotFoundError,
-  IamportRejectedError,
-  IamportTimeoutError,
-  IamportUnauthorizedError,
-  IamportUnavailableError,
-  type IamportRuntime,
-} from '@/lib/iamport';
+import { providerOfPg } from '@/lib/pg/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import { toAppError } from './errors';
+import { findCurrentKey } from './guard';
 import { toBillingKeyView, toChannelView } from './mapping';
+import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
 import type { BillingKeyView, ChannelView, IssueResult } from './types';
 
-/** Maps the client's typed errors onto the app's error contract, in words for the phone agent. */
-export function toAppError(error: unknown, operation: 'issue' | 'read' | 'delete'): unknown {
-  if (error instanceof IamportRejectedError) {
-    return new AppError(
-      'card_rejected',
-      operation === 'issue'
-        ? '카드사 또는 PG가 빌링키 발급을 거절했습니다. 아래 Iamport 메시지를 고객에게 확인하세요.'
-        : 'Iamport가 요청을 거절했습니다.',
-      { iamportMessage: error.iamportMessage, pgCode: error.pgCode, iamportCode: error.iamportCode },
-    );
-  }
-  if (error instanceof IamportNotFoundError) {
-    return new AppError('not_found', 'Iamport에 해당 고객 결제수단 ID로 등록된 빌링키가 없습니다.', {
-      iamportMessage: error.iamportMessage,
-    });
-  }
-  if (error instanceof IamportUnauthorizedError) {
-    return new AppError(
-      'upstream_unauthorized',
-      'Iamport 인증에 실패했습니다. 관리자에게 API 키와 시크릿 설정을 확인해 달라고 요청하세요.',
-    );
-  }
-  if (error instanceof IamportTimeoutError) {
-    return operation === 'issue'
-      ? new AppError(
-          'outcome_unknown',
-          `Iamport가 ${Math.round(error.timeoutMs / 1000)}초 안에 답하지 않았습니다. 빌링키가 발급되었을 수도 있습니다. 다시 발급하기 전에 고객 결제수단 ID로 조회하세요.`,
-        )
-      : new AppError('upstream_unavailable', 'Iamport가 제시간에 답하지 않았습니다. 잠시 후 다시 시도하세요.');
-  }
-  if (error instanceof IamportUnavailableError) {
-    return new AppError(
-      'upstream_unavailable',
-      operation === 'issue'
-        ? 'Iamport에서 정상 응답을 받지 못했습니다(연결 실패 또는 잘못된 응답). 발급되지 않았을 가능성이 높지만, 다시 시도하기 전에 조회로 확인하세요.'
-        : 'Iamport에 연결할 수 없거나 잘못된 응답을 받았습니다. 잠시 후 다시 시도하세요.',
-    );
-  }
-  return error;
+export { toAppError } from './errors';
+
+export interface IssueOptions {
+  context: RequestContext;
+  runtime?: IamportRuntime;
+  db?: Db;
 }
 
-export async function issueBillingKey(
-  input: IssueBillingKeyInput,
-  runtime: IamportRuntime = getIamport(),
-): Promise<IssueResult> {
-  const started = performance.now();
-  const context = { customerUid: input.customer_uid, pg: input.pg, mode: runtime.mode };
+/** Runs a storage step; an unreachable database becomes the 503 that promises nothing was sent. */
+async function storage<T>(step: () => Promise<T>): Promise<T> {
   try {
-    const annotation = await runtime.client.issueBillingKey(input.customer_uid, toIamportBody(input));
-    const replaced = annotation.inserted !== annotation.updated;
-    getLogger().info({ ...context, outcome: 'issued', replaced, ms: Math.round(performance.now() - started) }, 'issuance');
-    return { billingKey: toBillingKeyView(annotation), replaced, mode: runtime.mode };
+    return await step();
   } catch (error) {
+    throw databaseUnavailable(error);
+  }
+}
+
+function attemptFailure(appError: unknown, error: unknown, durationMs: number): AttemptFinish {
+  const code = appError instanceof AppError ? appError.code : 'internal_error';
+  const rejected = error instanceof IamportRejectedError ? error : null;
+  return {
+    outcome: code === 'card_rejected' ? 'rejected' : code === 'outcome_unknown' ? 'unknown' : 'failed',
+    errorCode: code,
+    iamportCode: rejected?.iamportCode ?? null,
+    iamportMessage: rejected?.iamportMessage ?? null,
+    pgCode: rejected?.pgCode ?? null,
+    durationMs,
+  };
+}
+
+/**
+ * Issues (or, once confirmed, replaces) a billing key. The attempt is written before Iamport is
+ * called and completed after, so an issued key is never lost; no database, no call.
+ */
+export async function issueBillingKey(input: IssueBillingKeyInput, options: IssueOptions): Promise<IssueResult> {
+  const runtime = options.runtime ?? getIamport();
+  const db = options.db ?? (await getDb());
+  const { context } = options;
+  const log = getLogger();
+  const uid = input.customer_uid;
+  ensureRecoveryStarted({ db, runtime });
+
+  if (!input.replace_confirmed) {
+    const current = await findCurrentKey(uid, { db, runtime });
+    if (current) {
+      throw new AppError(
+        'replacement_unconfirmed',
+        '이 고객 결제수단 ID에는 이미 활성 빌링키가 있습니다. 교체하려면 기존 카드를 확인하고 교체에 동의하세요. 이전 빌링키는 PG에서 해지되지 않습니다.',
+        { existing: current.billingKey },
+      );
+    }
+  }
+
+  const attemptId = await storage(() =>
+    startAttempt(db, {
+      customerUid: uid,
+      requestedPg: input.pg || null,
+      channelKey: input.channel_key || null,
+      pgProvider: providerOfPg(input.pg) ?? null,
+      appMode: runtime.mode,
+      actorId: context.actor?.id ?? null,
+    }),
+  );
+  const started = performance.now();
+  const logContext = { customerUid: uid, pg: input.pg, mode: runtime.mode, attemptId };
+
+  let annotation: CustomerAnnotation;
+  try {
+    annotation = await runtime.client.issueBillingKey(uid, toIamportBody(input));
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started);
     const appError = toAppError(error, 'issue');
-    const outcome = appError instanceof AppError ? appError.code : 'error';
-    const pgCode = error instanceof IamportRejectedError ? error.pgCode : undefined;
-    getLogger().info({ ...context, outcome, pgCode, ms: Math.round(performance.now() - started) }, 'issuance');
+    const failure = attemptFailure(appError, error, durationMs);
+    log.info({ ...logContext, outcome: failure.outcome, pgCode: failure.pgCode, ms: durationMs }, 'issuance');
+    await finishAttempt(db, attemptId, failure).catch((dbError: unknown) =>
+      log.error({ err: dbError, attemptId }, 'attempt outcome not recorded'),
+    );
+    await recordAudit(db, context, {
+      action: 'billing_key.issue',
+      result: 'failure',
+      targetType: 'billing_key',
+      targetId: uid,
+      details: { attemptId, pg: input.pg, error: failure.errorCode, pgCode: failure.pgCode },
+    });
+    if (failure.outcome === 'unknown') scheduleOutcomeLookup(attemptId, { db, runtime });
     throw appError;
   }
+
+  const durationMs = Math.round(performance.now() - started);
+  const replaced = annotation.inserted !== annotation.updated;
+  const billingKey = toBillingKeyView(annotation);
+  log.info({ ...logContext, outcome: 'issued', replaced, ms: durationMs }, 'issuance');
+  try {
+    await upsertIssuedKey(db, annotation, {
+      appMode: runtime.mode,
+      channelKey: input.channel_key || null,
+      actorId: context.actor?.id ?? null,
+    });
+    await finishAttempt(db, attemptId, {
+      outcome: 'issued',
+      pgProvider: annotation.pg_provider,
+      pgId: annotation.pg_id,
+      replaced,
+      durationMs,
+    });
+  } catch (error) {
+    // The key exists at Iamport; the attempt stays pending and recovery records it from a lookup.
+    log.error({ err: error, ...logContext }, 'issued key not recorded; left for recovery');
+    scheduleOutcomeLookup(attemptId, { db, runtime });
+  }
+  await recordAudit(db, context, {
+    action: replaced ? 'billing_key.replace' : 'billing_key.issue',
+    result: 'success',
+    targetType: 'billing_key',
+    targetId: uid,
+    details: {
+      attemptId,
+      pgProvider: billingKey.pgProvider,
+      pgId: billingKey.pgId,
+      cardName: billingKey.cardName,
+      cardNumberMasked: billingKey.cardNumberMasked,
+    },
+  });
+  return { billingKey, replaced, mode: runtime.mode };
 }
 
 export async function lookUpBillingKey(

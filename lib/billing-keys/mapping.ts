@@ -1,4 +1,5 @@
 import 'server-only';
+import type { BillingKeyRow } from '@/lib/db/schema';
 import type { CustomerAnnotation, PgChannel } from '@/lib/iamport/types';
 import type { BillingKeyView, ChannelView } from './types';
 
@@ -38,5 +39,30 @@ export function toChannelView(channel: PgChannel): ChannelView {
     channelKey: channel.channel_key,
     pg: channel.pg_id ? `${channel.pg_provider}.${channel.pg_id}` : channel.pg_provider,
     keyIn: channel.type === 'api_payment',
+  };
+}
+
+const cardTypeLabel = (value: number | null): BillingKeyView['cardType'] =>
+  value === 0 ? 'credit' : value === 1 ? 'check' : 'unknown';
+
+/** A stored row in the same shape as a live key, so both render with one card component. */
+export function storedToView(row: BillingKeyRow): BillingKeyView {
+  return {
+    customerUid: row.customerUid,
+    pgProvider: row.pgProvider,
+    pgId: row.pgId,
+    sandbox: row.sandbox,
+    cardName: row.cardName,
+    cardCode: row.cardCode,
+    cardNumberMasked: row.cardNumberMasked,
+    cardType: cardTypeLabel(row.cardType),
+    customerId: row.customerId,
+    customerName: row.customerName,
+    customerTel: row.customerTel,
+    customerEmail: row.customerEmail,
+    customerAddr: row.customerAddr,
+    customerPostcode: row.customerPostcode,
+    insertedAt: row.iamportInsertedAt.toISOString(),
+    updatedAt: row.iamportUpdatedAt.toISOString(),
   };
 }

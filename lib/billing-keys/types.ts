@@ -39,3 +39,153 @@ export interface ChannelView {
   pg: string;
   keyIn: boolean;
 }
+
+/** The key a customer_uid already holds, and where the app found it. */
+export interface CurrentKey {
+  billingKey: BillingKeyView;
+  source: 'stored' | 'iamport';
+}
+
+/** A billing_keys row for the browser (camelCase, masked data only); times are ISO 8601. */
+export interface StoredBillingKeyView extends BillingKeyView {
+  appMode: 'sandbox' | 'live';
+  channelKey: string | null;
+  cardIssuerName: string | null;
+  cardPublisherName: string | null;
+  /** When the app first recorded the key, and who issued it (null until staff accounts exist). */
+  issuedAt: string;
+  issuedBy: string | null;
+  status: 'active' | 'deleted';
+  deletedAt: string | null;
+  deletedBy: string | null;
+  deleteReason: string | null;
+  liveState: 'unchecked' | 'same' | 'changed' | 'missing';
+  liveCheckedAt: string | null;
+  liveStateAcknowledgedAt: string | null;
+  liveStateAcknowledgedBy: string | null;
+}
+
+/** `present`: Iamport has the key; `missing`: it answered not found; `unavailable`: no usable answer. */
+export type LiveStatus = 'present' | 'missing' | 'unavailable';
+
+/** Fields compared between the stored and the live key (names of BillingKeyView). */
+export type ComparedField =
+  | 'pgProvider'
+  | 'pgId'
+  | 'cardName'
+  | 'cardCode'
+  | 'cardNumberMasked'
+  | 'cardType'
+  | 'insertedAt'
+  | 'updatedAt';
+
+/** A card the customer_uid held before a replacement. */
+export interface KeyHistoryView {
+  id: number;
+  pgProvider: string;
+  pgId: string;
+  cardName: string | null;
+  cardCode: string | null;
+  cardNumberMasked: string | null;
+  cardType: BillingKeyView['cardType'];
+  insertedAt: string;
+  updatedAt: string;
+  replacedAt: string;
+  replacedBy: string | null;
+}
+
+export type AttemptOutcomeView = 'pending' | 'issued' | 'rejected' | 'unknown' | 'failed';
+
+/** One issuance attempt: never card data. */
+export interface AttemptView {
+  id: string;
+  customerUid: string;
+  requestedPg: string | null;
+  pgProvider: string | null;
+  pgId: string | null;
+  appMode: 'sandbox' | 'live';
+  outcome: AttemptOutcomeView;
+  errorCode: string | null;
+  iamportCode: number | null;
+  iamportMessage: string | null;
+  pgCode: string | null;
+  replaced: boolean | null;
+  durationMs: number | null;
+  actorId: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface AttemptsPage {
+  attempts: AttemptView[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface AuditEventView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  result: 'success' | 'failure' | 'denied';
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** `GET /api/billing-keys/{customer_uid}`: the live key beside the stored one, and its records. */
+export interface BillingKeyDetail {
+  /** The key as Iamport has it now; null when missing there or unreachable. */
+  billingKey: BillingKeyView | null;
+  stored: StoredBillingKeyView | null;
+  liveStatus: LiveStatus;
+  /** Why the live state is unavailable, for the reviewer (Korean). */
+  liveError: string | null;
+  /** Fields whose stored and live values differ (empty unless both exist). */
+  differences: ComparedField[];
+  history: KeyHistoryView[];
+  attempts: AttemptView[];
+  audit: AuditEventView[];
+}
+
+/** `DELETE /api/billing-keys/{customer_uid}`. */
+export interface DeleteResult {
+  customerUid: string;
+  /** Iamport answered not found: the key was already gone there and is now marked deleted here. */
+  notFoundAtIamport: boolean;
+  stored: StoredBillingKeyView | null;
+}
+
+/** A key reconcile found changed or missing at Iamport, not yet marked as seen. */
+export interface ReconcileFinding {
+  customerUid: string;
+  liveState: 'changed' | 'missing';
+  liveCheckedAt: string | null;
+  pgProvider: string;
+  pgId: string;
+  cardName: string | null;
+  cardNumberMasked: string | null;
+}
+
+export interface ReconcileCounts {
+  checked: number;
+  same: number;
+  changed: number;
+  missing: number;
+  /** Keys Iamport could not be asked about (errors on their batch). */
+  unavailable: number;
+  batches: number;
+}
+
+/** `POST /api/reconcile`. */
+export interface ReconcileResult extends ReconcileCounts {
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** `GET /api/reconcile`: open findings, active keys, and the last run. */
+export interface ReconcileOverview {
+  findings: ReconcileFinding[];
+  activeKeys: number;
+  lastRun: (ReconcileCounts & { at: string; result: 'success' | 'failure' }) | null;
+}

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@/lib/errors';
-import type { BillingKeyView, ChannelView, IssueResult } from '@/lib/billing-keys/types';
+import type { BillingKeyView, ChannelView, CurrentKey, IssueResult } from '@/lib/billing-keys/types';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 
 /** An error answer of the app's API, as the browser sees it. */
@@ -36,6 +36,10 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),
     }),
+  currentKey: (customerUid: string) =>
+    request<{ current: CurrentKey | null }>(`/api/billing-keys/${encodeURIComponent(customerUid)}/current`).then(
+      (data) => data.current,
+    ),
   lookUpBillingKey: (customerUid: string) =>
     request<{ billingKey: BillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}`).then(
       (data) => data.billingKey,

@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 export const queryKeys = {
   channels: () => ['channels'] as const,
   billingKey: (customerUid: string) => ['billing-keys', customerUid] as const,
+  currentKey: (customerUid: string) => ['billing-keys', customerUid, 'current'] as const,
 };
 
 let browserQueryClient: QueryClient | undefined;

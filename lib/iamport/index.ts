@@ -1,4 +1,6 @@
 import 'server-only';
+import { getDb } from '@/lib/db';
+import { createDbSandboxStore } from '@/lib/db/sandbox-store';
 import { getEnv, isSandboxMode } from '@/lib/env';
 import { IamportClient } from './client';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from './sandbox';
@@ -19,7 +21,11 @@ function createRuntime(): IamportRuntime {
   const env = getEnv();
   const timeouts = { issueTimeoutMs: env.IAMPORT_ISSUE_TIMEOUT_MS, readTimeoutMs: env.IAMPORT_READ_TIMEOUT_MS };
   if (isSandboxMode(env)) {
-    const sandbox = createSandbox({ notFoundStatus: env.SANDBOX_NOT_FOUND_STATUS, slowMs: env.SANDBOX_SLOW_MS });
+    const sandbox = createSandbox({
+      notFoundStatus: env.SANDBOX_NOT_FOUND_STATUS,
+      slowMs: env.SANDBOX_SLOW_MS,
+      store: createDbSandboxStore(getDb),
+    });
     const client = new IamportClient({
       baseUrl: IN_PROCESS_SANDBOX_URL,
       impKey: SANDBOX_IMP_KEY,

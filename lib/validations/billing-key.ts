@@ -222,6 +222,8 @@ export function buildIssueBillingKeySchema(now: () => Date = () => new Date()) {
       customer_email: customerEmail,
       customer_addr: optionalText('customer_addr'),
       customer_postcode: customerPostcode,
+      /** The agent saw the card this customer_uid holds and chose to replace it. */
+      replace_confirmed: z.boolean({ error: 'replace_confirmed는 true 또는 false입니다.' }).optional(),
     })
     .superRefine((input, ctx) => {
       const providerId = providerOfPg(input.pg);

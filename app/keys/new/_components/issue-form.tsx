@@ -1,10 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { Controller, useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { Field, inputClass, type FieldA11yProps } from '@/components/field';
+import type { CurrentKey } from '@/lib/billing-keys/types';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
@@ -18,6 +19,7 @@ import {
 } from '@/lib/validations/billing-key';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
+import { ReplaceNotice } from './replace-notice';
 
 const EMPTY: Required<IssueBillingKeyInput> = {
   customer_uid: '',
@@ -34,6 +36,7 @@ const EMPTY: Required<IssueBillingKeyInput> = {
   customer_email: '',
   customer_addr: '',
   customer_postcode: '',
+  replace_confirmed: false,
 };
 type FormValues = typeof EMPTY;
 const FIELD_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];
@@ -94,6 +97,15 @@ export function IssueForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
+  const queryClient = useQueryClient();
+  // The customer_uid whose current key was looked up (on leaving the field, and before submitting).
+  const [checkedUid, setCheckedUid] = useState('');
+  const currentQuery = useQuery({
+    queryKey: queryKeys.currentKey(checkedUid),
+    queryFn: () => api.currentKey(checkedUid),
+    enabled: checkedUid !== '',
+    staleTime: 0,
+  });
 
   const form = useForm<FormValues>({
     resolver: zodResolver(issueBillingKeySchema) as never,
@@ -105,6 +117,15 @@ export function IssueForm() {
   const { errors } = formState;
 
   const provider = providerOfPg(useWatch({ control, name: 'pg' }));
+  const uidValue = useWatch({ control, name: 'customer_uid' });
+  const current: CurrentKey | null = checkedUid === uidValue ? (currentQuery.data ?? null) : null;
+
+  /** Looks up what the customer_uid holds now; the form never replaces a card silently. */
+  async function checkCurrent(uid: string): Promise<CurrentKey | null> {
+    if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return null;
+    setCheckedUid(uid);
+    return queryClient.fetchQuery({ queryKey: queryKeys.currentKey(uid), queryFn: () => api.currentKey(uid), staleTime: 0 });
+  }
   const providerInfo = pgProviderInfo(provider);
   const required = new Set<PerPgField>(requiredFieldsFor(provider));
   const isRequired = (field: PerPgField) => required.has(field);
@@ -138,9 +159,22 @@ export function IssueForm() {
   async function submit(values: FormValues) {
     if (issue.isPending) return;
     setOutcome(null);
+    let existing: CurrentKey | null = null;
     try {
-      const result = await issue.mutateAsync(values);
+      existing = await checkCurrent(values.customer_uid);
+    } catch {
+      // The server checks again before issuing; a failed look-up here must not block the agent.
+    }
+    if (existing && !values.replace_confirmed) {
+      setError('replace_confirmed', { type: 'guard', message: '교체하려면 위 카드를 확인하고 확인란을 선택하세요.' });
+      setFocus('replace_confirmed');
+      return;
+    }
+    try {
+      const result = await issue.mutateAsync({ ...values, replace_confirmed: Boolean(existing && values.replace_confirmed) });
       setOutcome({ kind: 'issued', result });
+      setValue('replace_confirmed', false);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.currentKey(values.customer_uid) });
     } catch (error) {
       wipeCardFields();
       showError(error, values.customer_uid);
@@ -160,6 +194,13 @@ export function IssueForm() {
       for (const field of fields) setError(field, { type: 'server', message: body.fields[field] });
       const first = fields[0];
       if (first) setFocus(first as FieldPath<FormValues>);
+      return;
+    }
+    if (body.code === 'replacement_unconfirmed') {
+      setCheckedUid(customerUid);
+      if (body.existing) queryClient.setQueryData(queryKeys.currentKey(customerUid), { billingKey: body.existing, source: 'stored' });
+      setError('replace_confirmed', { type: 'server', message: body.message });
+      setTimeout(() => setFocus('replace_confirmed'), 0);
       return;
     }
     if (body.code === 'card_rejected') {
@@ -216,7 +257,13 @@ export function IssueForm() {
           >
             {(a11y) => (
               <div className="flex gap-2">
-                <input {...a11y} {...text('customer_uid')} maxLength={ISSUE_LIMITS.customer_uid} className={inputClass} {...NO_AUTOFILL} />
+                <input
+                  {...a11y}
+                  {...register('customer_uid', { onBlur: (event) => void checkCurrent(event.target.value).catch(() => null) })}
+                  maxLength={ISSUE_LIMITS.customer_uid}
+                  className={inputClass}
+                  {...NO_AUTOFILL}
+                />
                 <button
                   type="button"
                   onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
@@ -227,6 +274,7 @@ export function IssueForm() {
               </div>
             )}
           </Field>
+          {current && <ReplaceNotice current={current} confirm={register('replace_confirmed')} error={errors.replace_confirmed?.message} />}
         </fieldset>
 
         <fieldset className={sectionClass} disabled={busy}>

@@ -1,0 +1,31 @@
+import 'server-only';
+import { databaseUnavailable, type Db } from '@/lib/db';
+import { findStoredKey } from '@/lib/db/billing-keys';
+import { IamportNotFoundError, type IamportRuntime } from '@/lib/iamport';
+import { toAppError } from './errors';
+import { storedToView, toBillingKeyView } from './mapping';
+import type { CurrentKey } from './types';
+
+/**
+ * The active key behind a customer_uid, from the database or else from Iamport, so a replacement
+ * is never silent. Null when neither has one.
+ */
+export async function findCurrentKey(
+  customerUid: string,
+  deps: { db: Db; runtime: IamportRuntime },
+): Promise<CurrentKey | null> {
+  let stored;
+  try {
+    stored = await findStoredKey(deps.db, customerUid);
+  } catch (error) {
+    throw databaseUnavailable(error);
+  }
+  if (stored?.status === 'active') return { billingKey: storedToView(stored), source: 'stored' };
+  try {
+    const live = await deps.runtime.client.getBillingKey(customerUid);
+    return { billingKey: toBillingKeyView(live), source: 'iamport' };
+  } catch (error) {
+    if (error instanceof IamportNotFoundError) return null;
+    throw toAppError(error, 'read');
+  }
+}

@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/lib/db';
+import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
+import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
+import { testEngines } from '@/lib/db/testing';
+import { listAuditEvents } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import { IamportClient } from '@/lib/iamport/client';
+import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from '@/lib/iamport/sandbox';
+import type { IamportRuntime } from '@/lib/iamport';
+import { CARDS, markerCardDigits } from '@/e2e/cards';
+import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import { issueBillingKey } from './issue';
+import { resolveAttempt, resolveOpenAttempts } from './recovery';
+
+const context = { actor: { id: 'user-1', email: 'agent@example.com', role: 'agent' as const }, ip: '127.0.0.1' };
+
+function runtimeWith(sandbox: Sandbox, issueTimeoutMs = 5_000): IamportRuntime {
+  const client = new IamportClient({
+    baseUrl: 'http://sandbox.test',
+    impKey: SANDBOX_IMP_KEY,
+    impSecret: SANDBOX_IMP_SECRET,
+    fetch: (request) => sandbox.fetch(request),
+    issueTimeoutMs,
+  });
+  return { client, mode: 'sandbox', sandbox };
+}
+
+let sequence = 0;
+const input = (card: string, extra: Partial<IssueBillingKeyInput> = {}): IssueBillingKeyInput => ({
+  customer_uid: `uid_${Date.now()}_${sequence++}`,
+  pg: 'nice.nictest04m',
+  card_number: card,
+  expiry: '2030-12',
+  ...extra,
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(testEngines())('issuance recording on $name', (engine) => {
+  let handle: DbHandle;
+  let sandbox: Sandbox;
+  let runtime: IamportRuntime;
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    sandbox = createSandbox({ slowMs: 150 });
+    runtime = runtimeWith(sandbox);
+  }, 60_000);
+  afterAll(async () => handle?.close());
+
+  it('records the key, an issued attempt and an audit event', async () => {
+    const body = input(CARDS.kbCheck, { customer_name: '홍길동' });
+    const result = await issueBillingKey(body, { context, runtime, db: handle.db });
+    expect(result.replaced).toBe(false);
+    const stored = await findStoredKey(handle.db, body.customer_uid);
+    expect(stored).toMatchObject({
+      status: 'active',
+      pgProvider: 'nice',
+      pgId: 'nictest04m',
+      cardNumberMasked: '52728900****0004',
+      cardLast4: '0004',
+      cardType: 1,
+      customerName: '홍길동',
+      issuedBy: 'user-1',
+      appMode: 'sandbox',
+    });
+    const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
+    expect(attempt).toMatchObject({ outcome: 'issued', pgProvider: 'nice', pgId: 'nictest04m', actorId: 'user-1', replaced: false });
+    expect(attempt?.durationMs).toBeGreaterThanOrEqual(0);
+    const audit = await listAuditEvents(handle.db, { targetId: body.customer_uid });
+    expect(audit.map((event) => [event.action, event.result, event.ip])).toEqual([['billing_key.issue', 'success', '127.0.0.1']]);
+  });
+
+  it('records a rejection with the PG code and stores no key', async () => {
+    const body = input(CARDS.declined);
+    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    expect(error.code).toBe('card_rejected');
+    expect(await findStoredKey(handle.db, body.customer_uid)).toBeUndefined();
+    const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
+    expect(attempt).toMatchObject({ outcome: 'rejected', errorCode: 'card_rejected', iamportCode: -1, pgCode: 'F114' });
+    expect(attempt?.iamportMessage).toContain('[F114]');
+  });
+
+  it('refuses a silent replacement, then replaces on confirmation and keeps the history', async () => {
+    const body = input(CARDS.kbCheck);
+    await issueBillingKey(body, { context, runtime, db: handle.db });
+    const issuesBefore = sandbox.stats().issue;
+    const error = await rejection(issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, { context, runtime, db: handle.db }));
+    expect(error.code).toBe('replacement_unconfirmed');
+    expect(error.status).toBe(409);
+    expect(error.details.existing?.cardNumberMasked).toBe('52728900****0004');
+    expect(sandbox.stats().issue).toBe(issuesBefore);
+
+    const replaced = await issueBillingKey(
+      { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true },
+      { context, runtime, db: handle.db },
+    );
+    expect(replaced.replaced).toBe(true);
+    const stored = await findStoredKey(handle.db, body.customer_uid);
+    expect(stored?.cardName).toBe('신한카드');
+    const history = await keyHistory(handle.db, body.customer_uid);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ cardNumberMasked: '52728900****0004', cardName: '국민KB카드' });
+    const actions = (await listAuditEvents(handle.db, { targetId: body.customer_uid })).map((event) => event.action);
+    expect(actions).toContain('billing_key.replace');
+  });
+
+  it('guards a customer_uid that exists only at Iamport', async () => {
+    const body = input(CARDS.kbCheck);
+    // Issued by someone else, straight at "Iamport".
+    await runtimeWith(sandbox).client.issueBillingKey(body.customer_uid, { card_number: CARDS.hanaUnknownType, expiry: '2030-12' });
+    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    expect(error.code).toBe('replacement_unconfirmed');
+    expect(error.details.existing?.cardName).toBeTruthy();
+  });
+
+  it('a timeout leaves an unknown attempt that a lookup later settles as issued', async () => {
+    const body = input(CARDS.slow);
+    const impatient = runtimeWith(sandbox, 50);
+    const error = await rejection(issueBillingKey(body, { context, runtime: impatient, db: handle.db }));
+    expect(error.code).toBe('outcome_unknown');
+    expect(error.status).toBe(504);
+    const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
+    expect(attempt?.outcome).toBe('unknown');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the PG finishes after the app gave up
+    expect(await resolveAttempt(attempt!.id, { db: handle.db, runtime })).toBe('issued');
+    expect((await attemptsForKey(handle.db, body.customer_uid))[0]?.outcome).toBe('issued');
+    expect((await findStoredKey(handle.db, body.customer_uid))?.status).toBe('active');
+  });
+
+  it('an attempt left pending by a crash is recorded from Iamport at recovery', async () => {
+    const body = input(CARDS.shinhanCredit);
+    // The app wrote the attempt, Iamport issued, and the process died before recording.
+    await startAttempt(handle.db, {
+      customerUid: body.customer_uid,
+      requestedPg: 'nice',
+      channelKey: null,
+      pgProvider: 'nice',
+      appMode: 'sandbox',
+      actorId: null,
+    });
+    await runtime.client.issueBillingKey(body.customer_uid, { card_number: body.card_number, expiry: '2030-12' });
+    await handle.db.execute(sql`update issue_attempts set started_at = now() - interval '10 minutes' where customer_uid = ${body.customer_uid}`);
+    const counts = await resolveOpenAttempts({ db: handle.db, runtime });
+    expect(counts.issued).toBeGreaterThanOrEqual(1);
+    expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
+  });
+
+  it('keeps no card data anywhere in the database', async () => {
+    const digits = markerCardDigits();
+    const body = input(digits, { birth: '930417', pwd_2digit: '37' });
+    await issueBillingKey(body, { context, runtime, db: handle.db });
+    const dump = await handle.db.execute(sql`
+      select json_agg(t)::text as dump from (
+        select to_jsonb(k)::text as row from billing_keys k
+        union all select to_jsonb(a)::text from issue_attempts a
+        union all select to_jsonb(e)::text from audit_events e
+        union all select to_jsonb(h)::text from billing_key_history h
+        union all select to_jsonb(s)::text from sandbox_keys s
+      ) t`);
+    const text = String((dump.rows[0] as { dump: string }).dump);
+    expect(text).toContain(body.customer_uid); // the dump does cover the rows just written
+    expect(text).not.toContain(digits);
+    expect(text).not.toContain(digits.replace(/(\d{4})(?=\d)/g, '$1-'));
+    expect(text).not.toMatch(/930417/);
+    expect(text).not.toMatch(/pwd_2digit/);
+  });
+
+  it('refuses with 503 before calling Iamport when the database is unreachable', async () => {
+    const broken = await engine.open();
+    await broken.close();
+    const issuesBefore = sandbox.stats().issue;
+    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), { context, runtime, db: broken.db }));
+    expect(error.code).toBe('database_unavailable');
+    expect(error.status).toBe(503);
+    expect(sandbox.stats().issue).toBe(issuesBefore);
+  });
+});

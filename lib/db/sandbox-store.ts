@@ -1,0 +1,33 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { SandboxStore } from '@/lib/iamport/sandbox';
+import type { CustomerAnnotation } from '@/lib/iamport/types';
+import type { Db } from './client';
+import { sandboxKeys } from './schema';
+
+/**
+ * The in-app sandbox's state in the app's own database, so a restart does not make every key
+ * vanish "at Iamport". Holds what a PG returns (masked number), never card data.
+ */
+export function createDbSandboxStore(getDb: () => Promise<Db>): SandboxStore {
+  return {
+    async get(key) {
+      const db = await getDb();
+      const [row] = await db.select().from(sandboxKeys).where(eq(sandboxKeys.key, key));
+      return row ? (row.annotation as CustomerAnnotation) : undefined;
+    },
+    async set(key, value) {
+      const db = await getDb();
+      const annotation = value as Record<string, unknown>;
+      await db
+        .insert(sandboxKeys)
+        .values({ key, annotation, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: sandboxKeys.key, set: { annotation, updatedAt: new Date() } });
+    },
+    async delete(key) {
+      const db = await getDb();
+      const deleted = await db.delete(sandboxKeys).where(eq(sandboxKeys.key, key)).returning({ key: sandboxKeys.key });
+      return deleted.length > 0;
+    },
+  };
+}
