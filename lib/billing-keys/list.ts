@@ -1,0 +1,255 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
+import { kstDayEnd, kstDayStart, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
+
+/** One row of the review list and the CSV export: masked data only (the table holds no card data). */
+export interface BillingKeyListRow {
+  customerUid: string;
+  pgProvider: string;
+  pgId: string;
+  /** Test channel (true), real one (false), or unknown (null). */
+  sandbox: boolean | null;
+  cardName: string | null;
+  cardCode: string | null;
+  cardNumberMasked: string | null;
+  cardType: 'credit' | 'check' | 'unknown';
+  customerName: string | null;
+  customerTel: string | null;
+  customerEmail: string | null;
+  /** ISO 8601. */
+  issuedAt: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  issuedBy: string | null;
+  status: 'active' | 'deleted';
+  deletedAt: string | null;
+  deletedBy: string | null;
+  deleteReason: string | null;
+}
+
+export interface BillingKeyListPage {
+  rows: BillingKeyListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const t = billingKeys;
+
+/** Columns of a list row, selected by name so no other column (and never a new one by accident) leaves the table. */
+export const listColumns = {
+  customerUid: t.customerUid,
+  pgProvider: t.pgProvider,
+  pgId: t.pgId,
+  sandbox: t.sandbox,
+  cardName: t.cardName,
+  cardCode: t.cardCode,
+  cardNumberMasked: t.cardNumberMasked,
+  cardType: t.cardType,
+  customerName: t.customerName,
+  customerTel: t.customerTel,
+  customerEmail: t.customerEmail,
+  issuedAt: t.issuedAt,
+  updatedAt: t.updatedAt,
+  issuedBy: t.issuedBy,
+  status: t.status,
+  deletedAt: t.deletedAt,
+  deletedBy: t.deletedBy,
+  deleteReason: t.deleteReason,
+};
+
+type SelectedRow = Pick<BillingKeyRow, keyof typeof listColumns>;
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+export function toListRow(row: SelectedRow): BillingKeyListRow {
+  return {
+    ...row,
+    cardType: row.cardType === 0 ? 'credit' : row.cardType === 1 ? 'check' : 'unknown',
+    issuedAt: iso(row.issuedAt),
+    updatedAt: iso(row.updatedAt),
+    deletedAt: row.deletedAt ? iso(row.deletedAt) : null,
+  };
+}
+
+/** `%`, `_` and `\` typed by the user match themselves, not any character. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Other spellings of a phone number the user typed, so `01012345678` finds `010-1234-5678` and the
+ * other way round. Each stays a plain substring pattern, so the trigram index still applies.
+ */
+export function phoneSearchVariants(q: string): string[] {
+  const variants = new Set<string>();
+  if (/^[\d\s-]+$/.test(q) && /[\s-]/.test(q)) variants.add(q.replace(/[\s-]/g, ''));
+  if (/^\d{7,11}$/.test(q)) {
+    const n = q.length;
+    const last = q.slice(n - 4);
+    if (q.startsWith('02') && (n === 9 || n === 10)) variants.add(`02-${q.slice(2, n - 4)}-${last}`);
+    else if (q.startsWith('0') && (n === 10 || n === 11)) variants.add(`${q.slice(0, 3)}-${q.slice(3, n - 4)}-${last}`);
+    else if (n === 7 || n === 8) variants.add(`${q.slice(0, n - 4)}-${last}`);
+  }
+  variants.delete(q);
+  return [...variants].filter((variant) => variant.length >= 3);
+}
+
+/** customer_uid, name, phone, email as case-insensitive substrings (trigram GIN indexes); 4 digits also the card's last 4. */
+function searchCondition(q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const parts: SQL[] = [
+    ilike(t.customerUid, pattern),
+    ilike(t.customerName, pattern),
+    ilike(t.customerTel, pattern),
+    ilike(t.customerEmail, pattern),
+  ];
+  for (const variant of phoneSearchVariants(q)) parts.push(ilike(t.customerTel, `%${escapeLike(variant)}%`));
+  if (/^\d{4}$/.test(q)) parts.push(eq(t.cardLast4, q));
+  return or(...parts) as SQL;
+}
+
+/** The WHERE clause of a filter (sort and paging aside); undefined when nothing narrows the list. */
+export function billingKeyWhere(filters: BillingKeyFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.pg) conditions.push(eq(t.pgProvider, filters.pg));
+  if (filters.mid) conditions.push(eq(t.pgId, filters.mid));
+  if (filters.card) conditions.push(eq(t.cardCode, filters.card));
+  if (filters.card_type === 'credit') conditions.push(eq(t.cardType, 0));
+  if (filters.card_type === 'check') conditions.push(eq(t.cardType, 1));
+  if (filters.card_type === 'unknown') conditions.push(isNull(t.cardType));
+  if (filters.env) conditions.push(eq(t.sandbox, filters.env === 'test'));
+  if (filters.status) conditions.push(eq(t.status, filters.status));
+  if (filters.from) conditions.push(gte(t.issuedAt, kstDayStart(filters.from)));
+  if (filters.to) conditions.push(lt(t.issuedAt, kstDayEnd(filters.to)));
+  if (filters.issued_by) conditions.push(eq(t.issuedBy, filters.issued_by));
+  if (filters.q) conditions.push(searchCondition(filters.q));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+interface SortSpec {
+  column: typeof t.customerUid | typeof t.issuedAt | typeof t.updatedAt | typeof t.customerName | typeof t.cardName;
+  kind: 'timestamp' | 'text' | 'unique';
+  nullable: boolean;
+}
+
+const SORTS: Record<SortField, SortSpec> = {
+  issued_at: { column: t.issuedAt, kind: 'timestamp', nullable: false },
+  updated_at: { column: t.updatedAt, kind: 'timestamp', nullable: false },
+  customer_uid: { column: t.customerUid, kind: 'unique', nullable: false },
+  customer_name: { column: t.customerName, kind: 'text', nullable: true },
+  card_name: { column: t.cardName, kind: 'text', nullable: true },
+};
+
+/**
+ * Direction of the customer_uid tie-break. The timestamp indexes are `(col DESC, customer_uid)`, so
+ * the tie-break runs against the column and either direction walks one index.
+ */
+function tieOrder(sort: SortField, order: 'asc' | 'desc'): 'asc' | 'desc' {
+  if (SORTS[sort].kind !== 'timestamp') return order;
+  return order === 'asc' ? 'desc' : 'asc';
+}
+
+/** ORDER BY of a sort; rows without a name come last either way. */
+export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[] {
+  const { column, kind, nullable } = SORTS[sort];
+  const primary = nullable
+    ? sql`${column} ${sql.raw(order)} nulls last`
+    : order === 'asc'
+      ? asc(column)
+      : desc(column);
+  if (kind === 'unique') return [primary];
+  return [primary, tieOrder(sort, order) === 'asc' ? asc(t.customerUid) : desc(t.customerUid)];
+}
+
+/** Where the previous batch stopped: the sort column as text (full microsecond precision) and the uid. */
+export interface ListCursor {
+  value: string | null;
+  customerUid: string;
+}
+
+/** The sort column as text, to resume after it exactly (a JS Date would drop the microseconds). */
+export function cursorValue(sort: SortField): SQL<string | null> {
+  return sql<string | null>`${SORTS[sort].column}::text`;
+}
+
+/** Rows strictly after `cursor` in the order of `billingKeyOrderBy(sort, order)`. */
+export function billingKeyAfter(sort: SortField, order: 'asc' | 'desc', cursor: ListCursor): SQL {
+  const { column, kind, nullable } = SORTS[sort];
+  const uidOp = sql.raw(tieOrder(sort, order) === 'asc' ? '>' : '<');
+  const afterUid = sql`${t.customerUid} ${uidOp} ${cursor.customerUid}`;
+  if (kind === 'unique') return afterUid;
+  if (cursor.value === null) return sql`(${column} is null and ${afterUid})`;
+  const value = kind === 'timestamp' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
+  const op = sql.raw(order === 'asc' ? '>' : '<');
+  const later = sql`${column} ${op} ${value} or (${column} = ${value} and ${afterUid})`;
+  return nullable ? sql`(${later} or ${column} is null)` : sql`(${later})`;
+}
+
+/** The filtered, sorted page of billing keys with the total count. Masked data only. */
+export async function listBillingKeys(db: Db, filters: BillingKeyFilters): Promise<BillingKeyListPage> {
+  const where = billingKeyWhere(filters);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(t)
+      .where(where)
+      .orderBy(...billingKeyOrderBy(filters.sort, filters.order))
+      .limit(filters.page_size)
+      .offset((filters.page - 1) * filters.page_size),
+    db.select({ total: sql<number>`count(*)::int` }).from(t).where(where),
+  ]);
+  return { rows: rows.map(toListRow), total: counted?.total ?? 0, page: filters.page, pageSize: filters.page_size };
+}
+
+export interface BillingKeyFacets {
+  /** PG providers present in the table, each with its MIDs. */
+  providers: { pgProvider: string; mids: string[] }[];
+  cards: { code: string; name: string | null }[];
+  issuers: string[];
+}
+
+/**
+ * The values the filter form offers, read by skipping through the indexes (one probe per distinct
+ * value) instead of scanning the table.
+ */
+export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
+  const [pairs, cards, issuers] = await Promise.all([
+    db.execute<{ pg_provider: string; pg_id: string }>(sql`
+      with recursive pairs as (
+        (select pg_provider, pg_id from billing_keys order by pg_provider, pg_id limit 1)
+        union all
+        select next.pg_provider, next.pg_id from pairs cross join lateral (
+          select b.pg_provider, b.pg_id from billing_keys b
+          where (b.pg_provider, b.pg_id) > (pairs.pg_provider, pairs.pg_id)
+          order by b.pg_provider, b.pg_id limit 1) next
+      ) select pg_provider, pg_id from pairs limit 500`),
+    db.execute<{ card_code: string; card_name: string | null }>(sql`
+      with recursive codes as (
+        (select card_code from billing_keys where card_code is not null order by card_code limit 1)
+        union all
+        select next.card_code from codes cross join lateral (
+          select b.card_code from billing_keys b where b.card_code > codes.card_code order by b.card_code limit 1) next
+      ) select card_code, (select b.card_name from billing_keys b where b.card_code = codes.card_code
+          and b.card_name is not null order by b.issued_at desc limit 1) as card_name
+        from codes limit 200`),
+    db.execute<{ issued_by: string }>(sql`
+      with recursive issuers as (
+        (select issued_by from billing_keys where issued_by is not null order by issued_by limit 1)
+        union all
+        select next.issued_by from issuers cross join lateral (
+          select b.issued_by from billing_keys b where b.issued_by > issuers.issued_by order by b.issued_by limit 1) next
+      ) select issued_by from issuers limit 200`),
+  ]);
+  const providers = new Map<string, string[]>();
+  for (const { pg_provider: provider, pg_id: mid } of pairs.rows) {
+    providers.set(provider, [...(providers.get(provider) ?? []), mid]);
+  }
+  return {
+    providers: [...providers].map(([pgProvider, mids]) => ({ pgProvider, mids })),
+    cards: cards.rows.map((row) => ({ code: row.card_code, name: row.card_name })),
+    issuers: issuers.rows.map((row) => row.issued_by),
+  };
+}
