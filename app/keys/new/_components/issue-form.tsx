@@ -96,6 +96,7 @@ export function IssueForm() {
   const [pickedChannel, setPickedChannel] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const submitting = useRef(false);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
   const queryClient = useQueryClient();
   // The customer_uid whose current key was looked up (on leaving the field, and before submitting).
@@ -157,7 +158,17 @@ export function IssueForm() {
   }
 
   async function submit(values: FormValues) {
-    if (issue.isPending) return;
+    // A ref, not state: a double click lands before React re-renders the disabled button.
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await submitOnce(values);
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  async function submitOnce(values: FormValues) {
     setOutcome(null);
     let existing: CurrentKey | null = null;
     try {
@@ -218,12 +229,12 @@ export function IssueForm() {
     setFocus('customer_uid');
   }
 
-  const busy = issue.isPending;
+  const busy = issue.isPending || formState.isSubmitting;
   const text = (name: keyof FormValues) => register(name);
 
   return (
     <div className="space-y-6">
-      <form onSubmit={handleSubmit(submit)} noValidate autoComplete="off" aria-label="빌링키 발급" className="space-y-6">
+      <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate autoComplete="off" aria-label="빌링키 발급" className="space-y-6">
         <fieldset className={sectionClass} disabled={busy}>
           <legend className="px-1 text-base font-semibold">채널과 고객 결제수단 ID</legend>
           <ChannelSelect
