@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '@/lib/audit';
+import type { DbHandle } from '@/lib/db';
+import { findStoredKey } from '@/lib/db/billing-keys';
+import { testEngines } from '@/lib/db/testing';
+import { AppError } from '@/lib/errors';
+import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
+import { deleteBillingKey } from './delete';
+import { getBillingKeyDetail } from './detail';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('the deletion reason', () => {
+  it.each([
+    [undefined, '삭제 사유를 입력하세요.'],
+    ['', '삭제 사유를 입력하세요.'],
+    ['   ', '삭제 사유를 입력하세요.'],
+    ['a', '삭제 사유는 2자 이상 입력하세요.'],
+    ['가'.repeat(201), '삭제 사유는 200자 이하로 입력하세요.'],
+  ])('rejects %j with a Korean message', (reason, message) => {
+    const result = deleteBillingKeySchema.safeParse({ reason });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(message);
+  });
+
+  it('accepts 2 to 200 characters, trimmed', () => {
+    expect(deleteBillingKeySchema.parse({ reason: '  고객 요청  ' })).toEqual({ reason: '고객 요청' });
+    expect(deleteBillingKeySchema.safeParse({ reason: '가'.repeat(200) }).success).toBe(true);
+    expect(deleteBillingKeySchema.safeParse([1]).success).toBe(false);
+  });
+});
+
+describe.each(testEngines())('billing-key deletion on $name', (engine) => {
+  let handle: DbHandle;
+  let runtime: TestRuntime;
+  const deps = () => ({ db: handle.db, runtime });
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    runtime = sandboxRuntime();
+  }, 60_000);
+  afterAll(async () => handle?.close());
+
+  it('deletes at Iamport with the reason, then keeps the record as deleted with who, when and why', async () => {
+    const uid = uniqueUid('del');
+    await issueKey(handle.db, runtime, uid);
+    const result = await deleteBillingKey(uid, { reason: '고객 해지 요청' }, reviewer, deps());
+    expect(result).toMatchObject({ customerUid: uid, notFoundAtIamport: false });
+    expect(result.stored).toMatchObject({ status: 'deleted', deletedBy: 'reviewer-1', deleteReason: '고객 해지 요청' });
+    expect(result.stored?.deletedAt).toBeTruthy();
+    expect(await runtime.sandbox.admin.getKey(uid)).toBeUndefined();
+    const sent = runtime.requests.find((line) => line.startsWith('DELETE') && line.includes(encodeURIComponent(uid)));
+    expect(sent).toContain(`reason=${encodeURIComponent('고객 해지 요청')}`);
+
+    const [event] = await listAuditEvents(handle.db, { action: 'billing_key.delete', targetId: uid });
+    expect(event).toMatchObject({ result: 'success', actorId: 'reviewer-1', targetType: 'billing_key' });
+    expect(event?.details).toMatchObject({ reason: '고객 해지 요청', cardNumberMasked: '52728900****0004', notFoundAtIamport: false });
+
+    // The deleted key stays visible as deleted, and agrees with Iamport.
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.liveStatus).toBe('missing');
+    expect(detail.stored).toMatchObject({ status: 'deleted', liveState: 'same' });
+  });
+
+  it('marks a key already gone at Iamport as deleted here, and says so', async () => {
+    const uid = uniqueUid('del_gone');
+    await issueKey(handle.db, runtime, uid);
+    await runtime.sandbox.admin.removeKey(uid);
+    const result = await deleteBillingKey(uid, { reason: '이미 해지됨' }, reviewer, deps());
+    expect(result.notFoundAtIamport).toBe(true);
+    expect(result.stored).toMatchObject({ status: 'deleted', deleteReason: '이미 해지됨' });
+  });
+
+  it('keeps the key active and audits a failure when Iamport cannot be reached', async () => {
+    const uid = uniqueUid('del_down');
+    await issueKey(handle.db, runtime, uid);
+    runtime.sandbox.admin.setFault(uid, 'http_500');
+    try {
+      const error = await rejection(deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps()));
+      expect(error.code).toBe('upstream_unavailable');
+    } finally {
+      runtime.sandbox.admin.clearFault(uid);
+    }
+    expect((await findStoredKey(handle.db, uid))?.status).toBe('active');
+    expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
+    const [event] = await listAuditEvents(handle.db, { action: 'billing_key.delete', targetId: uid });
+    expect(event).toMatchObject({ result: 'failure' });
+    expect(event?.details).toMatchObject({ reason: '고객 요청', error: 'upstream_unavailable', cardNumberMasked: '52728900****0004' });
+  });
+
+  it('answers not_found when neither the app nor Iamport has the uid', async () => {
+    const uid = uniqueUid('del_none');
+    const error = await rejection(deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps()));
+    expect(error.code).toBe('not_found');
+    expect(await findStoredKey(handle.db, uid)).toBeUndefined();
+  });
+
+  it('records the deletion of a key that existed only at Iamport', async () => {
+    const uid = uniqueUid('del_liveonly');
+    await runtime.client.issueBillingKey(uid, { card_number: '4518-4200-0000-0007', expiry: '2030-12', pg: 'nice.nictest04m' });
+    const result = await deleteBillingKey(uid, { reason: '모르는 키 정리' }, reviewer, deps());
+    expect(result.stored).toMatchObject({
+      customerUid: uid,
+      status: 'deleted',
+      deleteReason: '모르는 키 정리',
+      cardNumberMasked: '45184200****0007',
+      issuedBy: null,
+    });
+  });
+});

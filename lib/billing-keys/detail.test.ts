@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/lib/db';
+import { findStoredKey } from '@/lib/db/billing-keys';
+import { testEngines } from '@/lib/db/testing';
+import { AppError } from '@/lib/errors';
+import { getBillingKeyDetail } from './detail';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(testEngines())('billing-key detail on $name', (engine) => {
+  let handle: DbHandle;
+  let runtime: TestRuntime;
+  const deps = () => ({ db: handle.db, runtime });
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    runtime = sandboxRuntime();
+  }, 60_000);
+  afterAll(async () => handle?.close());
+
+  it('shows stored and live side by side when they agree, with attempts and audit', async () => {
+    const uid = uniqueUid('same');
+    await issueKey(handle.db, runtime, uid);
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.liveStatus).toBe('present');
+    expect(detail.differences).toEqual([]);
+    expect(detail.billingKey).toMatchObject({ customerUid: uid, cardNumberMasked: '52728900****0004' });
+    expect(detail.stored).toMatchObject({ customerUid: uid, status: 'active', liveState: 'same', appMode: 'sandbox' });
+    expect(detail.attempts.map((attempt) => attempt.outcome)).toEqual(['issued']);
+    const lookup = detail.audit.find((event) => event.action === 'billing_key.lookup');
+    expect(lookup).toMatchObject({ result: 'success', actorId: 'reviewer-1', ip: '127.0.0.1' });
+    expect(lookup?.details).toMatchObject({ liveStatus: 'present', differences: [], cardNumberMasked: '52728900****0004' });
+    expect(detail.audit.map((event) => event.action)).toContain('billing_key.issue');
+  });
+
+  it('highlights a card replaced at Iamport behind the app’s back and marks the row changed', async () => {
+    const uid = uniqueUid('changed');
+    await issueKey(handle.db, runtime, uid);
+    const live = await runtime.sandbox.admin.getKey(uid);
+    if (!live) throw new Error('seed failed');
+    await runtime.sandbox.admin.putKey({
+      ...live,
+      card_number: '45184200****0007',
+      card_code: '366',
+      card_name: '신한카드',
+      updated: live.updated + 600,
+    });
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.liveStatus).toBe('present');
+    expect(detail.differences).toEqual(expect.arrayContaining(['cardNumberMasked', 'cardCode', 'cardName', 'updatedAt']));
+    expect(detail.differences).not.toContain('insertedAt');
+    expect(detail.billingKey?.cardNumberMasked).toBe('45184200****0007');
+    expect(detail.stored?.cardNumberMasked).toBe('52728900****0004');
+    expect(detail.stored?.liveState).toBe('changed');
+    expect((await findStoredKey(handle.db, uid))?.liveState).toBe('changed');
+  });
+
+  it('says a key deleted at Iamport is missing there, and marks the row missing', async () => {
+    const uid = uniqueUid('gone');
+    await issueKey(handle.db, runtime, uid);
+    await runtime.sandbox.admin.removeKey(uid);
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.liveStatus).toBe('missing');
+    expect(detail.billingKey).toBeNull();
+    expect(detail.stored).toMatchObject({ status: 'active', liveState: 'missing' });
+  });
+
+  it('still shows the stored record when Iamport cannot be reached, without touching its live state', async () => {
+    const uid = uniqueUid('down');
+    await issueKey(handle.db, runtime, uid);
+    runtime.sandbox.admin.setFault(uid, 'html_error');
+    try {
+      const detail = await getBillingKeyDetail(uid, reviewer, deps());
+      expect(detail.liveStatus).toBe('unavailable');
+      expect(detail.liveError).toMatch(/Iamport에 연결할 수 없거나/);
+      expect(detail.billingKey).toBeNull();
+      expect(detail.stored).toMatchObject({ customerUid: uid, liveState: 'same' });
+      const lookup = detail.audit.find((event) => event.action === 'billing_key.lookup');
+      expect(lookup).toMatchObject({ result: 'failure' });
+      expect(lookup?.details).toMatchObject({ liveStatus: 'unavailable', error: 'upstream_unavailable' });
+    } finally {
+      runtime.sandbox.admin.clearFault(uid);
+    }
+  });
+
+  it('shows a key that exists only at Iamport as live-only', async () => {
+    const uid = uniqueUid('liveonly');
+    await runtime.client.issueBillingKey(uid, { card_number: '4518-4200-0000-0007', expiry: '2030-12', pg: 'nice.nictest04m' });
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.stored).toBeNull();
+    expect(detail.liveStatus).toBe('present');
+    expect(detail.billingKey?.cardName).toBeTruthy();
+    expect(detail.differences).toEqual([]);
+  });
+
+  it('answers not_found when neither the app nor Iamport knows the uid, and audits the lookup', async () => {
+    const uid = uniqueUid('nowhere');
+    const error = await rejection(getBillingKeyDetail(uid, reviewer, deps()));
+    expect(error.code).toBe('not_found');
+    expect(error.status).toBe(404);
+  });
+
+  it('answers upstream_unavailable when nothing is stored and Iamport cannot say', async () => {
+    const uid = uniqueUid('unknown_down');
+    runtime.sandbox.admin.setFault(uid, 'http_500');
+    try {
+      const error = await rejection(getBillingKeyDetail(uid, reviewer, deps()));
+      expect(error.code).toBe('upstream_unavailable');
+    } finally {
+      runtime.sandbox.admin.clearFault(uid);
+    }
+  });
+
+  it('lists the cards a uid held before each replacement', async () => {
+    const uid = uniqueUid('history');
+    await issueKey(handle.db, runtime, uid);
+    await issueKey(handle.db, runtime, uid, '4518-4200-0000-0007', { replace_confirmed: true });
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.history.map((entry) => entry.cardNumberMasked)).toEqual(['52728900****0004']);
+    expect(detail.stored?.cardNumberMasked).toBe('45184200****0007');
+    expect(detail.differences).toEqual([]);
+    expect(detail.attempts).toHaveLength(2);
+  });
+
+  it('does not compare a key issued in the other mode', async () => {
+    const uid = uniqueUid('othermode');
+    await issueKey(handle.db, { ...runtime, mode: 'live' }, uid);
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.liveStatus).toBe('unavailable');
+    expect(detail.liveError).toContain('실제 Iamport 모드에서 발급');
+    expect(detail.stored?.liveState).toBe('same');
+  });
+});

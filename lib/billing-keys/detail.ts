@@ -1,0 +1,116 @@
+import 'server-only';
+import { attemptsForKey } from '@/lib/db/attempts';
+import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
+import type { BillingKeyRow } from '@/lib/db/schema';
+import { listAuditEvents, recordAudit } from '@/lib/audit';
+import type { RequestContext } from '@/lib/auth/types';
+import { AppError } from '@/lib/errors';
+import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
+import { toAppError } from './errors';
+import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
+import { toBillingKeyView } from './mapping';
+import { resolveDeps, type UseCaseDeps } from './deps';
+import type { BillingKeyDetail, ComparedField, LiveStatus } from './types';
+import { toAttemptView, toAuditView, toHistoryView, toStoredView } from './views';
+
+const MODE_LABEL = { sandbox: '샌드박스', live: '실제 Iamport' } as const;
+
+type LiveAnswer =
+  | { status: 'present'; annotation: CustomerAnnotation }
+  | { status: 'missing' }
+  | { status: 'unavailable'; message: string; error: unknown };
+
+export const NOT_FOUND_MESSAGE = '콘솔에 기록이 없고 Iamport에도 이 고객 결제수단 ID로 등록된 빌링키가 없습니다.';
+
+/**
+ * The key as stored beside the key as Iamport has it now, with its history, attempts and audit
+ * trail. Records the comparison on the stored row and a `billing_key.lookup` audit event.
+ * @throws AppError not_found when neither has it; upstream_unavailable when nothing is stored and Iamport cannot say.
+ */
+export async function getBillingKeyDetail(
+  customerUid: string,
+  context: RequestContext,
+  deps: UseCaseDeps = {},
+): Promise<BillingKeyDetail> {
+  const { db, runtime } = await resolveDeps(deps);
+  const stored = await findStoredKey(db, customerUid);
+  const live = await askIamport(customerUid, stored, runtime.mode, () => runtime.client.getBillingKey(customerUid));
+
+  const differences: ComparedField[] =
+    stored && live.status === 'present' ? compareWithLive(stored, live.annotation) : [];
+  const audit = (result: 'success' | 'failure', extra: Record<string, unknown> = {}) =>
+    recordAudit(db, context, {
+      action: 'billing_key.lookup',
+      result,
+      targetType: 'billing_key',
+      targetId: customerUid,
+      details: {
+        liveStatus: live.status,
+        stored: stored !== undefined,
+        differences,
+        cardNumberMasked:
+          (live.status === 'present' ? live.annotation.card_number : stored?.cardNumberMasked) ?? null,
+        ...extra,
+      },
+    });
+
+  if (!stored && live.status !== 'present') {
+    if (live.status === 'missing') {
+      await audit('success');
+      throw new AppError('not_found', NOT_FOUND_MESSAGE);
+    }
+    await audit('failure', { error: errorCode(live.error) });
+    throw live.error;
+  }
+
+  let current = stored;
+  if (stored && live.status !== 'unavailable') {
+    const next = liveStateOf(stored, live.status === 'missing' ? 'missing' : { differences });
+    await recordLiveState(db, stored, next);
+    current = await findStoredKey(db, customerUid);
+  }
+  await audit(live.status === 'unavailable' ? 'failure' : 'success', {
+    ...(live.status === 'unavailable' ? { error: errorCode(live.error) } : {}),
+    ...(current ? { liveState: current.liveState } : {}),
+  });
+
+  const [history, attempts, events] = await Promise.all([
+    keyHistory(db, customerUid),
+    attemptsForKey(db, customerUid, 50),
+    listAuditEvents(db, { targetType: 'billing_key', targetId: customerUid, limit: 100 }),
+  ]);
+  return {
+    billingKey: live.status === 'present' ? toBillingKeyView(live.annotation) : null,
+    stored: current ? toStoredView(current) : null,
+    liveStatus: live.status satisfies LiveStatus,
+    liveError: live.status === 'unavailable' ? live.message : null,
+    differences,
+    history: history.map(toHistoryView),
+    attempts: attempts.map(toAttemptView),
+    audit: events.map(toAuditView),
+  };
+}
+
+async function askIamport(
+  customerUid: string,
+  stored: BillingKeyRow | undefined,
+  mode: 'sandbox' | 'live',
+  get: () => Promise<CustomerAnnotation>,
+): Promise<LiveAnswer> {
+  if (stored && stored.appMode !== mode) {
+    const message = `이 빌링키는 ${MODE_LABEL[stored.appMode]} 모드에서 발급되어, 지금 연결된 ${MODE_LABEL[mode]}에서는 확인할 수 없습니다.`;
+    return { status: 'unavailable', message, error: new AppError('upstream_unavailable', message) };
+  }
+  try {
+    return { status: 'present', annotation: await get() };
+  } catch (error) {
+    if (error instanceof IamportNotFoundError) return { status: 'missing' };
+    const appError = toAppError(error, 'read');
+    if (!(appError instanceof AppError)) throw appError;
+    return { status: 'unavailable', message: appError.message, error: appError };
+  }
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof AppError ? error.code : 'unknown';
+}

@@ -1,0 +1,183 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { listAuditEvents, recordAudit } from '@/lib/audit';
+import type { RequestContext } from '@/lib/auth/types';
+import { getDb, type Db } from '@/lib/db';
+import { findStoredKey } from '@/lib/db/billing-keys';
+import { billingKeys } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
+import type { IamportClient } from '@/lib/iamport/client';
+import { resolveDeps, type UseCaseDeps } from './deps';
+import { toAppError } from './errors';
+import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
+import type { ReconcileCounts, ReconcileFinding, ReconcileOverview, ReconcileResult, StoredBillingKeyView } from './types';
+import { toStoredView } from './views';
+
+/** Keys per multi-get call (SPEC §4: the maximum is unconfirmed, 100 is safe). */
+export const RECONCILE_BATCH = 100;
+/**
+ * Failed calls a run may spend narrowing a failing batch down to the uids that break it (one key
+ * Iamport cannot answer for must not hide the other 99); past it, the rest counts as unavailable.
+ */
+const SPLIT_BUDGET = 24;
+
+/** Per uid: the live key, `null` when Iamport says it has none, absent when it could not say. */
+type LiveAnswers = Map<string, CustomerAnnotation | null>;
+
+class Lookup {
+  failures = 0;
+  outage = false;
+  constructor(private readonly client: IamportClient) {}
+
+  async answers(uids: string[]): Promise<LiveAnswers> {
+    const answers: LiveAnswers = new Map();
+    if (uids.length === 0 || this.outage) return answers;
+    try {
+      const { found, missing } = await this.client.getBillingKeys(uids);
+      for (const annotation of found) answers.set(annotation.customer_uid, annotation);
+      for (const uid of missing) answers.set(uid, null);
+      return answers;
+    } catch (error) {
+      if (!(error instanceof IamportError) || error.kind === 'unauthorized') throw toAppError(error, 'read');
+      this.failures += 1;
+      // A timeout is Iamport being down, not one bad key: stop asking.
+      if (error.kind === 'timeout' || this.failures >= SPLIT_BUDGET) this.outage = true;
+      if (uids.length === 1 || this.outage) return answers;
+      const half = Math.ceil(uids.length / 2);
+      const first = await this.answers(uids.slice(0, half));
+      const second = await this.answers(uids.slice(half));
+      return new Map([...first, ...second]);
+    }
+  }
+}
+
+/**
+ * Checks every active stored key of the current mode against Iamport, 100 per multi-get, and
+ * records same / changed / missing on each. Keys Iamport could not answer for keep their state.
+ */
+export async function reconcileBillingKeys(context: RequestContext, deps: UseCaseDeps = {}): Promise<ReconcileResult> {
+  const { db, runtime } = await resolveDeps(deps);
+  const startedAt = new Date();
+  const counts: ReconcileCounts = { checked: 0, same: 0, changed: 0, missing: 0, unavailable: 0, batches: 0 };
+  const lookup = new Lookup(runtime.client);
+  let after = '';
+  try {
+    for (;;) {
+      const rows = await db
+        .select()
+        .from(billingKeys)
+        .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, runtime.mode), gt(billingKeys.customerUid, after)))
+        .orderBy(asc(billingKeys.customerUid))
+        .limit(RECONCILE_BATCH);
+      const last = rows.at(-1);
+      if (!last) break;
+      after = last.customerUid;
+      counts.batches += 1;
+      const answers = await lookup.answers(rows.map((row) => row.customerUid));
+      const at = new Date();
+      for (const row of rows) {
+        counts.checked += 1;
+        const live = answers.get(row.customerUid);
+        if (live === undefined) {
+          counts.unavailable += 1;
+          continue;
+        }
+        const state = liveStateOf(row, live === null ? 'missing' : { differences: compareWithLive(row, live) });
+        counts[state] += 1;
+        await recordLiveState(db, row, state, at);
+      }
+    }
+  } catch (error) {
+    await recordAudit(db, context, {
+      action: 'billing_keys.reconcile',
+      result: 'failure',
+      details: { ...counts, error: error instanceof AppError ? error.code : 'internal_error' },
+    });
+    throw error;
+  }
+  const finishedAt = new Date();
+  const allUnavailable = counts.unavailable > 0 && counts.unavailable === counts.checked;
+  await recordAudit(db, context, {
+    action: 'billing_keys.reconcile',
+    result: allUnavailable ? 'failure' : 'success',
+    details: { ...counts, mode: runtime.mode, ms: finishedAt.getTime() - startedAt.getTime() },
+  });
+  return { ...counts, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() };
+}
+
+/** Open findings (changed or missing at Iamport, not yet marked as seen), active keys and the last run. */
+export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'live' } = {}): Promise<ReconcileOverview> {
+  const db = deps.db ?? (await getDb());
+  const [rows, [active], [lastRun]] = await Promise.all([
+    db
+      .select()
+      .from(billingKeys)
+      .where(
+        and(
+          eq(billingKeys.status, 'active'),
+          inArray(billingKeys.liveState, ['changed', 'missing']),
+          isNull(billingKeys.liveStateAcknowledgedAt),
+        ),
+      )
+      .orderBy(desc(billingKeys.liveCheckedAt), asc(billingKeys.customerUid))
+      .limit(500),
+    db
+      .select({ value: count() })
+      .from(billingKeys)
+      .where(and(eq(billingKeys.status, 'active'), deps.mode ? eq(billingKeys.appMode, deps.mode) : undefined)),
+    listAuditEvents(db, { action: 'billing_keys.reconcile', limit: 1 }),
+  ]);
+  return {
+    findings: rows.map(
+      (row): ReconcileFinding => ({
+        customerUid: row.customerUid,
+        liveState: row.liveState === 'missing' ? 'missing' : 'changed',
+        liveCheckedAt: row.liveCheckedAt?.toISOString() ?? null,
+        pgProvider: row.pgProvider,
+        pgId: row.pgId,
+        cardName: row.cardName,
+        cardNumberMasked: row.cardNumberMasked,
+      }),
+    ),
+    activeKeys: active?.value ?? 0,
+    lastRun: lastRun ? { ...countsFrom(lastRun.details), at: lastRun.at.toISOString(), result: lastRun.result === 'success' ? 'success' : 'failure' } : null,
+  };
+}
+
+function countsFrom(details: Record<string, unknown> | null): ReconcileCounts {
+  const number = (name: keyof ReconcileCounts) => (typeof details?.[name] === 'number' ? (details[name] as number) : 0);
+  return {
+    checked: number('checked'),
+    same: number('same'),
+    changed: number('changed'),
+    missing: number('missing'),
+    unavailable: number('unavailable'),
+    batches: number('batches'),
+  };
+}
+
+/** A reviewer marks a finding as seen ("확인함"): it leaves the list until the live state changes again. */
+export async function acknowledgeLiveState(
+  customerUid: string,
+  context: RequestContext,
+  deps: { db?: Db } = {},
+): Promise<StoredBillingKeyView> {
+  const db = deps.db ?? (await getDb());
+  const stored = await findStoredKey(db, customerUid);
+  if (!stored) throw new AppError('not_found', '콘솔에 이 고객 결제수단 ID로 기록된 빌링키가 없습니다.');
+  const at = new Date();
+  await db
+    .update(billingKeys)
+    .set({ liveStateAcknowledgedAt: at, liveStateAcknowledgedBy: context.actor?.id ?? null })
+    .where(eq(billingKeys.customerUid, customerUid));
+  await recordAudit(db, context, {
+    action: 'billing_key.acknowledge',
+    result: 'success',
+    targetType: 'billing_key',
+    targetId: customerUid,
+    details: { liveState: stored.liveState, cardNumberMasked: stored.cardNumberMasked },
+  });
+  const updated = await findStoredKey(db, customerUid);
+  return toStoredView(updated ?? stored);
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import type { RequestContext } from '@/lib/auth/types';
+import type { Db } from '@/lib/db';
+import type { IamportRuntime } from '@/lib/iamport';
+import { IamportClient } from '@/lib/iamport/client';
+import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from '@/lib/iamport/sandbox';
+import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import { issueBillingKey } from './issue';
+
+/** Test support for the use cases: an in-process sandbox behind a real client, and a seeding helper. */
+export interface TestRuntime extends IamportRuntime {
+  sandbox: Sandbox;
+  /** Method and URL (path + query) of every request the client sent. */
+  requests: string[];
+}
+
+export const reviewer: RequestContext = {
+  actor: { id: 'reviewer-1', email: 'reviewer@example.com', role: 'reviewer' },
+  ip: '127.0.0.1',
+};
+
+export function sandboxRuntime(sandbox: Sandbox = createSandbox()): TestRuntime {
+  const requests: string[] = [];
+  const client = new IamportClient({
+    baseUrl: 'http://sandbox.test',
+    impKey: SANDBOX_IMP_KEY,
+    impSecret: SANDBOX_IMP_SECRET,
+    fetch: (request) => {
+      const url = new URL(request.url);
+      requests.push(`${request.method} ${url.pathname}${url.search}`);
+      return sandbox.fetch(request);
+    },
+    retryDelayMs: 0,
+  });
+  return { client, mode: 'sandbox', sandbox, requests };
+}
+
+let sequence = 0;
+export const uniqueUid = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${sequence++}`;
+
+/** Issues through the app's own use case, so the key, attempt and audit are recorded as in production. */
+export async function issueKey(
+  db: Db,
+  runtime: IamportRuntime,
+  customerUid: string,
+  card = '5272-8900-0000-0004',
+  extra: Partial<IssueBillingKeyInput> = {},
+) {
+  return issueBillingKey(
+    { customer_uid: customerUid, pg: 'nice.nictest04m', card_number: card, expiry: '2030-12', ...extra },
+    { context: reviewer, runtime, db },
+  );
+}

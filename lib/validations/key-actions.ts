@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ISSUE_LIMITS } from './billing-key';
+
+/** Limits of a deletion reason; the form's `maxLength` uses the same numbers. */
+export const DELETE_REASON_LIMITS = { min: 2, max: 200 } as const;
+
+/** `customer_uid` from a URL segment (already decoded by the router). */
+export const customerUidParamSchema = z
+  .string()
+  .min(1, '고객 결제수단 ID가 비어 있습니다.')
+  .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하입니다.`);
+
+/** Body of `DELETE /api/billing-keys/{customer_uid}`; the reason is also sent to Iamport. */
+export const deleteBillingKeySchema = z.object(
+  {
+    reason: z
+      .string({ error: '삭제 사유를 입력하세요.' })
+      .trim()
+      .min(1, '삭제 사유를 입력하세요.')
+      .min(DELETE_REASON_LIMITS.min, `삭제 사유는 ${DELETE_REASON_LIMITS.min}자 이상 입력하세요.`)
+      .max(DELETE_REASON_LIMITS.max, `삭제 사유는 ${DELETE_REASON_LIMITS.max}자 이하로 입력하세요.`)
+      .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), '삭제 사유에 제어 문자는 쓸 수 없습니다.'),
+  },
+  { error: '요청 본문은 {"reason": "..."} 형식의 JSON 객체여야 합니다.' },
+);
+
+export type DeleteBillingKeyInput = z.infer<typeof deleteBillingKeySchema>;
