@@ -97,6 +97,8 @@ export function IssueForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const submitting = useRef(false);
+  // Fields are disabled while submitting and cannot take focus, so focus moves once it is over.
+  const [focusTarget, setFocusTarget] = useState<FieldPath<FormValues> | null>(null);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
   const queryClient = useQueryClient();
   // The customer_uid whose current key was looked up (on leaving the field, and before submitting).
@@ -116,6 +118,7 @@ export function IssueForm() {
   });
   const { register, control, handleSubmit, setValue, setError, setFocus, resetField, formState } = form;
   const { errors } = formState;
+  const busy = issue.isPending || formState.isSubmitting;
 
   const provider = providerOfPg(useWatch({ control, name: 'pg' }));
   const uidValue = useWatch({ control, name: 'customer_uid' });
@@ -150,6 +153,12 @@ export function IssueForm() {
   }, [pickedChannel, defaultChannel, setValue]);
 
   useEffect(() => {
+    if (!focusTarget || busy) return;
+    setFocus(focusTarget);
+    setFocusTarget(null); // eslint-disable-line react-hooks/set-state-in-effect
+  }, [focusTarget, busy, setFocus]);
+
+  useEffect(() => {
     if (outcome) outcomeRef.current?.querySelector<HTMLElement>('h2')?.focus();
   }, [outcome]);
 
@@ -178,7 +187,7 @@ export function IssueForm() {
     }
     if (existing && !values.replace_confirmed) {
       setError('replace_confirmed', { type: 'guard', message: '교체하려면 위 카드를 확인하고 확인란을 선택하세요.' });
-      setFocus('replace_confirmed');
+      setFocusTarget('replace_confirmed');
       return;
     }
     try {
@@ -204,14 +213,14 @@ export function IssueForm() {
       const fields = FIELD_ORDER.filter((field) => body.fields?.[field]);
       for (const field of fields) setError(field, { type: 'server', message: body.fields[field] });
       const first = fields[0];
-      if (first) setFocus(first as FieldPath<FormValues>);
+      if (first) setFocusTarget(first as FieldPath<FormValues>);
       return;
     }
     if (body.code === 'replacement_unconfirmed') {
       setCheckedUid(customerUid);
       if (body.existing) queryClient.setQueryData(queryKeys.currentKey(customerUid), { billingKey: body.existing, source: 'stored' });
       setError('replace_confirmed', { type: 'server', message: body.message });
-      setTimeout(() => setFocus('replace_confirmed'), 0);
+      setFocusTarget('replace_confirmed');
       return;
     }
     if (body.code === 'card_rejected') {
@@ -229,7 +238,6 @@ export function IssueForm() {
     setFocus('customer_uid');
   }
 
-  const busy = issue.isPending || formState.isSubmitting;
   const text = (name: keyof FormValues) => register(name);
 
   return (
