@@ -1,22 +1,46 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
-  poweredByHeader: false,
-  reactStrictMode: true,
-  // Loaded from node_modules at run time rather than bundled (worker threads, WASM).
-  serverExternalPackages: ['pino', 'thread-stream', '@electric-sql/pglite', 'pg'],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-        ],
-      },
-    ];
-  },
-};
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
-export default nextConfig;
+/**
+ * Security headers on every response. Scripts may be inline (Next's bootstrap) but never eval'd,
+ * except by the development server's hot reload.
+ */
+function securityHeaders(dev) {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return [
+    { key: 'Content-Security-Policy', value: csp },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'no-referrer' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+    ...(dev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]),
+  ];
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+export default function nextConfig(phase) {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  return {
+    poweredByHeader: false,
+    reactStrictMode: true,
+    // Loaded from node_modules at run time rather than bundled (worker threads, WASM).
+    serverExternalPackages: ['pino', 'thread-stream', '@electric-sql/pglite', 'pg'],
+    async headers() {
+      return [
+        { source: '/:path*', headers: securityHeaders(dev) },
+        // API answers may carry customer data: never cached anywhere.
+        { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      ];
+    },
+  };
+}

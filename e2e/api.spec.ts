@@ -87,6 +87,29 @@ test.describe('the issuance API follows the error contract', () => {
     expect(error.fields.pg).toContain('API(키인) 방식으로 빌링키를 발급할 수 없습니다');
   });
 
+  test('[API] a state-changing request from a foreign Origin is refused', async ({ request }) => {
+    const response = await request.post('/api/billing-keys', {
+      data: issue(CARDS.kbCheck),
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.code).toBe('forbidden');
+  });
+
+  test('[API] every answer carries the security headers', async ({ request }) => {
+    const page = await request.get('/keys/new');
+    const csp = page.headers()['content-security-policy'];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(page.headers()['x-content-type-options']).toBe('nosniff');
+    expect(page.headers()['referrer-policy']).toBe('no-referrer');
+    expect(page.headers()['strict-transport-security']).toContain('max-age=');
+    expect(page.headers()['cache-control']).toContain('no-store');
+    const api = await request.get('/api/channels');
+    expect(api.headers()['cache-control']).toBe('no-store');
+    expect(api.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   test('[API] malformed bodies get 400/415, never 500', async ({ request }) => {
     const notJson = await request.post('/api/billing-keys', { data: Buffer.from('{"customer_uid":'), headers: { 'content-type': 'application/json' } });
     expect(notJson.status()).toBe(400);

@@ -12,8 +12,33 @@ export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Wraps a route handler: one error funnel, `Cache-Control: no-store` on every answer, one log line
+ * Refuses a state-changing request sent by another site's page (CSRF): its `Origin` names another
+ * host, or the browser marks it cross-site. Requests without either header (scripts, curl) pass.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let foreign = request.headers.get('sec-fetch-site') === 'cross-site';
+  if (origin && origin !== 'null') {
+    try {
+      foreign ||= new URL(origin).host !== host;
+    } catch {
+      foreign = true;
+    }
+  } else if (origin === 'null') {
+    foreign = true;
+  }
+  if (foreign) {
+    throw new AppError('forbidden', '다른 사이트에서 보낸 요청은 처리하지 않습니다. 이 콘솔 화면에서 다시 시도하세요.');
+  }
+}
+
+/**
+ * Wraps a route handler: same-origin check for writes, one error funnel, `Cache-Control: no-store` on every answer, one log line
  * per request (method, path, status, duration; never the body).
  */
 export function apiRoute<Context>(
@@ -24,6 +49,7 @@ export function apiRoute<Context>(
     const logger = getLogger();
     let response: Response;
     try {
+      assertSameOrigin(request);
       response = await handler(request, context);
     } catch (error) {
       const { status, body } = toErrorBody(error, (errorId, unexpected) => {
