@@ -120,6 +120,8 @@ export const issueAttempts = pgTable(
       .default('pending'),
     /** The app's error code when not issued (card_rejected, upstream_unavailable, ...). */
     errorCode: text('error_code'),
+    /** The message the agent was shown, so a retried request with the same idempotency key gets it again. */
+    errorMessage: text('error_message'),
     iamportCode: integer('iamport_code'),
     iamportMessage: text('iamport_message'),
     pgCode: text('pg_code'),
@@ -140,6 +142,16 @@ export const issueAttempts = pgTable(
     uniqueIndex('issue_attempts_idempotency_idx').on(table.idempotencyKey),
   ],
 );
+
+/**
+ * A lease that serialises issuances per customer_uid across app instances: taken before the
+ * replacement check, released after the outcome is recorded, and expiring if its holder dies.
+ */
+export const issueLocks = pgTable('issue_locks', {
+  customerUid: text('customer_uid').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+});
 
 /** Who did what to which target, when, from where, and how it ended. */
 export const auditEvents = pgTable(
