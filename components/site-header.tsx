@@ -1,5 +1,12 @@
 import Link from 'next/link';
 
+const NAV_LINKS = [
+  { href: '/keys/new', label: '빌링키 발급' },
+  { href: '/keys', label: '빌링키 목록' },
+  { href: '/attempts', label: '발급 시도' },
+  { href: '/reconcile', label: 'Iamport 대조' },
+] as const;
+
 export function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -8,12 +15,14 @@ export function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
           빌링키 콘솔
         </Link>
         <nav aria-label="주 메뉴">
-          <ul className="flex items-center gap-4 text-sm">
-            <li>
-              <Link href="/keys/new" className="text-blue-700 underline-offset-4 hover:underline">
-                빌링키 발급
-              </Link>
-            </li>
+          <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            {NAV_LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-blue-700 underline-offset-4 hover:underline">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
             <li>
               <span
                 className={

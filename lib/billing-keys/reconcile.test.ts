@@ -55,7 +55,7 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     expect((await findStoredKey(handle.db, missing))?.liveState).toBe('missing');
     expect((await findStoredKey(handle.db, deleted))?.status).toBe('deleted');
 
-    const overview = await reconcileOverview({ db: handle.db });
+    const overview = await reconcileOverview({ db: handle.db, mode: 'sandbox' });
     expect(overview.findings.map((finding) => [finding.customerUid, finding.liveState]).sort()).toEqual(
       [
         [changed, 'changed'],
@@ -128,22 +128,22 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     if (!live) throw new Error('seed failed');
     await runtime.sandbox.admin.putKey({ ...live, updated: live.updated + 60 });
     await reconcileBillingKeys(reviewer, deps());
-    expect((await reconcileOverview({ db: handle.db })).findings.map((f) => f.customerUid)).toEqual([uid]);
+    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings.map((f) => f.customerUid)).toEqual([uid]);
 
     const acknowledged = await acknowledgeLiveState(uid, reviewer, { db: handle.db });
     expect(acknowledged).toMatchObject({ liveState: 'changed', liveStateAcknowledgedBy: 'reviewer-1' });
     expect(acknowledged.liveStateAcknowledgedAt).toBeTruthy();
-    expect((await reconcileOverview({ db: handle.db })).findings).toEqual([]);
+    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings).toEqual([]);
     const [event] = await listAuditEvents(handle.db, { action: 'billing_key.acknowledge', targetId: uid });
     expect(event).toMatchObject({ result: 'success' });
 
     // Still changed: stays acknowledged.
     await reconcileBillingKeys(reviewer, deps());
-    expect((await reconcileOverview({ db: handle.db })).findings).toEqual([]);
+    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings).toEqual([]);
     // Now deleted there too: a new finding.
     await runtime.sandbox.admin.removeKey(uid);
     await reconcileBillingKeys(reviewer, deps());
-    const overview = await reconcileOverview({ db: handle.db });
+    const overview = await reconcileOverview({ db: handle.db, mode: 'sandbox' });
     expect(overview.findings.map((f) => [f.customerUid, f.liveState])).toEqual([[uid, 'missing']]);
     expect((await findStoredKey(handle.db, uid))?.liveStateAcknowledgedAt).toBeNull();
   });

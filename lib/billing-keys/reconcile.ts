@@ -6,7 +6,7 @@ import { getDb, type Db } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { billingKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
+import { getIamport, IamportError, type CustomerAnnotation } from '@/lib/iamport';
 import type { IamportClient } from '@/lib/iamport/client';
 import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from './errors';
@@ -109,6 +109,7 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
 /** Open findings (changed or missing at Iamport, not yet marked as seen), active keys and the last run. */
 export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'live' } = {}): Promise<ReconcileOverview> {
   const db = deps.db ?? (await getDb());
+  const mode = deps.mode ?? getIamport().mode;
   const [rows, [active], [lastRun]] = await Promise.all([
     db
       .select()
@@ -125,7 +126,7 @@ export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'liv
     db
       .select({ value: count() })
       .from(billingKeys)
-      .where(and(eq(billingKeys.status, 'active'), deps.mode ? eq(billingKeys.appMode, deps.mode) : undefined)),
+      .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, mode))),
     listAuditEvents(db, { action: 'billing_keys.reconcile', limit: 1 }),
   ]);
   return {

@@ -1,6 +1,16 @@
 import type { ErrorBody } from '@/lib/errors';
 import type { BillingKeyView, ChannelView, CurrentKey, IssueResult } from '@/lib/billing-keys/types';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import type {
+  AttemptsPage,
+  BillingKeyDetail,
+  DeleteResult,
+  ReconcileOverview,
+  ReconcileResult,
+  StoredBillingKeyView,
+} from '@/lib/billing-keys/types';
+import type { AttemptsQueryInput } from '@/lib/validations/attempts';
+import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
 
 /** An error answer of the app's API, as the browser sees it. */
 export class ApiError extends Error {
@@ -44,4 +54,20 @@ export const api = {
     request<{ billingKey: BillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}`).then(
       (data) => data.billingKey,
     ),
+  billingKeyDetail: (customerUid: string) =>
+    request<BillingKeyDetail>(`/api/billing-keys/${encodeURIComponent(customerUid)}`),
+  deleteBillingKey: (customerUid: string, input: DeleteBillingKeyInput) =>
+    request<DeleteResult>(`/api/billing-keys/${encodeURIComponent(customerUid)}`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  acknowledgeLiveState: (customerUid: string) =>
+    request<{ stored: StoredBillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}/acknowledge`, {
+      method: 'POST',
+    }).then((data) => data.stored),
+  attempts: (filters: AttemptsQueryInput) =>
+    request<AttemptsPage>(`/api/attempts?${new URLSearchParams(filters as Record<string, string>).toString()}`),
+  reconcileOverview: () => request<ReconcileOverview>('/api/reconcile'),
+  runReconcile: () => request<ReconcileResult>('/api/reconcile', { method: 'POST' }),
 };

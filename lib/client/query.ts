@@ -5,6 +5,9 @@ export const queryKeys = {
   channels: () => ['channels'] as const,
   billingKey: (customerUid: string) => ['billing-keys', customerUid] as const,
   currentKey: (customerUid: string) => ['billing-keys', customerUid, 'current'] as const,
+  billingKeyDetail: (customerUid: string) => ['billing-keys', customerUid, 'detail'] as const,
+  attempts: (filters: Record<string, string | undefined>) => ['attempts', filters] as const,
+  reconcile: () => ['reconcile'] as const,
 };
 
 let browserQueryClient: QueryClient | undefined;

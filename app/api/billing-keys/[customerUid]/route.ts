@@ -1,16 +1,23 @@
-import { z } from 'zod';
-import { apiRoute, json, parseWith } from '@/lib/api';
-import { lookUpBillingKey } from '@/lib/billing-keys/issue';
-import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
+import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
+import { deleteBillingKey } from '@/lib/billing-keys/delete';
+import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
+import { requestContext } from '@/lib/request-context';
+import { customerUidParamSchema, deleteBillingKeySchema } from '@/lib/validations/key-actions';
 
-const customerUidParam = z
-  .string()
-  .min(1, '고객 결제수단 ID가 비어 있습니다.')
-  .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하입니다.`);
+type Params = { params: Promise<{ customerUid: string }> };
 
-/** Looks the key up at Iamport (after a timeout, or to see the live state). */
-export const GET = apiRoute(async (_request, context: { params: Promise<{ customerUid: string }> }) => {
-  const { customerUid } = await context.params;
-  const uid = parseWith(customerUidParam, customerUid);
-  return json({ billingKey: await lookUpBillingKey(uid) });
+/**
+ * The key as Iamport has it now (`billingKey`, kept for the issue form's lookup) beside the stored
+ * record, with `liveStatus`, `differences`, history, attempts and audit trail. 404 when neither has it.
+ */
+export const GET = apiRoute(async (request, context: Params) => {
+  const uid = parseWith(customerUidParamSchema, (await context.params).customerUid);
+  return json(await getBillingKeyDetail(uid, requestContext(request)));
+});
+
+/** Deletes at Iamport with the reason, then marks the stored record deleted. Body: `{ "reason": "..." }`. */
+export const DELETE = apiRoute(async (request, context: Params) => {
+  const uid = parseWith(customerUidParamSchema, (await context.params).customerUid);
+  const input = parseWith(deleteBillingKeySchema, await readJsonBody(request));
+  return json(await deleteBillingKey(uid, input, requestContext(request)));
 });

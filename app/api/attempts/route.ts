@@ -1,0 +1,9 @@
+import { apiRoute, json } from '@/lib/api';
+import { attemptsQueryOrThrow, listAttempts } from '@/lib/billing-keys/attempts';
+import { searchParamsObject } from '@/lib/validations/attempts';
+
+/** Issuance attempts, newest first; filters as on /attempts. Bad parameters → 422 `invalid_query`. */
+export const GET = apiRoute(async (request) => {
+  const query = attemptsQueryOrThrow(searchParamsObject(new URL(request.url).searchParams));
+  return json(await listAttempts(query));
+});

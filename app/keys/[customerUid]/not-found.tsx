@@ -1,0 +1,35 @@
+import Link from 'next/link';
+
+export default function BillingKeyNotFound() {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">빌링키를 찾을 수 없습니다</h1>
+      <p className="text-slate-800">
+        이 고객 결제수단 ID(customer_uid)로 콘솔에 기록된 빌링키가 없고, Iamport에도 등록된 빌링키가 없습니다.
+      </p>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        <li>
+          ID의 철자와 대소문자를 확인하거나{' '}
+          <Link href="/keys" className="text-blue-700 underline">
+            빌링키 목록
+          </Link>
+          에서 검색하세요.
+        </li>
+        <li>
+          발급에 실패했다면{' '}
+          <Link href="/attempts" className="text-blue-700 underline">
+            발급 시도
+          </Link>
+          에서 결과를 확인하세요.
+        </li>
+        <li>
+          새로 발급하려면{' '}
+          <Link href="/keys/new" className="text-blue-700 underline">
+            빌링키 발급
+          </Link>
+          으로 이동하세요.
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import type { RequestContext } from '@/lib/auth/types';
+import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
+import type { BillingKeyDetail } from '@/lib/billing-keys/types';
+import { AppError } from '@/lib/errors';
+import { customerUidParamSchema } from '@/lib/validations/key-actions';
+import { KeyDetail } from './_components/key-detail';
+
+type Props = { params: Promise<{ customerUid: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { customerUid } = await params;
+  return { title: `빌링키 ${customerUid}` };
+}
+
+/** Who is looking, for the audit trail; the actor stays null until staff accounts exist. */
+async function pageContext(): Promise<RequestContext> {
+  const list = await headers();
+  const ip = list.get('x-forwarded-for')?.split(',')[0]?.trim() || list.get('x-real-ip') || null;
+  return { actor: null, ip };
+}
+
+export default async function BillingKeyDetailPage({ params }: Props) {
+  const parsed = customerUidParamSchema.safeParse((await params).customerUid);
+  if (!parsed.success) notFound();
+  const customerUid = parsed.data;
+
+  let detail: BillingKeyDetail;
+  try {
+    detail = await getBillingKeyDetail(customerUid, await pageContext());
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">빌링키 상세</h1>
+        <p className="font-mono text-sm break-all text-slate-700">{customerUid}</p>
+        <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-5 text-sm text-red-950">
+          <p className="font-semibold">이 빌링키를 확인하지 못했습니다.</p>
+          <p className="mt-1">{error.message}</p>
+          <p className="mt-1">콘솔에 기록이 없어 Iamport의 답을 기다려야 합니다. 잠시 후 새로 고침하세요.</p>
+        </div>
+      </div>
+    );
+  }
+  return <KeyDetail customerUid={customerUid} initial={detail} />;
+}
