@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   outcome_unknown: 504,
   database_unavailable: 503,
   replacement_unconfirmed: 409,
+  issuance_in_progress: 409,
   unauthenticated: 401,
   forbidden: 403,
   payload_too_large: 413,

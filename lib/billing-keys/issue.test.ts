@@ -175,6 +175,42 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     expect(text).not.toMatch(/pwd_2digit/);
   });
 
+  it('answers a repeated idempotency key from the first outcome, never issuing twice', async () => {
+    const body = input(CARDS.kbCheck, { idempotency_key: crypto.randomUUID() });
+    const before = sandbox.stats().issue;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => issueBillingKey(body, { context, runtime, db: handle.db, leaseWaitMs: 10_000 })),
+    );
+    expect(sandbox.stats().issue - before).toBe(1);
+    expect(new Set(results.map((result) => result.billingKey.cardNumberMasked))).toEqual(new Set(['52728900****0004']));
+    const again = await issueBillingKey(body, { context, runtime, db: handle.db });
+    expect(again.billingKey.customerUid).toBe(body.customer_uid);
+    expect(sandbox.stats().issue - before).toBe(1);
+    expect(await attemptsForKey(handle.db, body.customer_uid)).toHaveLength(1);
+  });
+
+  it('replays a rejection for a repeated idempotency key', async () => {
+    const body = input(CARDS.declined, { idempotency_key: crypto.randomUUID() });
+    const first = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    const before = sandbox.stats().issue;
+    const second = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    expect(sandbox.stats().issue).toBe(before);
+    expect([second.code, second.details.pgCode, second.message]).toEqual([first.code, first.details.pgCode, first.message]);
+  });
+
+  it('serialises two agents issuing to the same customer_uid at once: one key, one guard', async () => {
+    const uid = `race_${Date.now()}`;
+    const before = sandbox.stats().issue;
+    const outcomes = await Promise.allSettled([
+      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), { context, runtime, db: handle.db }),
+      issueBillingKey(input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), { context, runtime, db: handle.db }),
+    ]);
+    expect(sandbox.stats().issue - before).toBe(1);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as AppError).code).toBe('replacement_unconfirmed');
+  });
+
   it('refuses with 503 before calling Iamport when the database is unreachable', async () => {
     const broken = await engine.open();
     await broken.close();

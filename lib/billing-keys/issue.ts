@@ -2,7 +2,11 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/auth/types';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
-import { finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
+import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
+import { findStoredKey } from '@/lib/db/billing-keys';
+import { acquireLease } from '@/lib/db/issue-locks';
+import type { IssueAttemptRow } from '@/lib/db/schema';
+import { getEnv } from '@/lib/env';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
 import { getIamport, IamportRejectedError, type CustomerAnnotation, type IamportRuntime } from '@/lib/iamport';
@@ -11,7 +15,7 @@ import { providerOfPg } from '@/lib/pg/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import { toAppError } from './errors';
 import { findCurrentKey } from './guard';
-import { toBillingKeyView, toChannelView } from './mapping';
+import { storedToView, toBillingKeyView, toChannelView } from './mapping';
 import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
 import type { BillingKeyView, ChannelView, IssueResult } from './types';
 
@@ -21,6 +25,8 @@ export interface IssueOptions {
   context: RequestContext;
   runtime?: IamportRuntime;
   db?: Db;
+  /** How long to wait for another issuance to the same customer_uid to finish; default: issue timeout + 5 s. */
+  leaseWaitMs?: number;
 }
 
 /** Runs a storage step; an unreachable database becomes the 503 that promises nothing was sent. */
@@ -28,6 +34,7 @@ async function storage<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw databaseUnavailable(error);
   }
 }
@@ -38,6 +45,7 @@ function attemptFailure(appError: unknown, error: unknown, durationMs: number): 
   return {
     outcome: code === 'card_rejected' ? 'rejected' : code === 'outcome_unknown' ? 'unknown' : 'failed',
     errorCode: code,
+    errorMessage: appError instanceof Error ? appError.message : null,
     iamportCode: rejected?.iamportCode ?? null,
     iamportMessage: rejected?.iamportMessage ?? null,
     pgCode: rejected?.pgCode ?? null,
@@ -52,10 +60,65 @@ function attemptFailure(appError: unknown, error: unknown, durationMs: number): 
 export async function issueBillingKey(input: IssueBillingKeyInput, options: IssueOptions): Promise<IssueResult> {
   const runtime = options.runtime ?? getIamport();
   const db = options.db ?? (await getDb());
-  const { context } = options;
+  ensureRecoveryStarted({ db, runtime });
+  const key = input.idempotency_key;
+  const replayed = key ? await storage(() => replayIfKnown(db, key)) : null;
+  if (replayed) return replayed;
+
+  // One issuance per customer_uid at a time, across every instance sharing the database.
+  const waitMs = options.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
+  const lease = await storage(() => acquireLease(db, input.customer_uid, { ttlMs: waitMs + 30_000, waitMs }));
+  if (!lease) {
+    throw new AppError(
+      'issuance_in_progress',
+      '이 고객 결제수단 ID로 다른 발급이 아직 진행 중입니다. 잠시 후 조회해 결과를 확인하세요.',
+    );
+  }
+  try {
+    // The lease's previous holder may have been this very request, retried.
+    const replayedNow = key ? await storage(() => replayIfKnown(db, key)) : null;
+    if (replayedNow) return replayedNow;
+    return await issueUnderLease(input, { ...options, runtime, db });
+  } finally {
+    await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'issue lease not released'));
+  }
+}
+
+/**
+ * The answer a request with an already-used idempotency key gets: the first request's outcome,
+ * never a second call to Iamport.
+ */
+async function replayIfKnown(db: Db, idempotencyKey: string): Promise<IssueResult | null> {
+  const attempt = await attemptByIdempotencyKey(db, idempotencyKey);
+  return attempt ? replayAttempt(db, attempt) : null;
+}
+
+async function replayAttempt(db: Db, attempt: IssueAttemptRow): Promise<IssueResult> {
+  if (attempt.outcome === 'issued') {
+    const stored = await findStoredKey(db, attempt.customerUid);
+    if (stored) return { billingKey: storedToView(stored), replaced: attempt.replaced ?? false, mode: attempt.appMode };
+  }
+  if (attempt.outcome === 'rejected' || attempt.outcome === 'failed') {
+    const code = (attempt.errorCode ?? 'upstream_unavailable') as ConstructorParameters<typeof AppError>[0];
+    throw new AppError(code, attempt.errorMessage ?? '이 요청은 이미 처리되었고 실패했습니다.', {
+      iamportMessage: attempt.iamportMessage ?? undefined,
+      iamportCode: attempt.iamportCode ?? undefined,
+      pgCode: attempt.pgCode,
+    });
+  }
+  throw new AppError(
+    'outcome_unknown',
+    '같은 요청의 결과가 아직 확인되지 않았습니다. 빌링키가 발급되었을 수도 있습니다. 다시 발급하기 전에 고객 결제수단 ID로 조회하세요.',
+  );
+}
+
+async function issueUnderLease(
+  input: IssueBillingKeyInput,
+  options: IssueOptions & { runtime: IamportRuntime; db: Db },
+): Promise<IssueResult> {
+  const { runtime, db, context } = options;
   const log = getLogger();
   const uid = input.customer_uid;
-  ensureRecoveryStarted({ db, runtime });
 
   if (!input.replace_confirmed) {
     const current = await findCurrentKey(uid, { db, runtime });
@@ -76,6 +139,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
       pgProvider: providerOfPg(input.pg) ?? null,
       appMode: runtime.mode,
       actorId: context.actor?.id ?? null,
+      idempotencyKey: input.idempotency_key ?? null,
     }),
   );
   const started = performance.now();

@@ -18,6 +18,7 @@ export type AttemptOutcome = 'issued' | 'rejected' | 'unknown' | 'failed';
 export interface AttemptFinish {
   outcome: AttemptOutcome;
   errorCode?: string | null;
+  errorMessage?: string | null;
   iamportCode?: number | null;
   iamportMessage?: string | null;
   pgCode?: string | null;
@@ -43,6 +44,7 @@ export async function finishAttempt(db: Db, id: string, finish: AttemptFinish): 
     .set({
       outcome: finish.outcome,
       errorCode: finish.errorCode ?? null,
+      errorMessage: finish.errorMessage ?? null,
       iamportCode: finish.iamportCode ?? null,
       iamportMessage: finish.iamportMessage ?? null,
       pgCode: finish.pgCode ?? null,
@@ -72,4 +74,9 @@ export async function openAttempts(db: Db, olderThan: Date, limit = 100): Promis
     .where(and(inArray(issueAttempts.outcome, ['pending', 'unknown']), lt(issueAttempts.startedAt, olderThan)))
     .orderBy(issueAttempts.startedAt)
     .limit(limit);
+}
+
+export async function attemptByIdempotencyKey(db: Db, key: string): Promise<IssueAttemptRow | undefined> {
+  const [row] = await db.select().from(issueAttempts).where(eq(issueAttempts.idempotencyKey, key));
+  return row;
 }

@@ -224,6 +224,8 @@ export function buildIssueBillingKeySchema(now: () => Date = () => new Date()) {
       customer_postcode: customerPostcode,
       /** The agent saw the card this customer_uid holds and chose to replace it. */
       replace_confirmed: z.boolean({ error: 'replace_confirmed는 true 또는 false입니다.' }).optional(),
+      /** One per submission: a retried or double-clicked request with the same key is answered once. */
+      idempotency_key: z.uuid({ error: 'idempotency_key는 UUID여야 합니다.' }).optional(),
     })
     .superRefine((input, ctx) => {
       const providerId = providerOfPg(input.pg);

@@ -21,7 +21,7 @@ import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
 import { ReplaceNotice } from './replace-notice';
 
-const EMPTY: Required<IssueBillingKeyInput> = {
+const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key'>> = {
   customer_uid: '',
   pg: '',
   channel_key: '',
@@ -97,6 +97,8 @@ export function IssueForm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const submitting = useRef(false);
+  // One key per submission: a retry after a lost answer reuses it, so the server issues at most once.
+  const idempotencyKey = useRef<string | null>(null);
   // Fields are disabled while submitting and cannot take focus, so focus moves once it is over.
   const [focusTarget, setFocusTarget] = useState<FieldPath<FormValues> | null>(null);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
@@ -190,12 +192,20 @@ export function IssueForm() {
       setFocusTarget('replace_confirmed');
       return;
     }
+    idempotencyKey.current ??= crypto.randomUUID();
     try {
-      const result = await issue.mutateAsync({ ...values, replace_confirmed: Boolean(existing && values.replace_confirmed) });
+      const result = await issue.mutateAsync({
+        ...values,
+        replace_confirmed: Boolean(existing && values.replace_confirmed),
+        idempotency_key: idempotencyKey.current,
+      });
+      idempotencyKey.current = null;
       setOutcome({ kind: 'issued', result });
       setValue('replace_confirmed', false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.currentKey(values.customer_uid) });
     } catch (error) {
+      // The server answered, so this submission is settled; only a lost answer keeps the key for a retry.
+      if (!(error instanceof ApiError && error.status === 0)) idempotencyKey.current = null;
       wipeCardFields();
       showError(error, values.customer_uid);
       return;

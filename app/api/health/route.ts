@@ -1,0 +1,4 @@
+import { apiRoute, json } from '@/lib/api';
+
+/** Liveness: the process answers. Public, for load balancers. */
+export const GET = apiRoute(async () => json({ status: 'ok' }));
