@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -12,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../auth/types';
 
 /**
  * The app's tables. No column may hold card data: only the masked number Iamport returns is kept
@@ -183,7 +185,148 @@ export const sandboxKeys = pgTable('sandbox_keys', {
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 });
 
+/*
+ * Staff accounts, sessions and second factors: better-auth's tables (lib/auth), mapped by model name in
+ * lib/auth/auth.ts. Ids are better-auth's random strings. Passwords are scrypt hashes in auth_accounts.
+ */
+
+/** One staff member; `role` is DESIGN.md's role, `deactivated_at` set means no sign-in and no session. */
+export const authUsers = pgTable(
+  'auth_users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    role: text('role', { enum: ROLES }).notNull(),
+    deactivatedAt: tstz('deactivated_at'),
+    twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+  },
+  (table) => [
+    uniqueIndex('auth_users_email_idx').on(table.email),
+    index('auth_users_role_idx').on(table.role),
+    check('auth_users_role_check', sql`${table.role} in (${sql.raw(ROLES.map((role) => `'${role}'`).join(', '))})`),
+  ],
+);
+
+/** A signed-in browser. Dies at `expires_at` (absolute) or when `last_active_at` is too old (idle). */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    expiresAt: tstz('expires_at').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    lastActiveAt: tstz('last_active_at').notNull().defaultNow(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (table) => [uniqueIndex('auth_sessions_token_idx').on(table.token), index('auth_sessions_user_idx').on(table.userId)],
+);
+
+/** Credentials: provider `credential` holds the password hash. */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: tstz('access_token_expires_at'),
+    refreshTokenExpiresAt: tstz('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [index('auth_accounts_user_idx').on(table.userId)],
+);
+
+/** Short-lived values: pending second-factor challenges and their attempt counters. */
+export const authVerifications = pgTable(
+  'auth_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [index('auth_verifications_identifier_idx').on(table.identifier)],
+);
+
+/** TOTP secret (encrypted with the auth secret) and backup codes of a user who set up 2FA. */
+export const authTwoFactors = pgTable(
+  'auth_two_factors',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    verified: boolean('verified').notNull().default(true),
+    failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+  },
+  (table) => [index('auth_two_factors_user_idx').on(table.userId), index('auth_two_factors_secret_idx').on(table.secret)],
+);
+
+/** Failed sign-ins, one row each, counted per account and per IP over a sliding window. */
+export const authSignInFailures = pgTable(
+  'auth_sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    /** Lower-cased email as typed (the account may not exist). */
+    email: text('email'),
+    ip: text('ip'),
+  },
+  (table) => [
+    index('auth_sign_in_failures_email_idx').on(table.email, table.at),
+    index('auth_sign_in_failures_ip_idx').on(table.ip, table.at),
+  ],
+);
+
+/** App-wide settings changed by admins (e.g. `auth.require_two_factor`), one JSON value per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull().$type<unknown>(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
+
+export const authUsersRelations = relations(authUsers, ({ many }) => ({
+  sessions: many(authSessions),
+  accounts: many(authAccounts),
+  twoFactors: many(authTwoFactors),
+}));
+export const authSessionsRelations = relations(authSessions, ({ one }) => ({
+  user: one(authUsers, { fields: [authSessions.userId], references: [authUsers.id] }),
+}));
+export const authAccountsRelations = relations(authAccounts, ({ one }) => ({
+  user: one(authUsers, { fields: [authAccounts.userId], references: [authUsers.id] }),
+}));
+export const authTwoFactorsRelations = relations(authTwoFactors, ({ one }) => ({
+  user: one(authUsers, { fields: [authTwoFactors.userId], references: [authUsers.id] }),
+}));
+
 export type BillingKeyRow = typeof billingKeys.$inferSelect;
 export type NewBillingKeyRow = typeof billingKeys.$inferInsert;
 export type IssueAttemptRow = typeof issueAttempts.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type AuthUserRow = typeof authUsers.$inferSelect;
+export type AuthSessionRow = typeof authSessions.$inferSelect;
