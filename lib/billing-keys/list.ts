@@ -2,7 +2,14 @@ import 'server-only';
 import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
-import { kstDayEnd, kstDayStart, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
+import { AppError } from '@/lib/errors';
+import {
+  kstDayEnd,
+  kstDayStart,
+  parseBillingKeyFilters,
+  type BillingKeyFilters,
+  type SortField,
+} from '@/lib/validations/billing-key-filters';
 
 /** One row of the review list and the CSV export: masked data only (the table holds no card data). */
 export interface BillingKeyListRow {
@@ -38,6 +45,13 @@ export interface BillingKeyListPage {
 
 const t = billingKeys;
 
+/** The filters of a request's query string; 422 `invalid_query` naming the bad parameter otherwise. */
+export function filtersFromUrl(url: string | URL): BillingKeyFilters {
+  const parsed = parseBillingKeyFilters(new URL(url).searchParams);
+  if (!parsed.success) throw new AppError('invalid_query', parsed.message, { fields: parsed.fields });
+  return parsed.filters;
+}
+
 /** Columns of a list row, selected by name so no other column (and never a new one by accident) leaves the table. */
 export const listColumns = {
   customerUid: t.customerUid,
@@ -60,13 +74,27 @@ export const listColumns = {
   deleteReason: t.deleteReason,
 };
 
-type SelectedRow = Pick<BillingKeyRow, keyof typeof listColumns>;
+export type SelectedListRow = Pick<BillingKeyRow, keyof typeof listColumns>;
 
 const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
 
-export function toListRow(row: SelectedRow): BillingKeyListRow {
+/** The row view; picks its fields one by one so an extra selected column (a cursor) never leaks into it. */
+export function toListRow(row: SelectedListRow): BillingKeyListRow {
   return {
-    ...row,
+    customerUid: row.customerUid,
+    pgProvider: row.pgProvider,
+    pgId: row.pgId,
+    sandbox: row.sandbox,
+    cardName: row.cardName,
+    cardCode: row.cardCode,
+    cardNumberMasked: row.cardNumberMasked,
+    customerName: row.customerName,
+    customerTel: row.customerTel,
+    customerEmail: row.customerEmail,
+    issuedBy: row.issuedBy,
+    status: row.status,
+    deletedBy: row.deletedBy,
+    deleteReason: row.deleteReason,
     cardType: row.cardType === 0 ? 'credit' : row.cardType === 1 ? 'check' : 'unknown',
     issuedAt: iso(row.issuedAt),
     updatedAt: iso(row.updatedAt),

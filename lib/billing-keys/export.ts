@@ -1,0 +1,141 @@
+import 'server-only';
+import { and, type SQL } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit';
+import type { RequestContext } from '@/lib/auth/types';
+import type { Db } from '@/lib/db';
+import { billingKeys } from '@/lib/db/schema';
+import { formatKst } from '@/lib/format';
+import { filterOnly, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
+import {
+  billingKeyAfter,
+  billingKeyOrderBy,
+  billingKeyWhere,
+  cursorValue,
+  listColumns,
+  toListRow,
+  type BillingKeyListRow,
+  type ListCursor,
+  type SelectedListRow,
+} from './list';
+
+/** Rows per query: big enough to keep round trips few, small enough that memory stays flat. */
+export const EXPORT_BATCH_SIZE = 1000;
+
+const kst = (iso: string | null) => (iso ? formatKst(iso) : '');
+const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: '' } as const;
+
+/** The CSV's columns: masked data only, never a full card number (the table has none). */
+export const CSV_COLUMNS: readonly { header: string; value: (row: BillingKeyListRow) => string | null }[] = [
+  { header: '고객 결제수단 ID (customer_uid)', value: (row) => row.customerUid },
+  { header: '카드사', value: (row) => row.cardName },
+  { header: '카드사 코드', value: (row) => row.cardCode },
+  { header: '카드번호 (마스킹)', value: (row) => row.cardNumberMasked },
+  { header: '신용/체크', value: (row) => CARD_TYPE_TEXT[row.cardType] },
+  { header: 'PG사', value: (row) => row.pgProvider },
+  { header: '상점 아이디 (MID)', value: (row) => row.pgId },
+  { header: '테스트/실제', value: (row) => (row.sandbox === null ? '' : row.sandbox ? '테스트' : '실제') },
+  { header: '상태', value: (row) => (row.status === 'deleted' ? '삭제됨' : '활성') },
+  { header: '고객 이름', value: (row) => row.customerName },
+  { header: '연락처', value: (row) => row.customerTel },
+  { header: '이메일', value: (row) => row.customerEmail },
+  { header: '발급 시각 (KST)', value: (row) => kst(row.issuedAt) },
+  { header: '발급자', value: (row) => row.issuedBy },
+  { header: '수정 시각 (KST)', value: (row) => kst(row.updatedAt) },
+  { header: '삭제 시각 (KST)', value: (row) => kst(row.deletedAt) },
+  { header: '삭제자', value: (row) => row.deletedBy },
+  { header: '삭제 사유', value: (row) => row.deleteReason },
+];
+
+/**
+ * One CSV cell (RFC 4180 quoting). A value a spreadsheet would run as a formula (= + - @, or a tab
+ * or CR that some treat the same) gets a leading apostrophe, so it is shown as text.
+ */
+export function csvCell(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(values: readonly (string | null)[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+/** `billing-keys-20260131-0905.csv`, stamped in KST. */
+export function exportFilename(now: Date): string {
+  const stamp = formatKst(now.toISOString()).replace(/^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}).*$/, '$1$2$3-$4$5');
+  return `billing-keys-${stamp}.csv`;
+}
+
+/** Reads every row of the filter in the view's order, one keyset batch at a time. */
+export async function* billingKeyBatches(
+  db: Db,
+  filters: BillingKeyFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<BillingKeyListRow[]> {
+  const where = billingKeyWhere(filters);
+  const orderBy = billingKeyOrderBy(filters.sort, filters.order);
+  let cursor: ListCursor | null = null;
+  for (;;) {
+    const after: SQL | undefined = cursor ? billingKeyAfter(filters.sort, filters.order, cursor) : undefined;
+    const batch: (SelectedListRow & { cursor: string | null })[] = await db
+      .select({ ...listColumns, cursor: cursorValue(filters.sort) })
+      .from(billingKeys)
+      .where(and(where, after))
+      .orderBy(...orderBy)
+      .limit(batchSize);
+    const last = batch.at(-1);
+    if (!last) return;
+    cursor = { value: last.cursor, customerUid: last.customerUid };
+    yield batch.map(toListRow);
+    if (batch.length < batchSize) return;
+  }
+}
+
+/**
+ * The CSV of a filter as a byte stream: UTF-8 with a BOM (so Excel reads Korean), pulled batch by
+ * batch so memory stays flat however many keys there are.
+ */
+export function billingKeysCsvStream(db: Db, filters: BillingKeyFilters, batchSize = EXPORT_BATCH_SIZE) {
+  const encoder = new TextEncoder();
+  let batches: AsyncGenerator<BillingKeyListRow[]> | null = null;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${csvLine(CSV_COLUMNS.map((column) => column.header))}`));
+    },
+    async pull(controller) {
+      batches ??= billingKeyBatches(db, filters, batchSize);
+      const next = await batches.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      const text = next.value.map((row) => csvLine(CSV_COLUMNS.map((column) => column.value(row)))).join('');
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await batches?.return(undefined);
+    },
+  });
+}
+
+export interface BillingKeysExport {
+  filename: string;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/** Starts the CSV export of a filter and records who exported what (`billing_keys.export`). */
+export async function exportBillingKeys(
+  db: Db,
+  filters: BillingKeyFilters,
+  context: RequestContext,
+  now: Date = new Date(),
+): Promise<BillingKeysExport> {
+  const filename = exportFilename(now);
+  await recordAudit(db, context, {
+    action: 'billing_keys.export',
+    result: 'success',
+    targetType: 'billing_keys',
+    details: { format: 'csv', filename, filter: filterOnly(filters) },
+  });
+  return { filename, stream: billingKeysCsvStream(db, filters) };
+}
