@@ -45,6 +45,14 @@ const envSchema = z
       .default(404),
     /** How long the sandbox's "slow answer" card makes it wait. */
     SANDBOX_SLOW_MS: intFrom(0, 600_000, 35_000),
+    /**
+     * Path of a JSON file with the sandbox's channels: an array of
+     * `{pg_provider, pg_id, sandbox, type, channel_name, channel_key, channel_group_ids?}`. Validated by
+     * `loadSandboxChannels` (lib/iamport/sandbox/channels-config.ts) when the sandbox starts.
+     */
+    SANDBOX_CHANNELS_FILE: optionalString,
+    /** The same array as inline JSON; its channels come after the file's. */
+    SANDBOX_CHANNELS: optionalString,
     /** Folder of the embedded PGlite database (used when DATABASE_URL is unset). */
     DATA_DIR: z.string().min(1).default('./data'),
     /** `postgres://…` switches storage from embedded PGlite to PostgreSQL (needed for several instances). */

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { createDbSandboxStore } from '@/lib/db/sandbox-store';
 import { getEnv, isSandboxMode } from '@/lib/env';
 import { IamportClient } from './client';
-import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from './sandbox';
+import { createSandbox, loadSandboxChannels, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from './sandbox';
 
 /** Host name the in-process sandbox answers under; never resolved, requests go to `sandbox.fetch`. */
 const IN_PROCESS_SANDBOX_URL = 'http://sandbox.iamport.invalid';
@@ -25,6 +25,7 @@ function createRuntime(): IamportRuntime {
       notFoundStatus: env.SANDBOX_NOT_FOUND_STATUS,
       slowMs: env.SANDBOX_SLOW_MS,
       store: createDbSandboxStore(getDb),
+      channels: loadSandboxChannels(env),
     });
     const client = new IamportClient({
       baseUrl: IN_PROCESS_SANDBOX_URL,

@@ -4,6 +4,8 @@ import { cardDigits, maskCardNumber } from './cards';
 import { nowSeconds, TIER_PATTERN, type SandboxContext } from './context';
 import { badRequest, envelope, methodNotAllowed, notFoundMessage, ok, rawJson, routeNotFound } from './responses';
 import { isFaultKind, SANDBOX_FAULT_KINDS } from './faults';
+import { findGroupKey } from './keys';
+import { paymentsOf } from './payments';
 import { emptyStats } from './stats';
 import { storeKey } from './store';
 import type { SandboxAdmin } from './types';
@@ -31,6 +33,8 @@ export function createAdmin(ctx: SandboxContext): SandboxAdmin {
     },
     clearFault: (uid) => ctx.faults.delete(uid),
     getFault: (uid) => ctx.faults.get(uid),
+    getGroupKey: (uid, tier) => findGroupKey(ctx, tier, uid),
+    payments: (uid, tier) => structuredClone(paymentsOf(ctx, tier, uid)),
   };
 }
 

@@ -1,13 +1,12 @@
 import 'server-only';
-import type { PgChannel } from '../types';
 import type { StatName } from './stats';
 import type { TokenAuthority, TokenRecord } from './tokens';
-import type { SandboxFaultKind, SandboxStats, SandboxStore } from './types';
+import type { SandboxChannel, SandboxFaultKind, SandboxPayment, SandboxStats, SandboxStore } from './types';
 
 /** The sandbox's state and settings, shared by every endpoint. */
 export interface SandboxContext {
   store: SandboxStore;
-  channels: readonly PgChannel[];
+  channels: readonly SandboxChannel[];
   tokens: TokenAuthority;
   clock: () => number;
   slowMs: number;
@@ -17,6 +16,8 @@ export interface SandboxContext {
   tokenExpiryTrips: Map<string, number>;
   /** Injected per customer_uid: every API request naming the uid answers with this failure. */
   faults: Map<string, SandboxFaultKind>;
+  /** Payments made with billing keys, per store key, newest first. In memory whatever the store. */
+  payments: Map<string, SandboxPayment[]>;
 }
 
 /** An authenticated API call. */

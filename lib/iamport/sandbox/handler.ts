@@ -12,6 +12,7 @@ import {
 } from './customers';
 import { faultFor, faultResponse, uidsNamedBy } from './faults';
 import { issueBillingKey } from './issue';
+import { payAgain } from './payments';
 import {
   badRequest,
   envelope,
@@ -47,6 +48,7 @@ const CUSTOMER_ROUTES: readonly { pattern: RegExp; methods: Record<string, Endpo
   },
   { pattern: /^\/subscribe\/customers$/, methods: { GET: { stat: 'multiGet', run: getBillingKeys } } },
   { pattern: /^\/users\/pg$/, methods: { GET: { stat: 'listChannels', run: listChannels } } },
+  { pattern: /^\/subscribe\/payments\/again$/, methods: { POST: { stat: 'payAgain', run: payAgain } } },
 ];
 
 /** `POST /users/getToken` (SPEC.md §2). */

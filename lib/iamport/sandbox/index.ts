@@ -8,7 +8,8 @@ import { createMemoryStore } from './store';
 import { TokenAuthority } from './tokens';
 import type { Sandbox, SandboxOptions } from './types';
 
-export { DEFAULT_SANDBOX_CHANNELS } from './channels';
+export { DEFAULT_CHANNEL_GROUP_ID, DEFAULT_SANDBOX_CHANNELS } from './channels';
+export { loadSandboxChannels, SandboxChannelsError, type SandboxChannelSources } from './channels-config';
 export { SANDBOX_CARDS } from './magic';
 export { BIN_TABLE } from './cards';
 export { createMemoryStore } from './store';
@@ -17,12 +18,15 @@ export type {
   Sandbox,
   SandboxAdmin,
   SandboxCard,
+  SandboxChannel,
   SandboxCredentials,
   SandboxFaultKind,
   SandboxOptions,
   SandboxScenario,
   SandboxStats,
+  SandboxPayment,
   SandboxStore,
+  SuperBillingKeyAnnotation,
 } from './types';
 
 /** Credentials the sandbox accepts by default. */
@@ -45,6 +49,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     stats: emptyStats(),
     tokenExpiryTrips: new Map(),
     faults: new Map(),
+    payments: new Map(),
   };
   const admin = createAdmin(ctx);
   return {

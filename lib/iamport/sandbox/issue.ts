@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CustomerAnnotation, PgChannel } from '../types';
+import type { CustomerAnnotation } from '../types';
 import { BodyError, readParams, type Params } from './body';
 import {
   cardDigits,
@@ -11,16 +11,19 @@ import {
   parseExpiry,
   type BinEntry,
 } from './cards';
-import { chooseChannel } from './channels';
+import { chooseChannel, groupChannels } from './channels';
 import { nowSeconds, type ApiCall, type SandboxContext } from './context';
+import { findGroupKey, findKey, saveCardKey, saveGroupKey } from './keys';
 import { magicScenario } from './magic';
 import { malformedPgField, missingPgField, pgCardFields, pgMessage, WRONG_BIRTH, WRONG_PASSWORD } from './pg-rules';
 import {
   badRequest,
   droppedConnection,
+  envelope,
   envelopeBody,
   htmlBadGateway,
   internalError,
+  issueFailedMessage,
   MESSAGES,
   missingParamsMessage,
   noKeyInModule,
@@ -30,9 +33,20 @@ import {
   unauthorized,
 } from './responses';
 import { storeKey } from './store';
+import type {
+  FailedChannelAnnotation,
+  SandboxChannel,
+  SandboxScenario,
+  SucceededChannelAnnotation,
+  SuperBillingKeyAnnotation,
+} from './types';
 
 export const MAX_CUSTOMER_UID_LENGTH = 80;
+/** `channel_group_id` is at most 55 characters (OpenAPI `customer_save` parameters). */
+export const MAX_CHANNEL_GROUP_ID_LENGTH = 55;
 const PASSWORD_CHECK = { pwd_2digit: '12', birth: '880101' } as const;
+
+type Scenario = Exclude<SandboxScenario, 'success'> | undefined;
 
 /** Waits `ms`, or less if the caller hangs up; either way the work goes on afterwards. */
 function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -48,33 +62,88 @@ function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise
   });
 }
 
+/** The card fields a PG returns for an issued key: masked number, names, codes; never the card itself. */
+function cardFields(channel: SandboxChannel, entry: BinEntry, digits: string, params: Params) {
+  const card = pgCardFields(channel.pg_provider, entry, params);
+  return {
+    card_name: card.card_name,
+    card_code: card.card_code,
+    card_number: maskCardNumber(digits, channel.pg_provider),
+    card_type: card.card_type,
+    extras: card.extras,
+  };
+}
+
+function customerFields(params: Params) {
+  return {
+    customer_name: params.customer_name ?? null,
+    customer_tel: params.customer_tel ?? null,
+    customer_email: params.customer_email ?? null,
+    customer_addr: params.customer_addr ?? null,
+    customer_postcode: params.customer_postcode ?? null,
+  };
+}
+
 function buildAnnotation(
   uid: string,
-  channel: PgChannel,
+  channel: SandboxChannel,
   entry: BinEntry,
   digits: string,
   params: Params,
   inserted: number,
   updated: number,
 ): CustomerAnnotation {
-  const card = pgCardFields(channel.pg_provider, entry, params);
+  const { extras, ...card } = cardFields(channel, entry, digits, params);
   return {
     customer_uid: uid,
     pg_provider: channel.pg_provider,
     pg_id: channel.pg_id,
     sandbox: channel.sandbox,
-    card_name: card.card_name,
-    card_code: card.card_code,
-    card_number: maskCardNumber(digits, channel.pg_provider),
-    card_type: card.card_type,
-    ...card.extras,
-    customer_name: params.customer_name ?? null,
-    customer_tel: params.customer_tel ?? null,
-    customer_email: params.customer_email ?? null,
-    customer_addr: params.customer_addr ?? null,
-    customer_postcode: params.customer_postcode ?? null,
+    ...card,
+    ...extras,
+    ...customerFields(params),
     inserted,
     updated,
+  };
+}
+
+function buildSucceeded(
+  channel: SandboxChannel,
+  entry: BinEntry,
+  digits: string,
+  params: Params,
+  inserted: number,
+  updated: number,
+): SucceededChannelAnnotation {
+  const { extras, ...card } = cardFields(channel, entry, digits, params);
+  // customer_id belongs to the whole super key, not to one channel.
+  const channelExtras = { ...extras };
+  delete channelExtras.customer_id;
+  return {
+    pg_provider: channel.pg_provider,
+    pg_id: channel.pg_id,
+    ...card,
+    ...channelExtras,
+    inserted,
+    updated,
+    update: updated,
+  };
+}
+
+function buildSuper(
+  uid: string,
+  groupId: string,
+  params: Params,
+  succeededChannels: SucceededChannelAnnotation[],
+  failedChannels: FailedChannelAnnotation[],
+): SuperBillingKeyAnnotation {
+  return {
+    customer_uid: uid,
+    channelGroupId: groupId,
+    customer_id: params.customer_id ?? null,
+    ...customerFields(params),
+    succeededChannels,
+    failedChannels,
   };
 }
 
@@ -88,6 +157,112 @@ function tripsTokenExpiry(ctx: SandboxContext, call: ApiCall, key: string): bool
   ctx.tokens.expire(call.token);
   ctx.tokenExpiryTrips.set(key, ctx.tokens.latestGeneration());
   return true;
+}
+
+type Verdict = { ok: true; entry: BinEntry } | { ok: false; type: FailedChannelAnnotation['type']; pgPart: string };
+
+const refuse = (pgPart: string, type: FailedChannelAnnotation['type'] = 'PG_PROVIDER'): Verdict => ({
+  ok: false,
+  type,
+  pgPart,
+});
+
+/** What one channel's PG answers to this card (SPEC.md §3.2, §8.4), before anything is stored. */
+function judge(
+  ctx: SandboxContext,
+  channel: SandboxChannel,
+  params: Params,
+  digits: string | null,
+  scenario: Scenario,
+): Verdict {
+  const fieldFailure = missingPgField(channel.pg_provider, params) ?? malformedPgField(channel.pg_provider, params);
+  if (fieldFailure) return refuse(fieldFailure, 'INVALID_REQUEST');
+
+  const entry =
+    digits && digits.length >= 14 && digits.length <= 16 && luhnValid(digits)
+      ? (lookupBin(digits) ?? (scenario && scenario !== 'invalid_card' ? MAGIC_BIN_ENTRY : undefined))
+      : undefined;
+  if (!entry) return refuse(MESSAGES.invalidCard);
+
+  const expiry = parseExpiry(params.expiry ?? '');
+  if (!expiry || expiryInPast(expiry, ctx.clock()) || scenario === 'expired') return refuse(MESSAGES.expiredCard);
+  if (scenario === 'declined') return refuse(MESSAGES.declined);
+  if (scenario === 'password_check') {
+    if (params.pwd_2digit !== PASSWORD_CHECK.pwd_2digit) {
+      return refuse(pgMessage('nice_v2', WRONG_PASSWORD.code, WRONG_PASSWORD.text));
+    }
+    if (params.birth !== PASSWORD_CHECK.birth) return refuse(pgMessage('nice_v2', WRONG_BIRTH.code, WRONG_BIRTH.text));
+  }
+  return { ok: true, entry };
+}
+
+/** `inserted` kept from the key being replaced, `updated` moved (and never equal to `inserted` then). */
+function timestamps(previousInserted: number | undefined, issuedAt: number): { inserted: number; updated: number } {
+  if (previousInserted === undefined) return { inserted: issuedAt, updated: issuedAt };
+  return { inserted: previousInserted, updated: Math.max(issuedAt, previousInserted + 1) };
+}
+
+type Target =
+  { kind: 'channel'; channel: SandboxChannel } | { kind: 'group'; groupId: string; channels: SandboxChannel[] };
+
+/** The body a transport-failure card cuts short: what the success would have been. */
+function wouldBeBody(uid: string, target: Target, digits: string, params: Params, now: number): string {
+  if (target.kind === 'channel') {
+    return envelopeBody(0, null, buildAnnotation(uid, target.channel, MAGIC_BIN_ENTRY, digits, params, now, now));
+  }
+  const succeeded = target.channels.map((channel) =>
+    buildSucceeded(channel, MAGIC_BIN_ENTRY, digits, params, now, now),
+  );
+  return envelopeBody(0, null, buildSuper(uid, target.groupId, params, succeeded, []));
+}
+
+/** `channel_group_id`: issues on every key-in channel of the group; answers a SuperBillingKeyAnnotation. */
+async function issueOnGroup(
+  ctx: SandboxContext,
+  call: ApiCall,
+  uid: string,
+  target: Extract<Target, { kind: 'group' }>,
+  params: Params,
+  digits: string | null,
+  scenario: Scenario,
+): Promise<Response> {
+  const verdicts = target.channels.map((channel) => ({
+    channel,
+    verdict: judge(ctx, channel, params, digits, scenario),
+  }));
+  const failedChannels: FailedChannelAnnotation[] = [];
+  for (const { channel, verdict } of verdicts) {
+    if (!verdict.ok) {
+      failedChannels.push({
+        type: verdict.type,
+        message: issueFailedMessage(verdict.pgPart),
+        pg_provider: channel.pg_provider,
+        pg_id: channel.pg_id,
+      });
+    }
+  }
+  const firstFailure = verdicts.find((item) => !item.verdict.ok)?.verdict;
+  // Every channel refused: nothing is issued, and the answer is the first channel's rejection (unconfirmed).
+  if (failedChannels.length === verdicts.length || !digits) {
+    return rejected(firstFailure && !firstFailure.ok ? firstFailure.pgPart : MESSAGES.invalidCard);
+  }
+
+  if (scenario === 'slow') await waitUnlessAborted(ctx.slowMs, call.request.signal);
+  const issuedAt = nowSeconds(ctx);
+  const previous = await findGroupKey(ctx, call.tier, uid);
+  const succeededChannels: SucceededChannelAnnotation[] = [];
+  for (const { channel, verdict } of verdicts) {
+    if (!verdict.ok) continue;
+    const before = previous?.succeededChannels.find(
+      (item) => item.pg_provider === channel.pg_provider && item.pg_id === channel.pg_id,
+    );
+    const { inserted, updated } = timestamps(before?.inserted, issuedAt);
+    succeededChannels.push(buildSucceeded(channel, verdict.entry, digits, params, inserted, updated));
+  }
+  const annotation = buildSuper(uid, target.groupId, params, succeededChannels, failedChannels);
+  await saveGroupKey(ctx, call.tier, annotation);
+  ctx.tokenExpiryTrips.delete(storeKey(call.tier, uid));
+  return ok(annotation);
 }
 
 /** `POST /subscribe/customers/{customer_uid}` (SPEC.md §3). */
@@ -104,51 +279,52 @@ export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: s
   }
   const missing = (['card_number', 'expiry'] as const).filter((name) => params[name] === undefined);
   if (missing.length > 0) return badRequest(missingParamsMessage(missing));
+  const groupId = params.channel_group_id;
+  if (groupId !== undefined && groupId.length > MAX_CHANNEL_GROUP_ID_LENGTH) {
+    return badRequest(`channel_group_id는 최대 ${MAX_CHANNEL_GROUP_ID_LENGTH}자까지 허용됩니다.`);
+  }
 
   const key = storeKey(call.tier, uid);
   const digits = cardDigits(params.card_number ?? '');
   const scenario = digits ? magicScenario(digits) : undefined;
   if (scenario === 'token_expiry' && tripsTokenExpiry(ctx, call, key)) return unauthorized();
 
-  const choice = chooseChannel(ctx.channels, params.pg, params.channel_key);
-  if (!choice.ok || scenario === 'no_keyin_module') return noKeyInModule();
-  const { channel } = choice;
+  let target: Target;
+  if (groupId !== undefined) {
+    // A group ignores `pg` and `channel_key` (SPEC.md §3).
+    const channels = groupChannels(ctx.channels, groupId);
+    if (channels.length === 0) return envelope(200, 1, `스마트 라우팅 그룹(${groupId})을 찾을 수 없습니다.`);
+    if (scenario === 'no_keyin_module') return noKeyInModule();
+    target = { kind: 'group', groupId, channels };
+  } else {
+    const choice = chooseChannel(ctx.channels, params.pg, params.channel_key);
+    if (!choice.ok || scenario === 'no_keyin_module') return noKeyInModule();
+    target = { kind: 'channel', channel: choice.channel };
+  }
   const now = nowSeconds(ctx);
 
   if (scenario === 'http_500') return internalError();
   if (scenario === 'html_error') return htmlBadGateway();
   if ((scenario === 'truncated_json' || scenario === 'connection_drop') && digits) {
-    const body = envelopeBody(0, null, buildAnnotation(uid, channel, MAGIC_BIN_ENTRY, digits, params, now, now));
+    const body = wouldBeBody(uid, target, digits, params, now);
     return scenario === 'truncated_json' ? truncatedJson(body) : droppedConnection(body);
   }
 
-  const pgFailure = missingPgField(channel.pg_provider, params) ?? malformedPgField(channel.pg_provider, params);
-  if (pgFailure) return rejected(pgFailure);
+  if (target.kind === 'group') return issueOnGroup(ctx, call, uid, target, params, digits, scenario);
 
-  const entry =
-    digits && digits.length >= 14 && digits.length <= 16 && luhnValid(digits)
-      ? (lookupBin(digits) ?? (scenario && scenario !== 'invalid_card' ? MAGIC_BIN_ENTRY : undefined))
-      : undefined;
-  if (!digits || !entry) return rejected(MESSAGES.invalidCard);
-
-  const expiry = parseExpiry(params.expiry ?? '');
-  if (!expiry || expiryInPast(expiry, ctx.clock()) || scenario === 'expired') return rejected(MESSAGES.expiredCard);
-  if (scenario === 'declined') return rejected(MESSAGES.declined);
-  if (scenario === 'password_check') {
-    if (params.pwd_2digit !== PASSWORD_CHECK.pwd_2digit) {
-      return rejected(pgMessage('nice_v2', WRONG_PASSWORD.code, WRONG_PASSWORD.text));
-    }
-    if (params.birth !== PASSWORD_CHECK.birth)
-      return rejected(pgMessage('nice_v2', WRONG_BIRTH.code, WRONG_BIRTH.text));
-  }
+  const { channel } = target;
+  const verdict = judge(ctx, channel, params, digits, scenario);
+  if (!verdict.ok || !digits) return rejected(verdict.ok ? MESSAGES.invalidCard : verdict.pgPart);
   if (scenario === 'slow') await waitUnlessAborted(ctx.slowMs, call.request.signal);
 
   const issuedAt = scenario === 'slow' ? nowSeconds(ctx) : now;
-  const existing = await ctx.store.get(key);
-  const inserted = existing?.inserted ?? issuedAt;
-  const updated = existing ? Math.max(issuedAt, existing.inserted + 1) : issuedAt;
-  const annotation = buildAnnotation(uid, channel, entry, digits, params, inserted, updated);
-  await ctx.store.set(key, annotation);
+  const existing = await findKey(ctx, call.tier, uid);
+  const { inserted, updated } = timestamps(
+    existing?.kind === 'card' ? existing.annotation.inserted : undefined,
+    issuedAt,
+  );
+  const annotation = buildAnnotation(uid, channel, verdict.entry, digits, params, inserted, updated);
+  await saveCardKey(ctx, call.tier, annotation);
   ctx.tokenExpiryTrips.delete(key);
   return ok(annotation);
 }

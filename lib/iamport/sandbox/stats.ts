@@ -13,6 +13,7 @@ export function emptyStats(): SandboxStats {
     listChannels: 0,
     payments: 0,
     schedules: 0,
+    payAgain: 0,
     total: 0,
   };
 }

@@ -26,3 +26,8 @@ export function createMemoryStore(): SandboxStore & { entries(): [string, Custom
     },
   };
 }
+
+/** Store key of a smart-routing (`channel_group_id`) billing key; never equal to a `storeKey`. */
+export function groupStoreKey(tier: string | undefined, customerUid: string): string {
+  return `group|${storeKey(tier, customerUid)}`;
+}

@@ -6,11 +6,114 @@ export interface SandboxCredentials {
   impSecret: string;
 }
 
+/**
+ * One of the merchant's channels. `channel_group_ids` (sandbox configuration only, never answered by
+ * `GET /users/pg`) puts a key-in channel in smart-routing groups for `channel_group_id` issuance.
+ */
+export interface SandboxChannel extends PgChannel {
+  channel_group_ids?: string[];
+}
+
+/** A channel of a smart-routing issuance that got a billing key (OpenAPI `SucceededChannelAnnotation`). */
+export interface SucceededChannelAnnotation {
+  pg_provider: string;
+  pg_id: string;
+  card_name: string | null;
+  card_code: string | null;
+  card_issuer_code?: string | null;
+  card_issuer_name?: string | null;
+  card_publisher_code?: string | null;
+  card_publisher_name?: string | null;
+  card_number: string | null;
+  card_type: number | null;
+  inserted: number;
+  updated: number;
+  /** The OpenAPI document requires `update` (sic) besides `updated`; both are sent, same value. */
+  update: number;
+}
+
+/** A channel of a smart-routing issuance that refused (OpenAPI `FailedChannelAnnotation`). */
+export interface FailedChannelAnnotation {
+  type: 'INVALID_REQUEST' | 'PG_PROVIDER' | 'DB_FAILED';
+  message: string;
+  pg_provider: string;
+  pg_id: string;
+}
+
+/** What `channel_group_id` issuance answers and stores (OpenAPI `SuperBillingKeyAnnotation`). */
+export interface SuperBillingKeyAnnotation {
+  customer_uid: string;
+  channelGroupId: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  customer_tel: string | null;
+  customer_email: string | null;
+  customer_addr: string | null;
+  customer_postcode: string | null;
+  succeededChannels: SucceededChannelAnnotation[];
+  failedChannels: FailedChannelAnnotation[];
+}
+
+/** A payment made with a billing key (`POST /subscribe/payments/again`), OpenAPI `PaymentAnnotation`. */
+export interface SandboxPayment {
+  imp_uid: string;
+  merchant_uid: string;
+  pay_method: string;
+  channel: string;
+  pg_provider: string;
+  emb_pg_provider: string | null;
+  pg_tid: string;
+  pg_id: string;
+  sandbox: boolean;
+  escrow: boolean;
+  apply_num: string;
+  bank_code: string | null;
+  bank_name: string | null;
+  card_code: string | null;
+  card_name: string | null;
+  card_quota: number;
+  card_number: string | null;
+  card_type: number | null;
+  vbank_code: string | null;
+  vbank_name: string | null;
+  vbank_num: string | null;
+  vbank_holder: string | null;
+  vbank_date: number;
+  vbank_issued_at: number;
+  name: string;
+  amount: number;
+  cancel_amount: number;
+  currency: string;
+  buyer_name: string | null;
+  buyer_email: string | null;
+  buyer_tel: string | null;
+  buyer_addr: string | null;
+  buyer_postcode: string | null;
+  custom_data: string | null;
+  user_agent: string;
+  status: 'paid' | 'failed';
+  started_at: number;
+  paid_at: number;
+  failed_at: number;
+  cancelled_at: number;
+  fail_reason: string | null;
+  cancel_reason: string | null;
+  receipt_url: string;
+  cancel_history: unknown[];
+  cancel_receipt_urls: string[];
+  cash_receipt_issued: boolean;
+  customer_uid: string;
+  customer_uid_usage: 'payment';
+}
+
 export interface SandboxOptions {
   /** Key/secret pairs getToken accepts; default: SANDBOX_IMP_KEY / SANDBOX_IMP_SECRET. */
   credentials?: SandboxCredentials[];
-  /** The merchant's channels (`GET /users/pg`); default: DEFAULT_SANDBOX_CHANNELS. */
-  channels?: PgChannel[];
+  /**
+   * The merchant's channels (`GET /users/pg`); default: DEFAULT_SANDBOX_CHANNELS. `loadSandboxChannels`
+   * reads them from SANDBOX_CHANNELS_FILE / SANDBOX_CHANNELS.
+   */
+  channels?: SandboxChannel[];
   /** HTTP status of a "customer_uid not found" answer; the sources disagree (SPEC §4). */
   notFoundStatus?: 404 | 200;
   /** How long the `slow` card makes issuance wait; default past the app's 30 s timeout. */
@@ -37,6 +140,8 @@ export interface SandboxStats {
   listChannels: number;
   payments: number;
   schedules: number;
+  /** `POST /subscribe/payments/again`. */
+  payAgain: number;
   /** Every request to the Iamport API surface (admin endpoints excluded). */
   total: number;
 }
@@ -53,6 +158,10 @@ export interface SandboxAdmin {
   /** Returns whether a fault was set. */
   clearFault(uid: string): boolean;
   getFault(uid: string): SandboxFaultKind | undefined;
+  /** The smart-routing key under `uid`, if the uid holds one (`getKey` sees plain keys only). */
+  getGroupKey(uid: string, tier?: string): Promise<SuperBillingKeyAnnotation | undefined>;
+  /** Payments recorded for `uid` (newest first). */
+  payments(uid: string, tier?: string): SandboxPayment[];
 }
 
 export interface Sandbox {
