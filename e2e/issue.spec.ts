@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CARDS, uniqueUid } from './cards';
+import { CARDS, markerCardDigits, uniqueUid } from './cards';
 import {
   birthInput,
   cardNumberInput,
@@ -91,6 +91,9 @@ test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
     await expect(panel).toBeVisible();
     await expect(panel.getByText('F114', { exact: true })).toBeVisible();
     await expect(panel).toContainText('카드정보 인증 및 빌키 발급에 실패하였습니다. [F114]');
+    // The explainer says what it means and what to do, beside the raw message.
+    await expect(panel.getByText('원인: 이 카드는 가맹점의 PG 계약으로 받을 수 없는 카드입니다.')).toBeVisible();
+    await expect(panel.getByText(/^해결: 고객에게 다른 카드를 요청하세요/)).toBeVisible();
     await expectCardFieldsWiped(page);
     await expectNoAxeViolations(page);
   });
@@ -157,6 +160,22 @@ test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
     await pwdInput(page).fill('12');
     await submitButton(page).click();
     await expect(page.getByRole('region', { name: '새 빌링키가 발급되었습니다' })).toContainText('ksnet');
+  });
+
+  test('[ISSUE] the chosen channel is marked TEST, and a real-looking card on it is warned about', async ({ page }) => {
+    await openIssueForm(page);
+    const marker = page.getByRole('status', { name: '발급 채널 표시' });
+    await expect(marker).toContainText('TEST 테스트 채널');
+    await expect(marker).toContainText('nice.nictest04m');
+    await chooseChannel(page, 'kcp');
+    await expect(marker).toContainText('kcp.');
+    await cardNumberInput(page).pressSequentially(markerCardDigits());
+    await expect(page.getByRole('alert').filter({ hasText: '실제 카드처럼 보입니다' })).toBeVisible();
+    await cardNumberInput(page).fill('');
+    await cardNumberInput(page).pressSequentially(CARDS.kbCheck.replace(/-/g, ''));
+    await expect(page.getByText('실제 카드처럼 보입니다')).toHaveCount(0);
+    // CVC is only asked for where a PG needs it.
+    await expect(page.getByRole('textbox', { name: /^CVC/ })).toHaveCount(0);
   });
 
   test('[ISSUE] a double click issues once', async ({ page }) => {

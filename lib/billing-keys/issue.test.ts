@@ -212,10 +212,14 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   });
 
   it('refuses with 503 before calling Iamport when the database is unreachable', async () => {
-    const broken = await engine.open();
-    await broken.close();
+    // Every query fails the way a dropped connection does.
+    const unreachable = new Proxy({} as DbHandle['db'], {
+      get: () => () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      },
+    });
     const issuesBefore = sandbox.stats().issue;
-    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), { context, runtime, db: broken.db }));
+    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), { context, runtime, db: unreachable }));
     expect(error.code).toBe('database_unavailable');
     expect(error.status).toBe(503);
     expect(sandbox.stats().issue).toBe(issuesBefore);

@@ -13,6 +13,7 @@ import { getIamport, IamportRejectedError, type CustomerAnnotation, type Iamport
 import { getLogger } from '@/lib/log';
 import { providerOfPg } from '@/lib/pg/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import { checkChannel } from './channels';
 import { toAppError } from './errors';
 import { findCurrentKey } from './guard';
 import { storedToView, toBillingKeyView, toChannelView } from './mapping';
@@ -64,6 +65,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
   const key = input.idempotency_key;
   const replayed = key ? await storage(() => replayIfKnown(db, key)) : null;
   if (replayed) return replayed;
+  await checkChannel(input, runtime, options.context.actor);
 
   // One issuance per customer_uid at a time, across every instance sharing the database.
   const waitMs = options.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;

@@ -2,94 +2,28 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
-import { Controller, useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
-import { Field, inputClass, type FieldA11yProps } from '@/components/field';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Field, inputClass } from '@/components/field';
 import type { CurrentKey } from '@/lib/billing-keys/types';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
-import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
-import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
+import { providerOfPg } from '@/lib/pg/catalog';
 import {
   ISSUE_LIMITS,
   SENSITIVE_FIELDS,
   issueBillingKeySchema,
   proposeCustomerUid,
-  type IssueBillingKeyInput,
 } from '@/lib/validations/billing-key';
+import { NO_AUTOFILL } from './card-input';
+import { CardFields } from './card-fields';
+import { ChannelMarker } from './channel-marker';
+import { CustomerFields } from './customer-fields';
+import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
+import { sectionClass } from './per-pg';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
 import { ReplaceNotice } from './replace-notice';
-
-const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key'>> = {
-  customer_uid: '',
-  pg: '',
-  channel_key: '',
-  card_number: '',
-  expiry: '',
-  birth: '',
-  pwd_2digit: '',
-  cvc: '',
-  customer_id: '',
-  customer_name: '',
-  customer_tel: '',
-  customer_email: '',
-  customer_addr: '',
-  customer_postcode: '',
-  replace_confirmed: false,
-};
-type FormValues = typeof EMPTY;
-const FIELD_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];
-
-/** Attributes that keep browsers and password managers from filling or saving card data. */
-const NO_AUTOFILL = {
-  autoComplete: 'off',
-  autoCorrect: 'off',
-  spellCheck: false,
-  'data-1p-ignore': true,
-  'data-lpignore': 'true',
-  'data-form-type': 'other',
-} as const;
-
-/**
- * A card-data input bound through Controller, so its DOM name can differ from the API field name
- * (browsers key autofill and "save card" offers on names like `cvc`).
- */
-function CardInput({
-  control,
-  name,
-  domName,
-  a11y,
-  format = (value) => value,
-  ...rest
-}: {
-  control: Control<FormValues>;
-  name: (typeof SENSITIVE_FIELDS)[number];
-  domName: string;
-  a11y: FieldA11yProps;
-  format?: (value: string) => string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange' | 'onBlur'>) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <input
-          {...a11y}
-          {...NO_AUTOFILL}
-          {...rest}
-          ref={field.ref}
-          name={domName}
-          value={field.value}
-          onBlur={field.onBlur}
-          onChange={(event) => field.onChange(format(event.target.value))}
-        />
-      )}
-    />
-  );
-}
-
-const sectionClass = 'space-y-4 rounded-xl border border-slate-200 bg-white p-5';
 
 export function IssueForm() {
   const channelsQuery = useQuery({ queryKey: queryKeys.channels(), queryFn: api.channels });
@@ -122,7 +56,8 @@ export function IssueForm() {
   const { errors } = formState;
   const busy = issue.isPending || formState.isSubmitting;
 
-  const provider = providerOfPg(useWatch({ control, name: 'pg' }));
+  const pgValue = useWatch({ control, name: 'pg' });
+  const provider = providerOfPg(pgValue);
   const uidValue = useWatch({ control, name: 'customer_uid' });
   const current: CurrentKey | null = checkedUid === uidValue ? (currentQuery.data ?? null) : null;
 
@@ -132,10 +67,6 @@ export function IssueForm() {
     setCheckedUid(uid);
     return queryClient.fetchQuery({ queryKey: queryKeys.currentKey(uid), queryFn: () => api.currentKey(uid), staleTime: 0 });
   }
-  const providerInfo = pgProviderInfo(provider);
-  const required = new Set<PerPgField>(requiredFieldsFor(provider));
-  const isRequired = (field: PerPgField) => required.has(field);
-  const reason = (field: PerPgField) => (isRequired(field) ? providerInfo?.reasons?.[field] : undefined);
 
   function chooseChannel(choice: string) {
     setPickedChannel(choice);
@@ -249,10 +180,12 @@ export function IssueForm() {
   }
 
   const text = (name: keyof FormValues) => register(name);
+  const chosenChannel = channelsQuery.data?.find((channel) => channel.channelKey === channelChoice);
 
   return (
     <div className="space-y-6">
       <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate autoComplete="off" aria-label="빌링키 발급" className="space-y-6">
+        <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
         <fieldset className={sectionClass} disabled={busy}>
           <legend className="px-1 text-base font-semibold">채널과 고객 결제수단 ID</legend>
           <ChannelSelect
@@ -306,102 +239,8 @@ export function IssueForm() {
           {current && <ReplaceNotice current={current} confirm={register('replace_confirmed')} error={errors.replace_confirmed?.message} />}
         </fieldset>
 
-        <fieldset className={sectionClass} disabled={busy}>
-          <legend className="px-1 text-base font-semibold">카드 정보</legend>
-          <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="card_number" label="카드번호" apiName="card_number" required error={errors.card_number?.message} hint="숫자만 입력하면 하이픈이 자동으로 들어갑니다.">
-              {(a11y) => (
-                <CardInput
-                  control={control}
-                  name="card_number"
-                  domName="bk-card"
-                  a11y={a11y}
-                  format={formatCardNumber}
-                  inputMode="numeric"
-                  placeholder="XXXX-XXXX-XXXX-XXXX"
-                  maxLength={ISSUE_LIMITS.card_number}
-                  className={`${inputClass} font-mono tracking-wider`}
-                />
-              )}
-            </Field>
-            <Field id="expiry" label="유효기간" apiName="expiry" required error={errors.expiry?.message} hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다.">
-              {(a11y) => (
-                <CardInput
-                  control={control}
-                  name="expiry"
-                  domName="bk-exp"
-                  a11y={a11y}
-                  format={formatExpiry}
-                  inputMode="numeric"
-                  placeholder="YYYY-MM"
-                  maxLength={ISSUE_LIMITS.expiry}
-                  className={`${inputClass} font-mono`}
-                />
-              )}
-            </Field>
-            <Field
-              id="birth"
-              label="생년월일 또는 사업자등록번호"
-              apiName="birth"
-              required={isRequired('birth')}
-              error={errors.birth?.message}
-              hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
-            >
-              {(a11y) => (
-                <CardInput control={control} name="birth" domName="bk-owner" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
-              )}
-            </Field>
-            <Field
-              id="pwd_2digit"
-              label="카드 비밀번호 앞 2자리"
-              apiName="pwd_2digit"
-              required={isRequired('pwd_2digit')}
-              error={errors.pwd_2digit?.message}
-              hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
-            >
-              {(a11y) => (
-                <CardInput control={control} name="pwd_2digit" domName="bk-p2" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
-              )}
-            </Field>
-            <Field
-              id="cvc"
-              label="CVC"
-              apiName="cvc"
-              required={isRequired('cvc')}
-              error={errors.cvc?.message}
-              hint={reason('cvc') ?? '카드 뒷면 3자리(AMEX 4자리). 페이먼트월에서만 씁니다.'}
-            >
-              {(a11y) => (
-                <CardInput control={control} name="cvc" domName="bk-c" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
-              )}
-            </Field>
-          </div>
-        </fieldset>
-
-        <fieldset className={sectionClass} disabled={busy}>
-          <legend className="px-1 text-base font-semibold">고객 정보</legend>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="customer_name" label="카드 소유자 이름" apiName="customer_name" required={isRequired('customer_name')} error={errors.customer_name?.message} hint={reason('customer_name')}>
-              {(a11y) => <input {...a11y} {...text('customer_name')} maxLength={ISSUE_LIMITS.customer_name} className={inputClass} {...NO_AUTOFILL} />}
-            </Field>
-            <Field id="customer_id" label="구매자 ID" apiName="customer_id" required={isRequired('customer_id')} error={errors.customer_id?.message} hint={reason('customer_id') ?? '가맹점이 쓰는 회원 ID.'}>
-              {(a11y) => <input {...a11y} {...text('customer_id')} maxLength={ISSUE_LIMITS.customer_id} className={inputClass} {...NO_AUTOFILL} />}
-            </Field>
-            <Field id="customer_tel" label="연락처" apiName="customer_tel" error={errors.customer_tel?.message} hint="예: 010-1234-5678">
-              {(a11y) => <input {...a11y} {...text('customer_tel')} type="tel" inputMode="tel" maxLength={ISSUE_LIMITS.customer_tel} className={inputClass} {...NO_AUTOFILL} />}
-            </Field>
-            <Field id="customer_email" label="이메일" apiName="customer_email" error={errors.customer_email?.message}>
-              {(a11y) => <input {...a11y} {...text('customer_email')} type="email" maxLength={ISSUE_LIMITS.customer_email} className={inputClass} {...NO_AUTOFILL} />}
-            </Field>
-            <Field id="customer_addr" label="주소" apiName="customer_addr" error={errors.customer_addr?.message}>
-              {(a11y) => <input {...a11y} {...text('customer_addr')} maxLength={ISSUE_LIMITS.customer_addr} className={inputClass} {...NO_AUTOFILL} />}
-            </Field>
-            <Field id="customer_postcode" label="우편번호" apiName="customer_postcode" error={errors.customer_postcode?.message}>
-              {(a11y) => <input {...a11y} {...text('customer_postcode')} inputMode="numeric" maxLength={ISSUE_LIMITS.customer_postcode} className={`${inputClass} w-32`} {...NO_AUTOFILL} />}
-            </Field>
-          </div>
-        </fieldset>
+        <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
+        <CustomerFields register={register} errors={errors} provider={provider} busy={busy} />
 
         <div className="flex flex-wrap items-center gap-3">
           <button

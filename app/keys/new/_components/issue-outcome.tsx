@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { BillingKeyCard } from '@/components/billing-key-card';
+import { ErrorExplanation } from '@/components/error-explanation';
 import type { IssueResult } from '@/lib/billing-keys/types';
 import { api, ApiError } from '@/lib/client/api';
 
@@ -36,6 +37,7 @@ export function IssueOutcome({ outcome }: { outcome: Outcome }) {
               {outcome.iamportMessage}
             </p>
           </div>
+          <ErrorExplanation message={outcome.iamportMessage} />
           <p className="text-sm text-red-950">카드 정보는 보안을 위해 지웠습니다. 고객에게 다시 확인해 입력하세요.</p>
         </section>
       );

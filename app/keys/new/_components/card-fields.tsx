@@ -1,0 +1,118 @@
+'use client';
+
+import { useWatch, type Control, type FieldErrors } from 'react-hook-form';
+import { Field, inputClass } from '@/components/field';
+import type { ChannelView } from '@/lib/billing-keys/types';
+import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/pg/test-cards';
+import { digitsOnly, formatCardNumber, formatExpiry } from '@/lib/validations/card';
+import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
+import { CardInput } from './card-input';
+import type { FormValues } from './form-values';
+import { perPgRules, sectionClass } from './per-pg';
+
+interface CardFieldsProps {
+  control: Control<FormValues>;
+  errors: FieldErrors<FormValues>;
+  provider: string | undefined;
+  busy: boolean;
+  channel: ChannelView | undefined;
+}
+
+/** Card number, expiry and the per-PG secrets; CVC only where the PG asks for it. */
+export function CardFields({ control, errors, provider, busy, channel }: CardFieldsProps) {
+  const { isRequired, reason } = perPgRules(provider);
+  const cardNumber = useWatch({ control, name: 'card_number' });
+  const complete = digitsOnly(cardNumber).length >= 14;
+  const testCard = complete && isKnownTestCard(cardNumber);
+  const warning =
+    complete && channel?.sandbox === true && !testCard
+      ? '실제 카드처럼 보입니다. 테스트 채널에는 실제 고객 카드를 입력하지 마세요. 테스트 카드번호를 쓰거나 실제 채널을 선택하세요.'
+      : complete && channel?.sandbox === false && testCard
+        ? TEST_CARD_ON_LIVE_MESSAGE
+        : null;
+  return (
+    <fieldset className={sectionClass} disabled={busy}>
+      <legend className="px-1 text-base font-semibold">카드 정보</legend>
+      <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="card_number"
+          label="카드번호"
+          apiName="card_number"
+          required
+          error={errors.card_number?.message}
+          hint={
+            <>
+              숫자만 입력하면 하이픈이 자동으로 들어갑니다.
+              {warning && (
+                <strong role="alert" className="mt-1 block font-semibold text-orange-800">
+                  {warning}
+                </strong>
+              )}
+            </>
+          }
+        >
+          {(a11y) => (
+            <CardInput
+              control={control}
+              name="card_number"
+              domName="bk-card"
+              a11y={a11y}
+              format={formatCardNumber}
+              inputMode="numeric"
+              placeholder="XXXX-XXXX-XXXX-XXXX"
+              maxLength={ISSUE_LIMITS.card_number}
+              className={`${inputClass} font-mono tracking-wider`}
+            />
+          )}
+        </Field>
+        <Field id="expiry" label="유효기간" apiName="expiry" required error={errors.expiry?.message} hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다.">
+          {(a11y) => (
+            <CardInput
+              control={control}
+              name="expiry"
+              domName="bk-exp"
+              a11y={a11y}
+              format={formatExpiry}
+              inputMode="numeric"
+              placeholder="YYYY-MM"
+              maxLength={ISSUE_LIMITS.expiry}
+              className={`${inputClass} font-mono`}
+            />
+          )}
+        </Field>
+        <Field
+          id="birth"
+          label="생년월일 또는 사업자등록번호"
+          apiName="birth"
+          required={isRequired('birth')}
+          error={errors.birth?.message}
+          hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
+        >
+          {(a11y) => (
+            <CardInput control={control} name="birth" domName="bk-owner" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
+          )}
+        </Field>
+        <Field
+          id="pwd_2digit"
+          label="카드 비밀번호 앞 2자리"
+          apiName="pwd_2digit"
+          required={isRequired('pwd_2digit')}
+          error={errors.pwd_2digit?.message}
+          hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
+        >
+          {(a11y) => (
+            <CardInput control={control} name="pwd_2digit" domName="bk-p2" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
+          )}
+        </Field>
+        {(isRequired('cvc') || errors.cvc) && (
+          <Field id="cvc" label="CVC" apiName="cvc" required={isRequired('cvc')} error={errors.cvc?.message} hint={reason('cvc')}>
+            {(a11y) => (
+              <CardInput control={control} name="cvc" domName="bk-c" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
+            )}
+          </Field>
+        )}
+      </div>
+    </fieldset>
+  );
+}

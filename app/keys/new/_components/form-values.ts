@@ -1,0 +1,22 @@
+import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+
+/** The form's values: the API fields as strings (the idempotency key travels beside them). */
+export const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key'>> = {
+  customer_uid: '',
+  pg: '',
+  channel_key: '',
+  card_number: '',
+  expiry: '',
+  birth: '',
+  pwd_2digit: '',
+  cvc: '',
+  customer_id: '',
+  customer_name: '',
+  customer_tel: '',
+  customer_email: '',
+  customer_addr: '',
+  customer_postcode: '',
+  replace_confirmed: false,
+};
+export type FormValues = typeof EMPTY;
+export const FIELD_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];

@@ -1,0 +1,61 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import type { IamportRuntime, PgChannel } from '@/lib/iamport';
+import { getLogger } from '@/lib/log';
+import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/pg/test-cards';
+import type { Actor } from '@/lib/auth/types';
+
+/** `GET /users/pg` changes rarely; a minute of caching keeps it off every issuance's path. */
+const CACHE_MS = 60_000;
+const cache = new WeakMap<IamportRuntime, { at: number; channels: Promise<PgChannel[]> }>();
+
+export function cachedChannels(runtime: IamportRuntime, now = Date.now()): Promise<PgChannel[]> {
+  const hit = cache.get(runtime);
+  if (hit && now - hit.at < CACHE_MS) return hit.channels;
+  const channels = runtime.client.listChannels();
+  cache.set(runtime, { at: now, channels });
+  channels.catch(() => cache.delete(runtime));
+  return channels;
+}
+
+/** The key-in channel a request names by channel_key, `provider.MID` or `provider`; null if none matches. */
+export function matchChannel(channels: PgChannel[], request: { pg?: string; channel_key?: string }): PgChannel | null {
+  const keyIn = channels.filter((channel) => channel.type === 'api_payment');
+  if (request.channel_key) return keyIn.find((channel) => channel.channel_key === request.channel_key) ?? null;
+  const [provider, mid] = (request.pg ?? '').split('.');
+  return keyIn.find((channel) => channel.pg_provider === provider && (!mid || channel.pg_id === mid)) ?? null;
+}
+
+/**
+ * Checks the chosen channel before anything is sent: it must exist (Iamport would silently fall
+ * back to the default PG), test cards never go to a live channel, and QA stays on test channels.
+ * When the channel list cannot be read, Iamport itself decides.
+ */
+export async function checkChannel(
+  request: { pg?: string; channel_key?: string; card_number: string },
+  runtime: IamportRuntime,
+  actor: Actor | null,
+): Promise<PgChannel | null> {
+  let channels: PgChannel[];
+  try {
+    channels = await cachedChannels(runtime);
+  } catch (error) {
+    getLogger().warn({ err: error }, 'channel list unavailable; issuing without the channel check');
+    return null;
+  }
+  const channel = matchChannel(channels, request);
+  if (!channel) {
+    throw new AppError('validation_failed', '선택한 채널을 찾을 수 없습니다.', {
+      fields: {
+        [request.channel_key ? 'channel_key' : 'pg']: `이 가맹점에 "${request.channel_key ?? request.pg}" 키인(API) 채널이 없습니다. 잘못된 값은 Iamport가 기본 PG로 바꿔 발급하므로 채널 목록에서 고르세요.`,
+      },
+    });
+  }
+  if (!channel.sandbox && isKnownTestCard(request.card_number)) {
+    throw new AppError('validation_failed', TEST_CARD_ON_LIVE_MESSAGE, { fields: { card_number: TEST_CARD_ON_LIVE_MESSAGE } });
+  }
+  if (actor?.role === 'qa' && !channel.sandbox) {
+    throw new AppError('forbidden', 'QA 역할은 테스트 채널에서만 발급할 수 있습니다. 실제 채널은 관리자가 확인하고 발급해야 합니다.');
+  }
+  return channel;
+}
