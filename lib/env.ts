@@ -64,6 +64,19 @@ const envSchema = z
     ),
     /** Tests only: a PostgreSQL server on which storage tests also run, each in a fresh database. */
     TEST_DATABASE_URL: optionalString,
+    /**
+     * Signs session cookies and encrypts TOTP secrets (32+ characters). Required in live mode with
+     * NODE_ENV=production; otherwise one is generated once into DATA_DIR/auth-secret.
+     */
+    BETTER_AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+    ),
+    /** Public origin of the app (`https://…`); trusted origin and Secure cookies. Default: each request's own origin. */
+    BETTER_AUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** A session unused for this many minutes is dead (re-authentication); activity extends it. */
+    AUTH_IDLE_TIMEOUT_MINUTES: intFrom(1, 24 * 60, 15),
+    /** Absolute session lifetime in hours, counted from sign-in, never extended. */
+    AUTH_SESSION_MAX_HOURS: intFrom(1, 7 * 24, 12),
     /** Log level of the server's structured logs. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -1,0 +1,44 @@
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { auditEvents } from '@/lib/db/schema';
+import { getLogger } from '@/lib/log';
+
+export interface AuthAuditInput {
+  action: 'sign_in' | 'sign_in.challenge' | 'sign_out' | 'sign_out.everywhere' | 'account.two_factor' | 'account.password';
+  result: 'success' | 'failure' | 'denied';
+  /** The account, when known (a failed sign-in may name an email nobody has). */
+  userId: string | null;
+  /** The email typed or the account's; never the password or a code. */
+  email: string | null;
+  ip: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes a sign-in or account event. Unlike `recordAudit` it takes the email without a role, since
+ * a failed sign-in has no actor yet. A write failure is logged, never thrown over the sign-in.
+ */
+export async function recordAuthEvent(db: Db, input: AuthAuditInput): Promise<void> {
+  try {
+    await db.insert(auditEvents).values({
+      actorId: input.userId,
+      actorEmail: input.email,
+      ip: input.ip,
+      action: input.action,
+      result: input.result,
+      targetType: input.userId ? 'staff' : null,
+      targetId: input.userId,
+      details: input.details ?? null,
+    });
+  } catch (error) {
+    getLogger().error({ err: error, action: input.action }, 'audit event not written');
+  }
+}
+
+/** The client's address, as `lib/request-context` reads it: first hop of X-Forwarded-For, else X-Real-IP. */
+export function ipFromHeaders(headers: Headers | undefined | null): string | null {
+  if (!headers) return null;
+  const forwarded = headers.get('x-forwarded-for');
+  if (forwarded) return forwarded.split(',')[0]?.trim() || null;
+  return headers.get('x-real-ip');
+}

@@ -1,0 +1,257 @@
+import 'server-only';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { authSessions, authUsers } from '@/lib/db/schema';
+import { ipFromHeaders, recordAuthEvent } from './audit';
+import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt } from './rate-limit';
+import { sessionVerdict, shouldTouch, type SessionPolicy } from './session-policy';
+
+export interface HookDeps {
+  db: Db;
+  policy: SessionPolicy;
+  now: () => Date;
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+interface LiveSession {
+  sessionId: string;
+  userId: string;
+  email: string;
+  twoFactorEnabled: boolean;
+}
+
+/** What the before hook learnt about a request, for the after hook (same `ctx.context` object). */
+interface RequestNote {
+  session: LiveSession | null;
+  attemptId?: number;
+  /** For a second-factor step: the account whose sign-in it completes. */
+  challengeUser?: { id: string; email: string } | null;
+  email?: string | null;
+}
+const notes = new WeakMap<object, RequestNote>();
+
+const SIGN_IN_PATH = '/sign-in/email';
+const isSecondFactorPath = (path: string) =>
+  path === '/two-factor/verify-totp' || path === '/two-factor/verify-backup-code';
+
+export const RATE_LIMITED_MESSAGE = (seconds: number) =>
+  `로그인 실패가 너무 많습니다. ${formatWait(seconds)} 후에 다시 시도하세요.`;
+
+export function formatWait(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}초`;
+  return rest === 0 ? `${minutes}분` : `${minutes}분 ${rest}초`;
+}
+
+/**
+ * Runs before every better-auth endpoint: ends idle, expired or deactivated sessions (so no
+ * endpoint, not even better-auth's own, can use them), records activity, and applies the sign-in
+ * limit to password and second-factor steps.
+ */
+export function beforeHook(deps: HookDeps) {
+  return createAuthMiddleware(async (ctx) => {
+    const note: RequestNote = { session: await checkSession(ctx, deps) };
+    notes.set(ctx.context, note);
+    const path = ctx.path ?? '';
+    const ip = ipFromHeaders(ctx.headers);
+
+    if (path === '/sign-out' && note.session) {
+      await recordAuthEvent(deps.db, {
+        action: 'sign_out',
+        result: 'success',
+        userId: note.session.userId,
+        email: note.session.email,
+        ip,
+      });
+      return;
+    }
+
+    let email: string | null = null;
+    if (path === SIGN_IN_PATH) {
+      const typed = (ctx.body as { email?: unknown } | undefined)?.email;
+      email = typeof typed === 'string' ? typed.trim().toLowerCase().slice(0, 254) : null;
+    } else if (isSecondFactorPath(path) && !note.session) {
+      if ((ctx.body as { trustDevice?: unknown } | undefined)?.trustDevice) {
+        throw new APIError('BAD_REQUEST', {
+          code: 'TRUST_DEVICE_DISABLED',
+          message: '이 기기 신뢰는 지원하지 않습니다. 로그인할 때마다 인증 코드를 입력하세요.',
+        });
+      }
+      note.challengeUser = await challengeUser(ctx, deps.db);
+      email = note.challengeUser?.email ?? null;
+    } else {
+      return;
+    }
+
+    note.email = email;
+    const now = deps.now();
+    const attempt = await beginSignInAttempt(deps.db, { email, ip }, now);
+    if (!attempt.allowed) {
+      await recordAuthEvent(deps.db, {
+        action: 'sign_in',
+        result: 'denied',
+        userId: note.challengeUser?.id ?? null,
+        email,
+        ip,
+        details: { reason: 'rate_limited', by: attempt.by, retryAfterSeconds: attempt.retryAfterSeconds },
+      });
+      throw new APIError(
+        'TOO_MANY_REQUESTS',
+        {
+          code: 'RATE_LIMITED',
+          message: RATE_LIMITED_MESSAGE(attempt.retryAfterSeconds),
+          retryAfter: attempt.retryAfterSeconds,
+        },
+        { 'Retry-After': String(attempt.retryAfterSeconds) },
+      );
+    }
+    note.attemptId = attempt.attemptId;
+    if (Math.random() < 0.05) await pruneSignInFailures(deps.db, now).catch(() => {});
+  });
+}
+
+/** Records how sign-ins and second-factor changes ended, and settles the sign-in attempt. */
+export function afterHook(deps: HookDeps) {
+  return createAuthMiddleware(async (ctx) => {
+    const path = ctx.path ?? '';
+    const note = notes.get(ctx.context);
+    const ip = ipFromHeaders(ctx.headers);
+    const returned: unknown = ctx.context.returned;
+    const failed = isAPIError(returned);
+    const failure = failed ? { status: returned.statusCode, code: returned.body?.code ?? returned.status } : null;
+
+    if (path === SIGN_IN_PATH && note?.attemptId !== undefined) {
+      await settleSignInAttempt(deps.db, note.attemptId, !failed);
+      const user = ctx.context.newSession?.user as { id: string; email: string; twoFactorEnabled?: boolean } | undefined;
+      if (failed || !user) {
+        await recordAuthEvent(deps.db, {
+          action: 'sign_in',
+          result: 'failure',
+          userId: null,
+          email: note.email ?? null,
+          ip,
+          details: { reason: reasonOf(failure?.code), step: 'password' },
+        });
+      } else {
+        // With a second factor the plugin's own after hook replaces this session by a challenge.
+        const pending = user.twoFactorEnabled === true;
+        await recordAuthEvent(deps.db, {
+          action: pending ? 'sign_in.challenge' : 'sign_in',
+          result: 'success',
+          userId: user.id,
+          email: user.email,
+          ip,
+          details: { method: 'password', ...(pending ? { secondFactor: 'pending' } : {}) },
+        });
+      }
+      return;
+    }
+
+    if (isSecondFactorPath(path) && note?.attemptId !== undefined) {
+      await settleSignInAttempt(deps.db, note.attemptId, !failed);
+      await recordAuthEvent(deps.db, {
+        action: 'sign_in',
+        result: failed ? 'failure' : 'success',
+        userId: note.challengeUser?.id ?? null,
+        email: note.challengeUser?.email ?? null,
+        ip,
+        details: {
+          method: path.endsWith('backup-code') ? 'backup_code' : 'totp',
+          ...(failed ? { reason: reasonOf(failure?.code), step: 'second_factor' } : {}),
+        },
+      });
+      return;
+    }
+
+    const session = note?.session;
+    if (!session) return;
+    // Enrolment ends with the first verified code; changes are audited whichever way they end.
+    const change =
+      path === '/two-factor/enable'
+        ? 'enable_started'
+        : path === '/two-factor/disable'
+          ? 'disabled'
+          : path === '/two-factor/verify-totp' && !session.twoFactorEnabled
+            ? 'enabled'
+            : null;
+    if (!change) return;
+    await recordAuthEvent(deps.db, {
+      action: 'account.two_factor',
+      result: failed ? 'failure' : 'success',
+      userId: session.userId,
+      email: session.email,
+      ip,
+      details: { change, ...(failed ? { reason: reasonOf(failure?.code) } : {}) },
+    });
+  });
+}
+
+function reasonOf(code: unknown): string {
+  switch (code) {
+    case 'INVALID_EMAIL_OR_PASSWORD':
+      return 'invalid_credentials';
+    case 'ACCOUNT_DEACTIVATED':
+      return 'deactivated';
+    case 'INVALID_CODE':
+    case 'INVALID_BACKUP_CODE':
+      return 'invalid_code';
+    case 'INVALID_TWO_FACTOR_COOKIE':
+      return 'challenge_expired';
+    default:
+      return typeof code === 'string' ? code.toLowerCase() : 'unknown';
+  }
+}
+
+/**
+ * The request's session, if it is still alive. An idle, expired or deactivated one is deleted here,
+ * before any endpoint reads it; a live one has its activity recorded.
+ */
+async function checkSession(ctx: HookContext, deps: HookDeps): Promise<LiveSession | null> {
+  const cookieName = ctx.context.authCookies.sessionToken.name;
+  const token = await ctx.getSignedCookie(cookieName, ctx.context.secret);
+  if (!token) return null;
+  const [row] = await deps.db
+    .select({
+      id: authSessions.id,
+      userId: authSessions.userId,
+      createdAt: authSessions.createdAt,
+      lastActiveAt: authSessions.lastActiveAt,
+      expiresAt: authSessions.expiresAt,
+      email: authUsers.email,
+      deactivatedAt: authUsers.deactivatedAt,
+      twoFactorEnabled: authUsers.twoFactorEnabled,
+    })
+    .from(authSessions)
+    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
+    .where(eq(authSessions.token, token))
+    .limit(1);
+  if (!row) return null;
+  const now = deps.now();
+  const verdict = sessionVerdict(row, now, deps.policy);
+  if (verdict !== 'active' || row.deactivatedAt || row.expiresAt.getTime() <= now.getTime()) {
+    await deps.db.delete(authSessions).where(eq(authSessions.id, row.id));
+    return null;
+  }
+  if (shouldTouch(row.lastActiveAt, now, deps.policy)) {
+    await deps.db.update(authSessions).set({ lastActiveAt: now }).where(eq(authSessions.id, row.id));
+  }
+  return { sessionId: row.id, userId: row.userId, email: row.email, twoFactorEnabled: row.twoFactorEnabled };
+}
+
+/** The account a pending second-factor challenge belongs to (from the plugin's signed cookie). */
+async function challengeUser(ctx: HookContext, db: Db): Promise<{ id: string; email: string } | null> {
+  const cookie = ctx.context.createAuthCookie('two_factor');
+  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  if (!identifier) return null;
+  const verification = await ctx.context.internalAdapter.findVerificationValue(identifier);
+  if (!verification) return null;
+  const [user] = await db
+    .select({ id: authUsers.id, email: authUsers.email })
+    .from(authUsers)
+    .where(eq(authUsers.id, verification.value))
+    .limit(1);
+  return user ?? null;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '@/lib/auth/types';
+
+/** Limits shared by the forms' `maxLength` and the server's checks. */
+export const AUTH_LIMITS = {
+  email: 254,
+  name: 80,
+  passwordMin: 12,
+  passwordMax: 128,
+  totpCode: 6,
+} as const;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '관리자',
+  agent: '상담원',
+  reviewer: '검토자',
+  qa: 'QA',
+};
+
+export { ROLES, type Role };
+
+/** The part of an email address before the `@`, lower-cased. */
+export function emailLocalPart(email: string): string {
+  const at = email.lastIndexOf('@');
+  return (at > 0 ? email.slice(0, at) : email).trim().toLowerCase();
+}
+
+/**
+ * Why a password is refused, or null. The same rule on every path that sets one: setup, CLI, admin
+ * create, own change. At least 12 characters, and not the email's local part nor containing it.
+ */
+export function passwordProblem(password: string, email: string): string | null {
+  if (password.length < AUTH_LIMITS.passwordMin) return `비밀번호는 ${AUTH_LIMITS.passwordMin}자 이상이어야 합니다.`;
+  if (password.length > AUTH_LIMITS.passwordMax) return `비밀번호는 ${AUTH_LIMITS.passwordMax}자 이하여야 합니다.`;
+  if (password.trim() === '') return '비밀번호를 공백만으로 만들 수 없습니다.';
+  const local = emailLocalPart(email);
+  const lower = password.toLowerCase();
+  // A local part of one or two letters would forbid half the alphabet; those only may not be the whole password.
+  if (local && (lower === local || (local.length >= 3 && lower.includes(local)))) {
+    return '비밀번호에 이메일의 @ 앞부분을 넣을 수 없습니다.';
+  }
+  return null;
+}
+
+export const emailSchema = z
+  .string({ error: '이메일을 입력하세요.' })
+  .trim()
+  .min(1, '이메일을 입력하세요.')
+  .max(AUTH_LIMITS.email, `이메일은 ${AUTH_LIMITS.email}자 이하로 입력하세요.`)
+  .pipe(z.email('이메일 형식이 아닙니다 (예: name@example.com).'))
+  .transform((value) => value.toLowerCase());
+
+const nameSchema = z
+  .string({ error: '이름을 입력하세요.' })
+  .trim()
+  .min(1, '이름을 입력하세요.')
+  .max(AUTH_LIMITS.name, `이름은 ${AUTH_LIMITS.name}자 이하로 입력하세요.`)
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '제어 문자는 쓸 수 없습니다.');
+
+const roleSchema = z.enum(ROLES, { error: '역할을 선택하세요 (관리자, 상담원, 검토자, QA).' });
+
+/** A password field: length limits here, the email rule in the object's superRefine. */
+const passwordSchema = z
+  .string({ error: '비밀번호를 입력하세요.' })
+  .min(1, '비밀번호를 입력하세요.')
+  .max(AUTH_LIMITS.passwordMax, `비밀번호는 ${AUTH_LIMITS.passwordMax}자 이하여야 합니다.`);
+
+function checkPassword(path: string, password: string, email: string, ctx: z.RefinementCtx) {
+  const problem = passwordProblem(password, email);
+  if (problem) ctx.addIssue({ code: 'custom', path: [path], message: problem });
+}
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: '비밀번호를 입력하세요.' }).min(1, '비밀번호를 입력하세요.').max(AUTH_LIMITS.passwordMax),
+});
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: '인증 코드를 입력하세요.' })
+    .trim()
+    .regex(/^\d{6}$/, '인증 앱에 표시된 6자리 숫자를 입력하세요.'),
+});
+export type TotpCodeInput = z.input<typeof totpCodeSchema>;
+
+/** The first admin, created by /setup. */
+export const setupSchema = z
+  .object({ email: emailSchema, name: nameSchema, password: passwordSchema, passwordConfirm: z.string() })
+  .superRefine((value, ctx) => {
+    checkPassword('password', value.password, value.email, ctx);
+    if (value.password !== value.passwordConfirm) {
+      ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: '비밀번호 확인이 일치하지 않습니다.' });
+    }
+  });
+export type SetupInput = z.input<typeof setupSchema>;
+
+/** A staff account created by an admin (or the CLI). */
+export const staffCreateSchema = z
+  .object({ email: emailSchema, name: nameSchema, role: roleSchema, password: passwordSchema })
+  .superRefine((value, ctx) => checkPassword('password', value.password, value.email, ctx));
+export type StaffCreateInput = z.input<typeof staffCreateSchema>;
+
+export const staffUpdateSchema = z
+  .object({ role: roleSchema.optional(), active: z.boolean({ error: '활성 여부는 true 또는 false입니다.' }).optional() })
+  .refine((value) => value.role !== undefined || value.active !== undefined, '바꿀 항목(역할 또는 활성 여부)을 보내세요.');
+export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
+
+/** Own password change; the rule needs the account's email. */
+export const changePasswordSchema = (email: string) =>
+  z
+    .object({ currentPassword: z.string().min(1, '현재 비밀번호를 입력하세요.'), newPassword: passwordSchema, newPasswordConfirm: z.string() })
+    .superRefine((value, ctx) => {
+      checkPassword('newPassword', value.newPassword, email, ctx);
+      if (value.newPassword === value.currentPassword) {
+        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '새 비밀번호가 현재 비밀번호와 같습니다.' });
+      }
+      if (value.newPassword !== value.newPasswordConfirm) {
+        ctx.addIssue({ code: 'custom', path: ['newPasswordConfirm'], message: '새 비밀번호 확인이 일치하지 않습니다.' });
+      }
+    });
+export type ChangePasswordInput = z.input<ReturnType<typeof changePasswordSchema>>;
+
+/** Confirms a sensitive change to one's own second factor. */
+export const passwordConfirmSchema = z.object({
+  password: z.string({ error: '비밀번호를 입력하세요.' }).min(1, '비밀번호를 입력하세요.').max(AUTH_LIMITS.passwordMax),
+});
+export type PasswordConfirmInput = z.input<typeof passwordConfirmSchema>;
+
+export const securitySettingsSchema = z.object({
+  requireTwoFactor: z.boolean({ error: '2단계 인증 필수 여부는 true 또는 false입니다.' }),
+});
+export type SecuritySettingsInput = z.input<typeof securitySettingsSchema>;
+
+/**
+ * A `next` parameter reduced to a same-site path: it must start with one `/` and stay on this
+ * origin; anything else (`//evil`, `/\evil`, `https://…`, control characters) gives the fallback.
+ */
+export function safeNextPath(value: string | null | undefined, fallback = '/'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const base = 'http://same.invalid';
+    const url = new URL(value, base);
+    if (url.origin !== base) return fallback;
+    if (url.pathname.startsWith('/api/')) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}
