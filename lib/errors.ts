@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   issuance_in_progress: 409,
   unauthenticated: 401,
   forbidden: 403,
+  rate_limited: 429,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
@@ -33,6 +34,8 @@ export interface ErrorBody {
     iamportMessage?: string;
     iamportCode?: number;
     errorId?: string;
+    /** With `rate_limited`: seconds until a retry may succeed (also the `Retry-After` header). */
+    retryAfter?: number;
     /** With `replacement_unconfirmed`: the card the customer_uid holds now (masked). */
     existing?: BillingKeyView;
   };
