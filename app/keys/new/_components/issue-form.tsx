@@ -133,7 +133,9 @@ export function IssueForm() {
       idempotencyKey.current = null;
       setOutcome({ kind: 'issued', result });
       setValue('replace_confirmed', false);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.currentKey(values.customer_uid) });
+      // The card just issued is on screen; the next submission looks the customer_uid up again.
+      setCheckedUid('');
+      queryClient.removeQueries({ queryKey: queryKeys.currentKey(values.customer_uid) });
     } catch (error) {
       // The server answered, so this submission is settled; only a lost answer keeps the key for a retry.
       if (!(error instanceof ApiError && error.status === 0)) idempotencyKey.current = null;
