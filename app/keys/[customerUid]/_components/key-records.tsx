@@ -14,6 +14,16 @@ const ACTION_LABELS: Record<string, string> = {
 };
 const RESULT_LABELS = { success: '성공', failure: '실패', denied: '거부' } as const;
 const LIVE_STATUS_LABELS: Record<string, string> = { present: '있음', missing: '없음', unavailable: '확인 불가' };
+const FIELD_LABELS: Record<string, string> = {
+  pgProvider: 'PG사',
+  pgId: 'MID',
+  cardName: '카드사',
+  cardCode: '카드사 코드',
+  cardNumberMasked: '카드번호',
+  cardType: '카드 종류',
+  insertedAt: '최초 발급',
+  updatedAt: '마지막 변경',
+};
 
 /** A short Korean line of what an event's details say (masked data only is ever stored there). */
 function summarize(event: AuditEventView): string {
@@ -23,7 +33,9 @@ function summarize(event: AuditEventView): string {
   if (str('reason')) parts.push(`사유: ${str('reason')}`);
   if (str('cardNumberMasked')) parts.push(`카드 ${str('cardNumberMasked')}`);
   if (str('liveStatus')) parts.push(`Iamport: ${LIVE_STATUS_LABELS[str('liveStatus') ?? ''] ?? str('liveStatus')}`);
-  if (Array.isArray(details.differences) && details.differences.length > 0) parts.push(`다른 항목: ${details.differences.join(', ')}`);
+  if (Array.isArray(details.differences) && details.differences.length > 0) {
+    parts.push(`다른 항목: ${details.differences.map((field) => FIELD_LABELS[String(field)] ?? String(field)).join(', ')}`);
+  }
   if (details.notFoundAtIamport === true) parts.push('Iamport에는 이미 없음');
   if (str('error')) parts.push(`오류: ${str('error')}`);
   return parts.join(' · ') || '—';
@@ -169,7 +181,7 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
                     {ACTION_LABELS[event.action] ?? event.action}
                     <span className="block font-mono text-xs text-slate-600">{event.action}</span>
                   </td>
-                  <td className={`${td} ${event.result === 'success' ? '' : 'font-semibold text-red-800'}`}>
+                  <td className={`${td} whitespace-nowrap ${event.result === 'success' ? '' : 'font-semibold text-red-800'}`}>
                     {RESULT_LABELS[event.result]}
                   </td>
                   <td className={td}>{event.actorEmail ?? event.actorId ?? '—'}</td>
