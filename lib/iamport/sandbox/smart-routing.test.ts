@@ -211,6 +211,20 @@ describe('sandbox smart routing (channel_group_id)', () => {
     expect((await t.call('GET', '/subscribe/customers/sb-7', { token, headers: { tier: 'AB1' } })).status).toBe(200);
   });
 
+  it('stores only what PGs return: masked numbers, never the card, birth or password', async () => {
+    const t = setup();
+    await issueGroup(t, 'sb-9', groupCard({ customer_id: 'b', birth: '880101', pwd_2digit: '12', cvc: '123' }));
+    await t.call('POST', '/subscribe/payments/again', {
+      token: await t.token(),
+      json: { customer_uid: 'sb-9', merchant_uid: 'o-1', amount: 100, name: 'n' },
+    });
+    const stored = JSON.stringify([t.store.entries(), t.sandbox.admin.payments('sb-9')]);
+    expect(stored).toContain('52728900****0004');
+    expect(stored).not.toContain(CARDS.kbCheck.replace(/-/g, ''));
+    expect(stored).not.toContain(CARDS.kbCheck);
+    expect(stored).not.toMatch(/880101|pwd_2digit|"birth"|"cvc"/);
+  });
+
   it('applies the failure cards to group issuance too', async () => {
     const t = setup();
     expect((await issueGroup(t, 'sb-8', groupCard({ card_number: CARDS.http500 }))).status).toBe(500);
