@@ -107,6 +107,16 @@ describe('sandbox payments with a billing key', () => {
     expect((await page(t, 'pay-3', '?page=abc')).status).toBe(400);
   });
 
+  it('has no next page when the total is an exact multiple of 20', async () => {
+    const t = setup();
+    await t.issue('pay-20', { card_number: CARDS.kbCheck, expiry: '2030-12' });
+    for (let i = 0; i < 40; i++) await pay(t, { customer_uid: 'pay-20', merchant_uid: `m${i}`, amount: 10, name: 'n' });
+    const first = (await page(t, 'pay-20', '?page=1')).body.response!;
+    expect([first.total, first.previous, first.next, first.list.length]).toEqual([40, 0, 2, 20]);
+    const second = (await page(t, 'pay-20', '?page=2')).body.response!;
+    expect([second.total, second.previous, second.next, second.list.length]).toEqual([40, 1, 0, 20]);
+  });
+
   it('keeps payments per Tier and after the key is deleted; 404 for a uid with neither', async () => {
     const t = setup();
     await t.issue('pay-4', { card_number: CARDS.kbCheck, expiry: '2030-12' }, { tier: 'AB1' });
