@@ -39,17 +39,23 @@ test.describe('live mode: the app talks to Iamport over HTTP (the sandbox served
   });
 
   test('[LIVE] bad input never reaches Iamport', async ({ page, request }) => {
-    const before = await sandboxStats(request);
+    const uid = uniqueUid('live_bad');
     await openIssueForm(page);
-    await uidInput(page).fill(uniqueUid('live_bad'));
+    await uidInput(page).fill(uid);
     await cardNumberInput(page).pressSequentially('5272890000000005');
     await expiryInput(page).pressSequentially('201901');
     await submitButton(page).click();
     await expect(cardNumberInput(page)).toHaveAttribute('aria-invalid', 'true');
-    const api = await request.post('/api/billing-keys', { data: { customer_uid: 'x', pg: 'nice', card_number: '5272890000000005', expiry: '2030-12' } });
+    const api = await request.post('/api/billing-keys', { data: { customer_uid: uid, pg: 'nice', card_number: '5272890000000005', expiry: '2030-12' } });
     expect(api.status()).toBe(422);
-    const after = await sandboxStats(request);
-    expect(after.issue).toBe(before.issue);
+    // The sandbox counts every call naming this customer_uid: the issuance endpoint never saw it.
+    const calls = await request.get(`${E2E.sandboxUrl}/__sandbox/calls/${encodeURIComponent(uid)}`);
+    expect((await calls.json()).calls.issue ?? 0).toBe(0);
+    // …while a good card for the same uid does reach it (the counter works).
+    const good = await request.post('/api/billing-keys', { data: { customer_uid: uid, pg: 'nice', card_number: CARDS.kbCheck, expiry: '2030-12' } });
+    expect(good.status()).toBe(201);
+    const after = await request.get(`${E2E.sandboxUrl}/__sandbox/calls/${encodeURIComponent(uid)}`);
+    expect((await after.json()).calls.issue).toBe(1);
   });
 
   test('[LIVE] a PG rejection over HTTP shows the message', async ({ page }) => {

@@ -45,6 +45,8 @@ const envSchema = z
       .default(404),
     /** How long the sandbox's "slow answer" card makes it wait. */
     SANDBOX_SLOW_MS: intFrom(0, 600_000, 35_000),
+    /** Delay before every sandbox answer, like a distant server (benchmarks). */
+    SANDBOX_LATENCY_MS: intFrom(0, 60_000, 0),
     /**
      * Path of a JSON file with the sandbox's channels: an array of
      * `{pg_provider, pg_id, sandbox, type, channel_name, channel_key, channel_group_ids?}`. Validated by

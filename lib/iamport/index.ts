@@ -24,6 +24,7 @@ function createRuntime(): IamportRuntime {
     const sandbox = createSandbox({
       notFoundStatus: env.SANDBOX_NOT_FOUND_STATUS,
       slowMs: env.SANDBOX_SLOW_MS,
+      latencyMs: env.SANDBOX_LATENCY_MS,
       store: createDbSandboxStore(getDb),
       channels: loadSandboxChannels(env),
     });

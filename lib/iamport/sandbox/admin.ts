@@ -141,6 +141,17 @@ export async function handleAdmin(
     ctx.notFoundStatus = status;
     return rawJson({ notFoundStatus: ctx.notFoundStatus });
   }
+  const callsMatch = /^calls\/([^/]+)$/.exec(path);
+  if (callsMatch?.[1]) {
+    if (request.method !== 'GET') return methodNotAllowed(['GET']);
+    let uid: string;
+    try {
+      uid = decodeURIComponent(callsMatch[1]);
+    } catch {
+      return badRequest('customer_uid의 URL 인코딩이 올바르지 않습니다.');
+    }
+    return rawJson({ customer_uid: uid, calls: ctx.callsByUid.get(uid) ?? {} });
+  }
   const keyMatch = /^(keys|faults)\/([^/]+)$/.exec(path);
   if (keyMatch?.[2]) {
     let uid: string;

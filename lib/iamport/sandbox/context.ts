@@ -10,6 +10,9 @@ export interface SandboxContext {
   tokens: TokenAuthority;
   clock: () => number;
   slowMs: number;
+  latencyMs: number;
+  /** API calls per customer_uid named, so a test can prove what reached "Iamport" for its own uid. */
+  callsByUid: Map<string, Partial<Record<StatName, number>>>;
   notFoundStatus: 404 | 200;
   stats: SandboxStats;
   /** `token_expiry` card: per store key, the newest token generation that must still get a 401. */
@@ -34,6 +37,22 @@ export function nowSeconds(ctx: Pick<SandboxContext, 'clock'>): number {
 
 export function count(ctx: SandboxContext, name: StatName): void {
   ctx.stats[name] += 1;
+}
+
+/** Keeps the per-uid tally bounded: the oldest uids are forgotten first. */
+const MAX_TRACKED_UIDS = 10_000;
+
+export function countForUids(ctx: SandboxContext, name: StatName, uids: readonly string[]): void {
+  for (const uid of uids) {
+    const calls = ctx.callsByUid.get(uid) ?? {};
+    calls[name] = (calls[name] ?? 0) + 1;
+    ctx.callsByUid.delete(uid);
+    ctx.callsByUid.set(uid, calls);
+    if (ctx.callsByUid.size > MAX_TRACKED_UIDS) {
+      const oldest = ctx.callsByUid.keys().next().value;
+      if (oldest !== undefined) ctx.callsByUid.delete(oldest);
+    }
+  }
 }
 
 /** A `Tier` header is a 3-character alphanumeric sub-merchant code. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { BodyError, readParams } from './body';
-import { count, TIER_PATTERN, type ApiCall, type SandboxContext } from './context';
+import { count, countForUids, TIER_PATTERN, type ApiCall, type SandboxContext } from './context';
 import {
   deleteBillingKey,
   getBillingKey,
@@ -101,6 +101,7 @@ async function route(ctx: SandboxContext, admin: SandboxAdmin, request: Request)
         return badRequest('customer_uid의 URL 인코딩이 올바르지 않습니다.');
       }
     }
+    countForUids(ctx, endpoint.stat, uidsNamedBy(url, uid));
     const fault = faultFor(ctx, uidsNamedBy(url, uid));
     if (fault) return faultResponse(fault.kind, fault.uid);
     return endpoint.run(ctx, { request, url, token, tier }, uid);
@@ -112,6 +113,9 @@ async function route(ctx: SandboxContext, admin: SandboxAdmin, request: Request)
 export function createHandler(ctx: SandboxContext, admin: SandboxAdmin): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
+      if (ctx.latencyMs > 0 && !new URL(request.url).pathname.startsWith(ADMIN_PREFIX)) {
+        await new Promise((resolve) => setTimeout(resolve, ctx.latencyMs));
+      }
       return await route(ctx, admin, request);
     } catch {
       return internalError();

@@ -45,6 +45,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     tokens: new TokenAuthority(credentials, () => Math.floor(clock() / 1000)),
     clock,
     slowMs: options.slowMs ?? DEFAULT_SLOW_MS,
+    latencyMs: options.latencyMs ?? 0,
+    callsByUid: new Map(),
     notFoundStatus: options.notFoundStatus ?? 404,
     stats: emptyStats(),
     tokenExpiryTrips: new Map(),

@@ -118,6 +118,8 @@ export interface SandboxOptions {
   notFoundStatus?: 404 | 200;
   /** How long the `slow` card makes issuance wait; default past the app's 30 s timeout. */
   slowMs?: number;
+  /** Delay before every API answer, like a distant server (benchmarks); default 0. */
+  latencyMs?: number;
   /** Milliseconds since the epoch; tests move time with it. */
   clock?: () => number;
   /** Where billing keys live; default in memory. */
