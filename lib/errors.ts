@@ -41,9 +41,20 @@ export interface ErrorBody {
   };
 }
 
-/** The one error type of the app: a stable code, an HTTP status and a message for the phone agent. */
+const APP_ERROR = Symbol.for('billing-key-console.app-error');
+
+/**
+ * The one error type of the app: a stable code, an HTTP status and a message for the phone agent.
+ * `instanceof` checks a global brand, so an AppError from another Next bundle still matches.
+ */
 export class AppError extends Error {
   readonly status: number;
+  readonly [APP_ERROR] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

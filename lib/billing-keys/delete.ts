@@ -9,7 +9,6 @@ import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
 import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from './errors';
-import { sameRealm } from './iamport-realm';
 import { recordLiveState } from './live-state';
 import type { DeleteResult } from './types';
 import { toStoredView } from './views';
@@ -45,8 +44,7 @@ export async function deleteBillingKey(
   let deleted: CustomerAnnotation;
   try {
     deleted = await runtime.client.deleteBillingKey(customerUid, { reason: input.reason });
-  } catch (caught) {
-    const error = sameRealm(caught);
+  } catch (error) {
     if (error instanceof IamportNotFoundError && stored) {
       // Gone at Iamport already (deleted elsewhere): the record follows, and says so.
       const at = new Date();

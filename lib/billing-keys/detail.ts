@@ -7,7 +7,6 @@ import type { RequestContext } from '@/lib/auth/types';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from './errors';
-import { sameRealm } from './iamport-realm';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import { toBillingKeyView } from './mapping';
 import { resolveDeps, type UseCaseDeps } from './deps';
@@ -104,8 +103,7 @@ async function askIamport(
   }
   try {
     return { status: 'present', annotation: await get() };
-  } catch (caught) {
-    const error = sameRealm(caught);
+  } catch (error) {
     if (error instanceof IamportNotFoundError) return { status: 'missing' };
     const appError = toAppError(error, 'read');
     if (!(appError instanceof AppError)) throw appError;

@@ -10,7 +10,6 @@ import { getIamport, IamportError, type CustomerAnnotation } from '@/lib/iamport
 import type { IamportClient } from '@/lib/iamport/client';
 import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from './errors';
-import { sameRealm } from './iamport-realm';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import type { ReconcileCounts, ReconcileFinding, ReconcileOverview, ReconcileResult, StoredBillingKeyView } from './types';
 import { toStoredView } from './views';
@@ -39,8 +38,7 @@ class Lookup {
       for (const annotation of found) answers.set(annotation.customer_uid, annotation);
       for (const uid of missing) answers.set(uid, null);
       return answers;
-    } catch (caught) {
-      const error = sameRealm(caught);
+    } catch (error) {
       if (!(error instanceof IamportError) || error.kind === 'unauthorized') throw toAppError(error, 'read');
       this.failures += 1;
       // A timeout is Iamport being down, not one bad key: stop asking.

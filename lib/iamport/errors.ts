@@ -2,13 +2,31 @@ import 'server-only';
 
 export type IamportErrorKind = 'rejected' | 'not_found' | 'unauthorized' | 'unavailable' | 'timeout';
 
-/** Base of every error the Iamport client throws; `kind` lets callers switch without instanceof chains. */
+/** Global-registry symbol: the same in every bundle Next builds, unlike the classes themselves. */
+const IAMPORT_ERROR = Symbol.for('billing-key-console.iamport-error');
+
+/**
+ * Base of every error the Iamport client throws; `kind` lets callers switch without instanceof chains.
+ * Next bundles route handlers and pages separately, each with its own copy of these classes, while
+ * the client lives once on globalThis: `instanceof` therefore checks a brand and the kind, not the
+ * class identity, so an error thrown by another bundle's client still matches.
+ */
 export abstract class IamportError extends Error {
   abstract readonly kind: IamportErrorKind;
+  readonly [IAMPORT_ERROR] = true;
+  /** Set on each concrete class; the base class matches every kind. */
+  static readonly errorKind: IamportErrorKind | undefined = undefined;
+
+  static [Symbol.hasInstance](this: { errorKind?: IamportErrorKind }, value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const branded = value as { [IAMPORT_ERROR]?: boolean; kind?: string };
+    return branded[IAMPORT_ERROR] === true && (this.errorKind === undefined || branded.kind === this.errorKind);
+  }
 }
 
 /** Iamport (or the PG behind it) refused: non-zero code other than not-found. Message kept verbatim. */
 export class IamportRejectedError extends IamportError {
+  static override readonly errorKind = 'rejected' as const;
   readonly kind = 'rejected' as const;
   constructor(
     readonly iamportCode: number,
@@ -23,6 +41,7 @@ export class IamportRejectedError extends IamportError {
 }
 
 export class IamportNotFoundError extends IamportError {
+  static override readonly errorKind = 'not_found' as const;
   readonly kind = 'not_found' as const;
   constructor(
     readonly iamportMessage: string,
@@ -34,6 +53,7 @@ export class IamportNotFoundError extends IamportError {
 }
 
 export class IamportUnauthorizedError extends IamportError {
+  static override readonly errorKind = 'unauthorized' as const;
   readonly kind = 'unauthorized' as const;
   constructor(readonly iamportMessage: string) {
     super(iamportMessage || 'unauthorized');
@@ -43,6 +63,7 @@ export class IamportUnauthorizedError extends IamportError {
 
 /** Network error, 5xx, or a body that is not the envelope (HTML page, truncated JSON). */
 export class IamportUnavailableError extends IamportError {
+  static override readonly errorKind = 'unavailable' as const;
   readonly kind = 'unavailable' as const;
   constructor(
     readonly reason: string,
@@ -55,6 +76,7 @@ export class IamportUnavailableError extends IamportError {
 
 /** No answer in time. For an issuance the key may exist: `outcomeUnknown` is then true. */
 export class IamportTimeoutError extends IamportError {
+  static override readonly errorKind = 'timeout' as const;
   readonly kind = 'timeout' as const;
   constructor(
     readonly timeoutMs: number,
