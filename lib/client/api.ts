@@ -50,10 +50,6 @@ export const api = {
     request<{ current: CurrentKey | null }>(`/api/billing-keys/${encodeURIComponent(customerUid)}/current`).then(
       (data) => data.current,
     ),
-  lookUpBillingKey: (customerUid: string) =>
-    request<{ billingKey: BillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}`).then(
-      (data) => data.billingKey,
-    ),
   billingKeyDetail: (customerUid: string) =>
     request<BillingKeyDetail>(`/api/billing-keys/${encodeURIComponent(customerUid)}`),
   deleteBillingKey: (customerUid: string, input: DeleteBillingKeyInput) =>

@@ -56,8 +56,12 @@ export function IssueOutcome({ outcome }: { outcome: Outcome }) {
 }
 
 function UnknownOutcome({ message, customerUid }: { message: string; customerUid: string }) {
-  const lookup = useMutation({ mutationFn: () => api.lookUpBillingKey(customerUid) });
-  const notFound = lookup.error instanceof ApiError && lookup.error.body.code === 'not_found';
+  const lookup = useMutation({ mutationFn: () => api.billingKeyDetail(customerUid) });
+  // Missing at Iamport (404, or stored here but not there) means it was not issued.
+  const notFound =
+    (lookup.error instanceof ApiError && lookup.error.body.code === 'not_found') || lookup.data?.liveStatus === 'missing';
+  const unavailable = lookup.data?.liveStatus === 'unavailable';
+  const live = lookup.data?.billingKey ?? null;
   return (
     <section aria-labelledby="outcome-title" className={`${panel} border-amber-400 bg-amber-50`}>
       <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-amber-950">
@@ -79,8 +83,13 @@ function UnknownOutcome({ message, customerUid }: { message: string; customerUid
           </p>
         )}
         {lookup.error && !notFound && <p className="text-sm text-red-800">조회 실패: {lookup.error.message}</p>}
+        {unavailable && (
+          <p className="text-sm text-red-800">
+            Iamport에 연결할 수 없어 확인하지 못했습니다. 잠시 후 다시 조회하세요. {lookup.data?.liveError ?? ''}
+          </p>
+        )}
       </div>
-      {lookup.data && <BillingKeyCard billingKey={lookup.data} title="조회 결과: 빌링키가 발급되어 있습니다" headingId="lookup-title" />}
+      {live && <BillingKeyCard billingKey={live} title="조회 결과: 빌링키가 발급되어 있습니다" headingId="lookup-title" />}
     </section>
   );
 }
