@@ -22,6 +22,6 @@ describe('Iamport errors across bundles', () => {
   it('do not match plain errors or look-alikes without the brand', () => {
     expect(new Error('x') instanceof here.IamportError).toBe(false);
     expect({ kind: 'not_found' } instanceof here.IamportNotFoundError).toBe(false);
-    expect(null instanceof here.IamportError).toBe(false);
+    expect((null as unknown as object) instanceof here.IamportError).toBe(false);
   });
 });
