@@ -17,7 +17,9 @@ let handle: DbHandle | undefined;
 
 /** `--password -` reads the password from standard input, keeping it out of `npm run`'s echo and shell history. */
 async function withStdinPassword(argv: string[]): Promise<string[]> {
-  const index = argv.findIndex((token, position) => token === '--password=-' || (token === '--password' && argv[position + 1] === '-'));
+  const index = argv.findIndex(
+    (token, position) => token === '--password=-' || (token === '--password' && argv[position + 1] === '-'),
+  );
   if (index < 0) return argv;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -39,7 +41,9 @@ async function main(): Promise<number> {
   const context = { actor: null, ip: null };
   const existing = await findStaffByEmail(runtime.db, args.email);
   if (existing && !args.update) {
-    console.error(`${args.email} 계정이 이미 있습니다 (역할: ${existing.role}). 비밀번호와 역할을 바꾸려면 --update를 붙이세요.`);
+    console.error(
+      `${args.email} 계정이 이미 있습니다 (역할: ${existing.role}). 비밀번호와 역할을 바꾸려면 --update를 붙이세요.`,
+    );
     return 1;
   }
   if (existing) {
@@ -51,10 +55,17 @@ async function main(): Promise<number> {
       targetId: staff.id,
       details: { via: 'cli', email: staff.email, role: staff.role, passwordReset: true, reactivated: !existing.active },
     });
-    console.log(`updated ${staff.role} ${staff.email} (id ${staff.id}): new password, sessions ended${existing.active ? '' : ', reactivated'}`);
+    console.log(
+      `updated ${staff.role} ${staff.email} (id ${staff.id}): new password, sessions ended${existing.active ? '' : ', reactivated'}`,
+    );
     return 0;
   }
-  const staff = await createStaffAccount(runtime, { email: args.email, name: args.name, role: args.role, password: args.password });
+  const staff = await createStaffAccount(runtime, {
+    email: args.email,
+    name: args.name,
+    role: args.role,
+    password: args.password,
+  });
   await recordAudit(runtime.db, context, {
     action: 'staff.create',
     result: 'success',
@@ -69,7 +80,8 @@ async function main(): Promise<number> {
 main()
   .catch((error: unknown) => {
     if (error instanceof AppError) console.error(error.message);
-    else if (error instanceof Error && (error.name === 'DatabaseLockedError' || error.name === 'EnvError')) console.error(error.message);
+    else if (error instanceof Error && (error.name === 'DatabaseLockedError' || error.name === 'EnvError'))
+      console.error(error.message);
     else console.error(error);
     return 1;
   })

@@ -11,11 +11,14 @@ export interface AuthState {
   name: string;
   sessionId: string;
   twoFactorEnabled: boolean;
+  /** The admins' "require 2FA for everyone" setting. */
+  requireTwoFactor: boolean;
   /** Admins require 2FA for everyone and this account has none yet: only enrolment is allowed. */
   mustEnrollTwoFactor: boolean;
 }
 
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /**
  * Reads the session from the request's cookie: valid, not idle, not past its absolute lifetime,
@@ -27,7 +30,8 @@ export async function readAuthState(runtime: AuthRuntime, headers: Headers): Pro
   const { session, user } = result;
   const now = runtime.now();
   const lastActiveAt = session.lastActiveAt ? new Date(session.lastActiveAt) : null;
-  if (sessionVerdict({ createdAt: new Date(session.createdAt), lastActiveAt }, now, runtime.policy) !== 'active') return null;
+  if (sessionVerdict({ createdAt: new Date(session.createdAt), lastActiveAt }, now, runtime.policy) !== 'active')
+    return null;
   if (new Date(session.expiresAt).getTime() <= now.getTime()) return null;
   if (user.deactivatedAt) return null;
   if (!isRole(user.role)) return null;
@@ -38,13 +42,13 @@ export async function readAuthState(runtime: AuthRuntime, headers: Headers): Pro
     name: user.name,
     sessionId: session.id,
     twoFactorEnabled,
+    requireTwoFactor,
     mustEnrollTwoFactor: requireTwoFactor && !twoFactorEnabled,
   };
 }
 
 export type AccessDecision =
-  | { ok: true; actor: Actor }
-  | { ok: false; reason: 'unauthenticated' | 'two_factor_required' | 'forbidden' };
+  { ok: true; actor: Actor } | { ok: false; reason: 'unauthenticated' | 'two_factor_required' | 'forbidden' };
 
 export interface AccessOptions {
   /** Lets an account that still has to set up 2FA through (the enrolment page and its calls). */

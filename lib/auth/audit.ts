@@ -4,7 +4,8 @@ import { auditEvents } from '@/lib/db/schema';
 import { getLogger } from '@/lib/log';
 
 export interface AuthAuditInput {
-  action: 'sign_in' | 'sign_in.challenge' | 'sign_out' | 'sign_out.everywhere' | 'account.two_factor' | 'account.password';
+  action:
+    'sign_in' | 'sign_in.challenge' | 'sign_out' | 'sign_out.everywhere' | 'account.two_factor' | 'account.password';
   result: 'success' | 'failure' | 'denied';
   /** The account, when known (a failed sign-in may name an email nobody has). */
   userId: string | null;

@@ -53,7 +53,10 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     expect(client.hasCookie('bk.session_token')).toBe(true);
     const rows = await handle.db.select().from(authSessions).where(eq(authSessions.userId, staff.id));
     expect(rows).toHaveLength(1);
-    expect(await state(client)).toMatchObject({ actor: { id: staff.id, email, role: 'agent' }, mustEnrollTwoFactor: false });
+    expect(await state(client)).toMatchObject({
+      actor: { id: staff.id, email, role: 'agent' },
+      mustEnrollTwoFactor: false,
+    });
 
     const events = await listAuditEvents(handle.db, { actorId: staff.id, action: 'sign_in' });
     expect(events[0]).toMatchObject({ result: 'success', actorEmail: email, ip: client.ip });
@@ -78,7 +81,9 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     const client = new AuthClient(auth, uniqueIp());
     const signUp = await client.post('/sign-up/email', { email: uniqueEmail('self'), password: PASSWORD, name: 'x' });
     expect(signUp.status).toBe(404);
-    expect((await client.post('/change-password', { currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(404);
+    expect((await client.post('/change-password', { currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(
+      404,
+    );
   });
 
   describe('the sign-in limit', () => {
@@ -119,7 +124,8 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     it('does not count successful sign-ins, and lets the account in again once the window has passed', async () => {
       const email = uniqueEmail('window');
       await seedStaff(auth, { email });
-      for (let attempt = 0; attempt < 5; attempt++) expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
       for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
         await new AuthClient(auth, uniqueIp()).signIn(email, 'wrong wrong wrong');
       }
@@ -229,7 +235,9 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const client = new AuthClient(auth, uniqueIp());
       await client.signIn(email, PASSWORD);
       expect(decideAccess(await state(client), 'keys.view')).toMatchObject({ ok: false, reason: 'forbidden' });
-      await updateStaffAccount(handle.db, { id: admin.id, email: admin.email, role: 'admin' }, staff.id, { role: 'reviewer' });
+      await updateStaffAccount(handle.db, { id: admin.id, email: admin.email, role: 'admin' }, staff.id, {
+        role: 'reviewer',
+      });
       expect(decideAccess(await state(client), 'keys.view')).toMatchObject({ ok: true });
     });
 
@@ -244,13 +252,25 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const email = uniqueEmail('dup');
       await seedStaff(auth, { email });
       const error = await rejection(seedStaff(auth, { email: email.toUpperCase() }));
-      expect(error).toMatchObject({ code: 'validation_failed', details: { fields: { email: '이미 등록된 이메일입니다.' } } });
+      expect(error).toMatchObject({
+        code: 'validation_failed',
+        details: { fields: { email: '이미 등록된 이메일입니다.' } },
+      });
     });
 
     it('refuses a weak password on account creation', async () => {
-      const error = await rejection(createStaffAccount(auth, { email: 'kim.minsu@example.com', name: '김', role: 'agent', password: 'kim.minsu-2024!' }));
+      const error = await rejection(
+        createStaffAccount(auth, {
+          email: 'kim.minsu@example.com',
+          name: '김',
+          role: 'agent',
+          password: 'kim.minsu-2024!',
+        }),
+      );
       expect(error.details.fields?.password).toContain('@ 앞부분');
-      expect((await rejection(seedStaff(auth, { email: uniqueEmail('short'), password: 'short' }))).code).toBe('validation_failed');
+      expect((await rejection(seedStaff(auth, { email: uniqueEmail('short'), password: 'short' }))).code).toBe(
+        'validation_failed',
+      );
     });
   });
 
@@ -259,17 +279,20 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const enabled = await client.post('/two-factor/enable', { password: PASSWORD });
       expect(enabled.status).toBe(200);
       const secret = secretFromTotpUri(String(enabled.body?.totpURI));
-      const verified = await client.post('/two-factor/verify-totp', { code: totpCode(secret) });
+      const code = totpCode(secret);
+      const verified = await client.post('/two-factor/verify-totp', { code });
       expect(verified.status).toBe(200);
-      return secret;
+      return { secret, code };
     }
+    /** The next 30-second step's code: accepted (±1 step) and never the one just used. */
+    const nextCode = (secret: string) => totpCode(secret, new Date(Date.now() + 30_000));
 
     it('asks for a TOTP code after the password once enabled, and signs in with a valid code only', async () => {
       const email = uniqueEmail('totp');
       const staff = await seedStaff(auth, { email, role: 'qa' });
       const client = new AuthClient(auth, uniqueIp());
       await client.signIn(email, PASSWORD);
-      const secret = await enrol(client);
+      const { secret, code: enrolmentCode } = await enrol(client);
       expect((await state(client))?.twoFactorEnabled).toBe(true);
 
       const next = new AuthClient(auth, uniqueIp());
@@ -277,14 +300,24 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ twoFactorRedirect: true });
       expect(await state(next)).toBeNull();
-      expect((await next.post('/two-factor/verify-totp', { code: '000000' === totpCode(secret) ? '111111' : '000000' })).status).toBe(401);
-      expect((await next.post('/two-factor/verify-totp', { code: totpCode(secret), trustDevice: true })).status).toBe(400);
-      expect((await next.post('/two-factor/verify-totp', { code: totpCode(secret) })).status).toBe(200);
+      const wrong = ['000000', '111111'].find((c) => c !== totpCode(secret) && c !== nextCode(secret))!;
+      expect((await next.post('/two-factor/verify-totp', { code: wrong })).status).toBe(401);
+      const trusted = await next.post('/two-factor/verify-totp', { code: nextCode(secret), trustDevice: true });
+      expect(trusted.status).toBe(400);
+      // A code accepted once (here at enrolment) is refused: an observed code cannot be replayed.
+      const replay = await next.post('/two-factor/verify-totp', { code: enrolmentCode });
+      expect(replay).toMatchObject({ status: 401, body: { code: 'CODE_REUSED' } });
+      expect((await next.post('/two-factor/verify-totp', { code: nextCode(secret) })).status).toBe(200);
       expect((await state(next))?.actor.id).toBe(staff.id);
 
       const events = await listAuditEvents(handle.db, { actorId: staff.id });
       expect(events.map((event) => `${event.action}:${event.result}`)).toEqual(
-        expect.arrayContaining(['sign_in.challenge:success', 'sign_in:failure', 'sign_in:success', 'account.two_factor:success']),
+        expect.arrayContaining([
+          'sign_in.challenge:success',
+          'sign_in:failure',
+          'sign_in:success',
+          'account.two_factor:success',
+        ]),
       );
     });
 
@@ -294,7 +327,11 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const client = new AuthClient(auth, uniqueIp());
       await client.signIn(email, PASSWORD);
       await enrol(client);
-      const failures = () => handle.db.select().from(authSignInFailures).where(and(eq(authSignInFailures.email, email)));
+      const failures = () =>
+        handle.db
+          .select()
+          .from(authSignInFailures)
+          .where(and(eq(authSignInFailures.email, email)));
       const attacker = new AuthClient(auth, uniqueIp());
       await attacker.signIn(email, PASSWORD);
       await attacker.post('/two-factor/verify-totp', { code: '12345x' });
@@ -346,7 +383,11 @@ describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
     expect(refused.map((attempt) => (attempt.reason as AppError).code)).toEqual(['forbidden', 'forbidden']);
     expect(await adminExists(handle.db)).toBe(true);
     const later = await rejection(
-      createStaffAccount(auth, { email: 'later@example.com', name: '관리자', role: 'admin', password: PASSWORD }, { firstAdmin: true }),
+      createStaffAccount(
+        auth,
+        { email: 'later@example.com', name: '관리자', role: 'admin', password: PASSWORD },
+        { firstAdmin: true },
+      ),
     );
     expect(later.code).toBe('forbidden');
   });

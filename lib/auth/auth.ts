@@ -56,12 +56,22 @@ const DISABLED_PATHS = [
   '/two-factor/generate-backup-codes',
 ];
 
+/**
+ * Without BETTER_AUTH_URL, a browser request is trusted when its Origin names the host it was sent
+ * to (the same check as `assertSameOrigin`): each instance, on any port, trusts only itself.
+ */
+function sameHostOrigins(request?: Request): string[] {
+  const host = request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
 function buildAuth(db: Db, options: AuthOptions) {
   const now = options.now ?? (() => new Date());
   const deps = { db, policy: options.policy, now };
   return betterAuth({
     appName: APP_NAME,
     baseURL: options.baseURL,
+    trustedOrigins: options.baseURL ? [new URL(options.baseURL).origin] : sameHostOrigins,
     secret: options.secret,
     database: drizzleAdapter(db, {
       provider: 'pg',

@@ -21,7 +21,9 @@ describe('npm run user:create arguments', () => {
       name: 'QA.Lead',
       update: false,
     });
-    expect(ok(['--email=a@b.co', '--password', 'correct horse battery', '--role=admin', '--name', '김관리', '--update'])).toMatchObject({
+    expect(
+      ok(['--email=a@b.co', '--password', 'correct horse battery', '--role=admin', '--name', '김관리', '--update']),
+    ).toMatchObject({
       name: '김관리',
       role: 'admin',
       update: true,
@@ -38,7 +40,9 @@ describe('npm run user:create arguments', () => {
   });
 
   it('refuses unknown flags, repeated flags and a flag without a value', () => {
-    expect(refused(['--email', 'a@b.co', '--password', 'correct horse battery', '--role', 'qa', '--admin'])).toContain('알 수 없는 인자');
+    expect(refused(['--email', 'a@b.co', '--password', 'correct horse battery', '--role', 'qa', '--admin'])).toContain(
+      '알 수 없는 인자',
+    );
     expect(refused(['--email', 'a@b.co', '--email', 'c@d.co'])).toContain('두 번');
     expect(refused(['--email', '--password', 'x'])).toContain('--email 다음에 값을');
     expect(refused(['stray'])).toContain('알 수 없는 인자');
@@ -46,7 +50,9 @@ describe('npm run user:create arguments', () => {
 
   it('applies the same rules as the staff form: role, email format, password rule', () => {
     expect(refused(['--email', 'a@b.co', '--password', 'correct horse battery', '--role', 'root'])).toContain('--role');
-    expect(refused(['--email', 'not-mail', '--password', 'correct horse battery', '--role', 'qa'])).toContain('--email');
+    expect(refused(['--email', 'not-mail', '--password', 'correct horse battery', '--role', 'qa'])).toContain(
+      '--email',
+    );
     expect(refused(['--email', 'a@b.co', '--password', 'short', '--role', 'qa'])).toContain('12자 이상');
     expect(refused(['--email', 'minsu@b.co', '--password', 'minsu-password-1', '--role', 'qa'])).toContain('@ 앞부분');
   });

@@ -33,7 +33,8 @@ export function parseUserCreateArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const match = /^--([a-z]+)(?:=(.*))?$/s.exec(token);
-    if (!match || !VALUE_FLAGS.has(match[1]!)) return { ok: false, message: `알 수 없는 인자입니다: ${token}\n\n${USER_CREATE_USAGE}` };
+    if (!match || !VALUE_FLAGS.has(match[1]!))
+      return { ok: false, message: `알 수 없는 인자입니다: ${token}\n\n${USER_CREATE_USAGE}` };
     const flag = match[1]!;
     if (flag in values) return { ok: false, message: `--${flag}를 두 번 주었습니다.` };
     let value = match[2];
@@ -46,7 +47,10 @@ export function parseUserCreateArgs(argv: readonly string[]): ParsedArgs {
   }
   const missing = ['email', 'password', 'role'].filter((flag) => values[flag] === undefined);
   if (missing.length) {
-    return { ok: false, message: `${missing.map((flag) => `--${flag}`).join(', ')}이(가) 필요합니다.\n\n${USER_CREATE_USAGE}` };
+    return {
+      ok: false,
+      message: `${missing.map((flag) => `--${flag}`).join(', ')}이(가) 필요합니다.\n\n${USER_CREATE_USAGE}`,
+    };
   }
   const email = values.email!.trim();
   const result = staffCreateSchema.safeParse({

@@ -1,8 +1,10 @@
 import 'server-only';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, like, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import { authSessions, authUsers } from '@/lib/db/schema';
+import { formatWait } from '@/lib/validations/auth';
+import { authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { ipFromHeaders, recordAuthEvent } from './audit';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt } from './rate-limit';
 import { sessionVerdict, shouldTouch, type SessionPolicy } from './session-policy';
@@ -29,6 +31,8 @@ interface RequestNote {
   /** For a second-factor step: the account whose sign-in it completes. */
   challengeUser?: { id: string; email: string } | null;
   email?: string | null;
+  /** A TOTP code being verified, remembered once accepted so it cannot be replayed. */
+  totp?: { userId: string; code: string };
 }
 const notes = new WeakMap<object, RequestNote>();
 
@@ -38,13 +42,6 @@ const isSecondFactorPath = (path: string) =>
 
 export const RATE_LIMITED_MESSAGE = (seconds: number) =>
   `로그인 실패가 너무 많습니다. ${formatWait(seconds)} 후에 다시 시도하세요.`;
-
-export function formatWait(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes === 0) return `${rest}초`;
-  return rest === 0 ? `${minutes}분` : `${minutes}분 ${rest}초`;
-}
 
 /**
  * Runs before every better-auth endpoint: ends idle, expired or deactivated sessions (so no
@@ -66,6 +63,12 @@ export function beforeHook(deps: HookDeps) {
         email: note.session.email,
         ip,
       });
+      return;
+    }
+
+    if (path === '/two-factor/verify-totp' && note.session) {
+      // Enrolment with a session: not a sign-in, but a code is still good only once.
+      await refuseReusedCode(ctx, deps, note, note.session.userId, note.session.email, ip);
       return;
     }
 
@@ -110,6 +113,9 @@ export function beforeHook(deps: HookDeps) {
     }
     note.attemptId = attempt.attemptId;
     if (Math.random() < 0.05) await pruneSignInFailures(deps.db, now).catch(() => {});
+    if (path === '/two-factor/verify-totp' && note.challengeUser) {
+      await refuseReusedCode(ctx, deps, note, note.challengeUser.id, note.challengeUser.email, ip);
+    }
   });
 }
 
@@ -125,7 +131,8 @@ export function afterHook(deps: HookDeps) {
 
     if (path === SIGN_IN_PATH && note?.attemptId !== undefined) {
       await settleSignInAttempt(deps.db, note.attemptId, !failed);
-      const user = ctx.context.newSession?.user as { id: string; email: string; twoFactorEnabled?: boolean } | undefined;
+      const user = ctx.context.newSession?.user as
+        { id: string; email: string; twoFactorEnabled?: boolean } | undefined;
       if (failed || !user) {
         await recordAuthEvent(deps.db, {
           action: 'sign_in',
@@ -149,6 +156,8 @@ export function afterHook(deps: HookDeps) {
       }
       return;
     }
+
+    if (note?.totp && !failed) await rememberUsedCode(deps, note.totp);
 
     if (isSecondFactorPath(path) && note?.attemptId !== undefined) {
       await settleSignInAttempt(deps.db, note.attemptId, !failed);
@@ -254,4 +263,63 @@ async function challengeUser(ctx: HookContext, db: Db): Promise<{ id: string; em
     .where(eq(authUsers.id, verification.value))
     .limit(1);
   return user ?? null;
+}
+
+/** How long an accepted TOTP code stays refused: the ±1 step window better-auth accepts, and more. */
+const USED_CODE_MS = 120_000;
+
+const usedCodeIdentifier = (userId: string, code: string) =>
+  `totp-used:${createHash('sha256').update(`${userId}:${code}`).digest('base64url')}`;
+
+/** RFC 6238 §5.2: an accepted code is not accepted again, so an observed code cannot be replayed. */
+async function refuseReusedCode(
+  ctx: HookContext,
+  deps: HookDeps,
+  note: RequestNote,
+  userId: string,
+  email: string,
+  ip: string | null,
+): Promise<void> {
+  const typed = (ctx.body as { code?: unknown } | undefined)?.code;
+  const code = typeof typed === 'string' ? typed.trim() : '';
+  if (!/^\d{6}$/.test(code)) return;
+  note.totp = { userId, code };
+  const [used] = await deps.db
+    .select({ id: authVerifications.id })
+    .from(authVerifications)
+    .where(
+      and(
+        eq(authVerifications.identifier, usedCodeIdentifier(userId, code)),
+        gt(authVerifications.expiresAt, deps.now()),
+      ),
+    )
+    .limit(1);
+  if (!used) return;
+  await recordAuthEvent(deps.db, {
+    action: note.session ? 'account.two_factor' : 'sign_in',
+    result: 'failure',
+    userId,
+    email,
+    ip,
+    details: { reason: 'code_reused', method: 'totp' },
+  });
+  throw new APIError('UNAUTHORIZED', {
+    code: 'CODE_REUSED',
+    message: '이미 사용한 인증 코드입니다. 인증 앱에 새 코드가 나오면 그 코드를 입력하세요.',
+  });
+}
+
+async function rememberUsedCode(deps: HookDeps, totp: { userId: string; code: string }): Promise<void> {
+  const now = deps.now();
+  await deps.db
+    .delete(authVerifications)
+    .where(and(like(authVerifications.identifier, 'totp-used:%'), lt(authVerifications.expiresAt, now)));
+  await deps.db.insert(authVerifications).values({
+    id: randomBytes(16).toString('hex'),
+    identifier: usedCodeIdentifier(totp.userId, totp.code),
+    value: 'used',
+    expiresAt: new Date(now.getTime() + USED_CODE_MS),
+    createdAt: now,
+    updatedAt: now,
+  });
 }

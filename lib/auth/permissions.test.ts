@@ -32,7 +32,9 @@ describe('the permission table', () => {
     expect([...PERMISSION_NAMES].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  const cases = PERMISSION_NAMES.flatMap((permission) => ROLES.map((role) => [role, permission, EXPECTED[permission][role]] as const));
+  const cases = PERMISSION_NAMES.flatMap((permission) =>
+    ROLES.map((role) => [role, permission, EXPECTED[permission][role]] as const),
+  );
   it.each(cases)('%s may %s: %s', (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

@@ -29,15 +29,24 @@ describe.each(testEngines())('the sign-in limiter on $name', (engine) => {
     const blocked = await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(600));
     // The first failure (t=0) leaves the 15-minute window at t=900: 300 s from t=600.
     expect(blocked).toEqual({ allowed: false, retryAfterSeconds: 300, by: 'account' });
-    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(899))).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(899))).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 1,
+    });
     expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(900))).toMatchObject({ allowed: true });
   });
 
   it('counts per IP across accounts', async () => {
     const ip = uniqueIp();
-    for (let index = 0; index < SIGN_IN_LIMIT.maxFailures; index++) await fail({ email: uniqueEmail('any'), ip }, later(index));
-    expect(await beginSignInAttempt(handle.db, { email: uniqueEmail('fresh'), ip }, later(20))).toMatchObject({ allowed: false, by: 'ip' });
-    expect(await beginSignInAttempt(handle.db, { email: uniqueEmail('fresh'), ip: uniqueIp() }, later(20))).toMatchObject({ allowed: true });
+    for (let index = 0; index < SIGN_IN_LIMIT.maxFailures; index++)
+      await fail({ email: uniqueEmail('any'), ip }, later(index));
+    expect(await beginSignInAttempt(handle.db, { email: uniqueEmail('fresh'), ip }, later(20))).toMatchObject({
+      allowed: false,
+      by: 'ip',
+    });
+    expect(
+      await beginSignInAttempt(handle.db, { email: uniqueEmail('fresh'), ip: uniqueIp() }, later(20)),
+    ).toMatchObject({ allowed: true });
   });
 
   it('does not count attempts that succeeded', async () => {

@@ -21,8 +21,7 @@ export interface SignInKey {
 }
 
 export type SignInAttempt =
-  | { allowed: true; attemptId: number }
-  | { allowed: false; retryAfterSeconds: number; by: 'account' | 'ip' };
+  { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number; by: 'account' | 'ip' };
 
 /**
  * Counts earlier failures and, if the limit allows, records this attempt as a failure until it is
@@ -37,7 +36,8 @@ export async function beginSignInAttempt(
 ): Promise<SignInAttempt> {
   const since = new Date(now.getTime() - limit.windowMs);
   const checks: { by: 'account' | 'ip'; lockKey: string; where: SQL }[] = [];
-  if (key.email) checks.push({ by: 'account', lockKey: `account:${key.email}`, where: eq(authSignInFailures.email, key.email) });
+  if (key.email)
+    checks.push({ by: 'account', lockKey: `account:${key.email}`, where: eq(authSignInFailures.email, key.email) });
   if (key.ip) checks.push({ by: 'ip', lockKey: `ip:${key.ip}`, where: eq(authSignInFailures.ip, key.ip) });
 
   return db.transaction(async (tx) => {

@@ -25,8 +25,12 @@ describe('session lifetime rules', () => {
 
   it('is extended by activity, but never past 12 hours from sign-in', () => {
     expect(sessionVerdict({ createdAt: signIn, lastActiveAt: at(60) }, at(74), policy)).toBe('active');
-    expect(sessionVerdict({ createdAt: signIn, lastActiveAt: at(12 * 60 - 1) }, at(12 * 60 - 0.5), policy)).toBe('active');
-    expect(sessionVerdict({ createdAt: signIn, lastActiveAt: at(12 * 60 - 1) }, at(12 * 60), policy)).toBe('max_age_expired');
+    expect(sessionVerdict({ createdAt: signIn, lastActiveAt: at(12 * 60 - 1) }, at(12 * 60 - 0.5), policy)).toBe(
+      'active',
+    );
+    expect(sessionVerdict({ createdAt: signIn, lastActiveAt: at(12 * 60 - 1) }, at(12 * 60), policy)).toBe(
+      'max_age_expired',
+    );
     expect(absoluteExpiry(signIn, policy)).toEqual(at(12 * 60));
   });
 

@@ -6,7 +6,10 @@ export interface SessionPolicy {
   maxAgeMs: number;
 }
 
-export function sessionPolicyFrom(env: { AUTH_IDLE_TIMEOUT_MINUTES: number; AUTH_SESSION_MAX_HOURS: number }): SessionPolicy {
+export function sessionPolicyFrom(env: {
+  AUTH_IDLE_TIMEOUT_MINUTES: number;
+  AUTH_SESSION_MAX_HOURS: number;
+}): SessionPolicy {
   return { idleTimeoutMs: env.AUTH_IDLE_TIMEOUT_MINUTES * 60_000, maxAgeMs: env.AUTH_SESSION_MAX_HOURS * 3_600_000 };
 }
 

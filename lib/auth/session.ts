@@ -35,9 +35,15 @@ export async function requireActor(
     case 'unauthenticated':
       throw new AppError('unauthenticated', '로그인이 필요합니다. 로그인 시간이 지났다면 다시 로그인하세요.');
     case 'two_factor_required':
-      throw new AppError('forbidden', '2단계 인증을 먼저 설정해야 합니다. 보안 설정(/settings/security)에서 설정하세요.');
+      throw new AppError(
+        'forbidden',
+        '2단계 인증을 먼저 설정해야 합니다. 보안 설정(/settings/security)에서 설정하세요.',
+      );
     case 'forbidden':
-      throw new AppError('forbidden', `이 작업을 할 권한이 없습니다 (내 역할: ${state ? ROLE_LABELS[state.actor.role] : '없음'}).`);
+      throw new AppError(
+        'forbidden',
+        `이 작업을 할 권한이 없습니다 (내 역할: ${state ? ROLE_LABELS[state.actor.role] : '없음'}).`,
+      );
   }
 }
 

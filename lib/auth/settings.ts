@@ -8,13 +8,18 @@ export const REQUIRE_TWO_FACTOR = 'auth.require_two_factor';
 
 export interface SecuritySettings {
   requireTwoFactor: boolean;
-  updatedAt: Date | null;
+  /** ISO time of the last change, null while never changed. */
+  updatedAt: string | null;
   updatedBy: string | null;
 }
 
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR)).limit(1);
-  return { requireTwoFactor: row?.value === true, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+  return {
+    requireTwoFactor: row?.value === true,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
 }
 
 /** Stores the setting; returns the previous value so the caller can audit the change. */

@@ -66,7 +66,8 @@ export async function adminExists(db: Db): Promise<boolean> {
 
 function refusePassword(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw new AppError('validation_failed', `입력값을 확인하세요. ${problem}`, { fields: { [field]: problem } });
+  if (problem)
+    throw new AppError('validation_failed', `입력값을 확인하세요. ${problem}`, { fields: { [field]: problem } });
 }
 
 const emailTaken = () =>
@@ -96,7 +97,15 @@ export async function createStaffAccount(
     if (existing) throw emailTaken();
     const [user] = await tx
       .insert(authUsers)
-      .values({ id, email, name: input.name.trim(), role: input.role, emailVerified: true, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        emailVerified: true,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await tx.insert(authAccounts).values({
       id: randomBytes(16).toString('hex'),
@@ -177,7 +186,10 @@ export async function updateStaffAccount(
   const demoting = change.role !== undefined && change.role !== 'admin' && row.role === 'admin';
   const deactivating = change.active === false && before.active;
   if (userId === actor.id && (demoting || deactivating)) {
-    throw new AppError('forbidden', '자기 자신의 관리자 권한을 없애거나 계정을 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.');
+    throw new AppError(
+      'forbidden',
+      '자기 자신의 관리자 권한을 없애거나 계정을 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.',
+    );
   }
   if ((demoting || deactivating) && row.role === 'admin' && before.active) {
     const [others] = await db
@@ -185,7 +197,10 @@ export async function updateStaffAccount(
       .from(authUsers)
       .where(and(eq(authUsers.role, 'admin'), isNull(authUsers.deactivatedAt), ne(authUsers.id, userId)));
     if ((others?.count ?? 0) === 0) {
-      throw new AppError('forbidden', '마지막 관리자는 역할을 바꾸거나 비활성화할 수 없습니다. 먼저 다른 관리자를 만드세요.');
+      throw new AppError(
+        'forbidden',
+        '마지막 관리자는 역할을 바꾸거나 비활성화할 수 없습니다. 먼저 다른 관리자를 만드세요.',
+      );
     }
   }
   const now = new Date();
@@ -205,6 +220,9 @@ export async function updateStaffAccount(
 
 /** "Sign out everywhere": every session of the account, this one included. */
 export async function endAllSessions(db: Db, userId: string): Promise<number> {
-  const deleted = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id });
+  const deleted = await db
+    .delete(authSessions)
+    .where(eq(authSessions.userId, userId))
+    .returning({ id: authSessions.id });
   return deleted.length;
 }

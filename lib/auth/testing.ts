@@ -20,7 +20,11 @@ export function testAuth(db: Db, policy: SessionPolicy = TEST_POLICY): TestAuth 
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const runtime = createAuthRuntime(db, { secret: 'test-secret-test-secret-test-secret-0123', policy, now: () => clock.now });
+  const runtime = createAuthRuntime(db, {
+    secret: 'test-secret-test-secret-test-secret-0123',
+    policy,
+    now: () => clock.now,
+  });
   return { ...runtime, clock };
 }
 
@@ -45,11 +49,15 @@ export class AuthClient {
 
   headers(extra: Record<string, string> = {}): Headers {
     const headers = new Headers({ 'x-forwarded-for': this.ip, origin: TEST_ORIGIN, ...extra });
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    if (this.cookies.size)
+      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     return headers;
   }
 
-  async post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> | null; response: Response }> {
+  async post(
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> | null; response: Response }> {
     const response = await this.runtime.auth.handler(
       new Request(`${TEST_ORIGIN}/api/auth${path}`, {
         method: 'POST',

@@ -24,9 +24,12 @@ describe('the password rule', () => {
     expect(passwordProblem(password, 'minsu.kim@example.com')).toContain(message);
   });
 
-  it.each(['twelve chars', 'correct horse battery', '한글비밀번호도열두자이상입니다', 'x'.repeat(128)])('accepts %j', (password) => {
-    expect(passwordProblem(password, 'minsu.kim@example.com')).toBeNull();
-  });
+  it.each(['twelve chars', 'correct horse battery', '한글비밀번호도열두자이상입니다', 'x'.repeat(128)])(
+    'accepts %j',
+    (password) => {
+      expect(passwordProblem(password, 'minsu.kim@example.com')).toBeNull();
+    },
+  );
 
   it('forbids a very short local part only as the whole password, not as any letter in it', () => {
     expect(passwordProblem('a password that is long', 'a@example.com')).toBeNull();
@@ -35,7 +38,13 @@ describe('the password rule', () => {
   });
 
   it('is applied by every schema that sets a password', () => {
-    const weak = { email: 'lee@example.com', name: '이', role: 'agent', password: 'lee-is-12-chars', passwordConfirm: 'lee-is-12-chars' };
+    const weak = {
+      email: 'lee@example.com',
+      name: '이',
+      role: 'agent',
+      password: 'lee-is-12-chars',
+      passwordConfirm: 'lee-is-12-chars',
+    };
     expect(setupSchema.safeParse(weak).error?.issues[0]).toMatchObject({ path: ['password'] });
     expect(staffCreateSchema.safeParse(weak).error?.issues[0]).toMatchObject({ path: ['password'] });
     const change = changePasswordSchema('lee@example.com').safeParse({
@@ -60,7 +69,12 @@ describe('account schemas', () => {
   });
 
   it('explains each problem in Korean beside its field', () => {
-    const result = staffCreateSchema.safeParse({ email: 'not-an-email', name: '', role: 'root', password: 'correct horse battery' });
+    const result = staffCreateSchema.safeParse({
+      email: 'not-an-email',
+      name: '',
+      role: 'root',
+      password: 'correct horse battery',
+    });
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
     expect(messages).toMatchObject({
       email: '이메일 형식이 아닙니다 (예: name@example.com).',
@@ -76,7 +90,10 @@ describe('account schemas', () => {
       password: 'correct horse battery',
       passwordConfirm: 'correct horse battery!',
     });
-    expect(result.error?.issues[0]).toMatchObject({ path: ['passwordConfirm'], message: '비밀번호 확인이 일치하지 않습니다.' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['passwordConfirm'],
+      message: '비밀번호 확인이 일치하지 않습니다.',
+    });
   });
 
   it('takes exactly six digits as a TOTP code', () => {
@@ -112,6 +129,8 @@ describe('the next parameter after sign-in', () => {
     'javascript:alert(1)',
     '/keys\nSet-Cookie: x',
     '/api/auth/sign-out',
+    '/login?next=/login',
+    '/setup',
   ])('falls back to / for %j', (value) => {
     const result = safeNextPath(value);
     expect(result === '/' || result.startsWith('/%5')).toBe(true);

@@ -10,6 +10,9 @@ export const AUTH_LIMITS = {
   totpCode: 6,
 } as const;
 
+/** Shown under every new-password field. */
+export const PASSWORD_HINT = `${AUTH_LIMITS.passwordMin}자 이상, 이메일의 @ 앞부분을 넣지 마세요.`;
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '관리자',
   agent: '상담원',
@@ -75,6 +78,7 @@ export const signInSchema = z.object({
   password: z.string({ error: '비밀번호를 입력하세요.' }).min(1, '비밀번호를 입력하세요.').max(AUTH_LIMITS.passwordMax),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+export type SignInValues = z.output<typeof signInSchema>;
 
 export const totpCodeSchema = z.object({
   code: z
@@ -83,6 +87,7 @@ export const totpCodeSchema = z.object({
     .regex(/^\d{6}$/, '인증 앱에 표시된 6자리 숫자를 입력하세요.'),
 });
 export type TotpCodeInput = z.input<typeof totpCodeSchema>;
+export type TotpCodeValues = z.output<typeof totpCodeSchema>;
 
 /** The first admin, created by /setup. */
 export const setupSchema = z
@@ -94,29 +99,45 @@ export const setupSchema = z
     }
   });
 export type SetupInput = z.input<typeof setupSchema>;
+export type SetupValues = z.output<typeof setupSchema>;
 
 /** A staff account created by an admin (or the CLI). */
 export const staffCreateSchema = z
   .object({ email: emailSchema, name: nameSchema, role: roleSchema, password: passwordSchema })
   .superRefine((value, ctx) => checkPassword('password', value.password, value.email, ctx));
 export type StaffCreateInput = z.input<typeof staffCreateSchema>;
+export type StaffCreateValues = z.output<typeof staffCreateSchema>;
 
 export const staffUpdateSchema = z
-  .object({ role: roleSchema.optional(), active: z.boolean({ error: '활성 여부는 true 또는 false입니다.' }).optional() })
-  .refine((value) => value.role !== undefined || value.active !== undefined, '바꿀 항목(역할 또는 활성 여부)을 보내세요.');
+  .object({
+    role: roleSchema.optional(),
+    active: z.boolean({ error: '활성 여부는 true 또는 false입니다.' }).optional(),
+  })
+  .refine(
+    (value) => value.role !== undefined || value.active !== undefined,
+    '바꿀 항목(역할 또는 활성 여부)을 보내세요.',
+  );
 export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 
 /** Own password change; the rule needs the account's email. */
 export const changePasswordSchema = (email: string) =>
   z
-    .object({ currentPassword: z.string().min(1, '현재 비밀번호를 입력하세요.'), newPassword: passwordSchema, newPasswordConfirm: z.string() })
+    .object({
+      currentPassword: z.string().min(1, '현재 비밀번호를 입력하세요.'),
+      newPassword: passwordSchema,
+      newPasswordConfirm: z.string(),
+    })
     .superRefine((value, ctx) => {
       checkPassword('newPassword', value.newPassword, email, ctx);
       if (value.newPassword === value.currentPassword) {
         ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '새 비밀번호가 현재 비밀번호와 같습니다.' });
       }
       if (value.newPassword !== value.newPasswordConfirm) {
-        ctx.addIssue({ code: 'custom', path: ['newPasswordConfirm'], message: '새 비밀번호 확인이 일치하지 않습니다.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newPasswordConfirm'],
+          message: '새 비밀번호 확인이 일치하지 않습니다.',
+        });
       }
     });
 export type ChangePasswordInput = z.input<ReturnType<typeof changePasswordSchema>>;
@@ -132,6 +153,14 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettingsInput = z.input<typeof securitySettingsSchema>;
 
+/** A wait in Korean: "15분", "1분 30초", "40초". */
+export function formatWait(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest}초`;
+  return rest === 0 ? `${minutes}분` : `${minutes}분 ${rest}초`;
+}
+
 /**
  * A `next` parameter reduced to a same-site path: it must start with one `/` and stay on this
  * origin; anything else (`//evil`, `/\evil`, `https://…`, control characters) gives the fallback.
@@ -143,7 +172,8 @@ export function safeNextPath(value: string | null | undefined, fallback = '/'): 
     const base = 'http://same.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return fallback;
-    if (url.pathname.startsWith('/api/')) return fallback;
+    // Never back to an API answer, nor to the sign-in screens themselves.
+    if (/^\/(api|login|setup)(\/|$)/.test(url.pathname)) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
