@@ -1,0 +1,12 @@
+import { apiRoute } from '@/lib/api';
+import { getAuth } from '@/lib/auth/auth';
+
+/** better-auth's endpoints (sign-in, second factor, sign-out, session), created once the database is open. */
+const handler = apiRoute(async (request: Request) => {
+  const response = await (await getAuth()).handler(request);
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+});
+
+export const GET = handler;
+export const POST = handler;

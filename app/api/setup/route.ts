@@ -1,0 +1,29 @@
+import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
+import { recordAudit } from '@/lib/audit';
+import { getAuthRuntime } from '@/lib/auth/auth';
+import { adminExists, createStaffAccount } from '@/lib/auth/staff';
+import { AppError } from '@/lib/errors';
+import { requestContext } from '@/lib/request-context';
+import { setupSchema } from '@/lib/validations/auth';
+
+const CLOSED = '이미 관리자 계정이 있어 초기 설정을 할 수 없습니다. 로그인하세요.';
+
+/** Creates the first admin; refused for good once any admin exists. */
+export const POST = apiRoute(async (request) => {
+  const runtime = await getAuthRuntime();
+  if (await adminExists(runtime.db)) throw new AppError('forbidden', CLOSED);
+  const input = parseWith(setupSchema, await readJsonBody(request));
+  const staff = await createStaffAccount(
+    runtime,
+    { email: input.email, name: input.name, role: 'admin', password: input.password },
+    { firstAdmin: true },
+  );
+  await recordAudit(runtime.db, requestContext(request), {
+    action: 'staff.create',
+    result: 'success',
+    targetType: 'staff',
+    targetId: staff.id,
+    details: { via: 'setup', email: staff.email, role: staff.role },
+  });
+  return json({ staff }, 201);
+});

@@ -1,0 +1,29 @@
+import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
+import { recordAudit } from '@/lib/audit';
+import { getAuthRuntime } from '@/lib/auth/auth';
+import { requireActor } from '@/lib/auth/session';
+import { createStaffAccount, listStaff } from '@/lib/auth/staff';
+import { requestContext } from '@/lib/request-context';
+import { staffCreateSchema } from '@/lib/validations/auth';
+
+export const GET = apiRoute(async (request) => {
+  await requireActor(request, 'staff.manage');
+  const { db } = await getAuthRuntime();
+  return json({ staff: await listStaff(db) });
+});
+
+/** An admin creates an account with an initial password (the same rules as every password). */
+export const POST = apiRoute(async (request) => {
+  const actor = await requireActor(request, 'staff.manage');
+  const input = parseWith(staffCreateSchema, await readJsonBody(request));
+  const runtime = await getAuthRuntime();
+  const staff = await createStaffAccount(runtime, input);
+  await recordAudit(runtime.db, requestContext(request, actor), {
+    action: 'staff.create',
+    result: 'success',
+    targetType: 'staff',
+    targetId: staff.id,
+    details: { email: staff.email, role: staff.role },
+  });
+  return json({ staff }, 201);
+});
