@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UserMenu } from './user-menu';
 
 const NAV_LINKS = [
   { href: '/keys/new', label: '빌링키 발급' },
@@ -10,7 +11,7 @@ const NAV_LINKS = [
 export function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/keys/new" className="text-lg font-bold text-slate-900">
           빌링키 콘솔
         </Link>
@@ -36,6 +37,7 @@ export function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
             </li>
           </ul>
         </nav>
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { FormStatus } from '@/components/auth-ui';
+import { getAuthRuntime } from '@/lib/auth/auth';
+import { getPageAuthState } from '@/lib/auth/session';
+import { adminExists } from '@/lib/auth/staff';
+import { safeNextPath } from '@/lib/validations/auth';
+import { LoginForm } from './_components/login-form';
+
+export const metadata: Metadata = { title: '로그인' };
+
+const NOTICES: Record<string, string> = {
+  created: '관리자 계정을 만들었습니다. 방금 정한 이메일과 비밀번호로 로그인하세요.',
+  signed_out: '로그아웃했습니다.',
+  everywhere: '모든 기기에서 로그아웃했습니다. 다시 로그인하세요.',
+  password: '비밀번호를 바꿨습니다.',
+};
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const next = safeNextPath(typeof params.next === 'string' ? params.next : null);
+  const { db } = await getAuthRuntime();
+  if (!(await adminExists(db))) redirect('/setup');
+  const state = await getPageAuthState();
+  if (state) redirect(state.mustEnrollTwoFactor ? '/settings/security?required=1' : next);
+  const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">로그인</h1>
+        <p className="mt-1 text-sm text-slate-700">카드 정보를 다루는 콘솔입니다. 본인 계정으로만 로그인하세요.</p>
+      </div>
+      <FormStatus>{notice}</FormStatus>
+      <div className="rounded-xl border border-slate-200 bg-white p-5">
+        <LoginForm next={next} />
+      </div>
+    </div>
+  );
+}

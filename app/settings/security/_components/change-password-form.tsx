@@ -1,0 +1,96 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormAlert, FormStatus, primaryButtonClass, sectionClass } from '@/components/auth-ui';
+import { Field, inputClass } from '@/components/field';
+import { authApi, AuthApiError } from '@/lib/client/auth-api';
+import { AUTH_LIMITS, changePasswordSchema, PASSWORD_HINT, type ChangePasswordInput } from '@/lib/validations/auth';
+
+const EMPTY: ChangePasswordInput = { currentPassword: '', newPassword: '', newPasswordConfirm: '' };
+const FIELDS = ['currentPassword', 'newPassword', 'newPasswordConfirm'] as const;
+
+/** Own password change; the server applies the same rule and ends every other session. */
+export function ChangePasswordForm({ email }: { email: string }) {
+  const schema = useMemo(() => changePasswordSchema(email), [email]);
+  const [status, setStatus] = useState('');
+  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(schema), defaultValues: EMPTY, mode: 'onTouched' });
+  const { register, handleSubmit, setError, setFocus, reset, formState } = form;
+  const { errors, isSubmitting } = formState;
+
+  async function submit(values: ChangePasswordInput) {
+    setStatus('');
+    try {
+      await authApi.changePassword(values);
+      reset(EMPTY);
+      setStatus('비밀번호를 바꿨습니다. 다른 기기의 세션은 모두 끝났습니다.');
+    } catch (error) {
+      reset(EMPTY);
+      if (error instanceof AuthApiError) {
+        const fieldErrors = FIELDS.filter((field) => error.fields[field]);
+        for (const field of fieldErrors) setError(field, { message: error.fields[field] });
+        if (fieldErrors[0]) setFocus(fieldErrors[0]);
+        else setError('root.serverError', { message: error.message });
+        return;
+      }
+      setError('root.serverError', { message: '비밀번호를 바꾸지 못했습니다. 잠시 후 다시 시도하세요.' });
+    }
+  }
+
+  return (
+    <section aria-labelledby="password-heading" className={sectionClass}>
+      <h2 id="password-heading" className="text-lg font-semibold">
+        비밀번호 변경
+      </h2>
+      <form
+        onSubmit={(event) => void handleSubmit(submit)(event)}
+        noValidate
+        aria-labelledby="password-heading"
+        className="space-y-4"
+      >
+        <FormAlert>{errors.root?.serverError?.message}</FormAlert>
+        <Field id="password-current" label="현재 비밀번호" required error={errors.currentPassword?.message}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              {...register('currentPassword')}
+              type="password"
+              autoComplete="current-password"
+              maxLength={AUTH_LIMITS.passwordMax}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="password-new" label="새 비밀번호" required error={errors.newPassword?.message} hint={PASSWORD_HINT}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              {...register('newPassword')}
+              type="password"
+              autoComplete="new-password"
+              maxLength={AUTH_LIMITS.passwordMax}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="password-confirm" label="새 비밀번호 확인" required error={errors.newPasswordConfirm?.message}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              {...register('newPasswordConfirm')}
+              type="password"
+              autoComplete="new-password"
+              maxLength={AUTH_LIMITS.passwordMax}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
+          {isSubmitting ? '바꾸는 중…' : '비밀번호 바꾸기'}
+        </button>
+        <FormStatus>{status}</FormStatus>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { FormStatus } from '@/components/auth-ui';
+import { getPageAuthState, requirePageActor } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { ROLE_LABELS } from '@/lib/validations/auth';
+import { ChangePasswordForm } from './_components/change-password-form';
+import { SessionsPanel } from './_components/sessions-panel';
+import { TwoFactorPanel } from './_components/two-factor-panel';
+
+export const metadata: Metadata = { title: '보안 설정' };
+
+/** Own account: second factor, password, sessions. Reachable while the 2FA policy holds the account here. */
+const NOTICES: Record<string, string> = {
+  two_factor_on: '2단계 인증을 켰습니다. 다음 로그인부터 인증 코드를 물어봅니다.',
+  two_factor_off: '2단계 인증을 껐습니다.',
+};
+
+export default async function SecurityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
+  await requirePageActor('account.self', '/settings/security', { allowPendingTwoFactor: true });
+  const state = await getPageAuthState();
+  const env = getEnv();
+  if (!state) redirect('/login?next=%2Fsettings%2Fsecurity');
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">보안 설정</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {state.name} · {state.actor.email} · {ROLE_LABELS[state.actor.role]}
+        </p>
+      </div>
+      <FormStatus>{notice}</FormStatus>
+      {state.mustEnrollTwoFactor && (
+        <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
+          관리자가 모든 직원에게 2단계 인증을 요구합니다. 아래에서 2단계 인증 설정을 마쳐야 다른 화면을 쓸 수 있습니다.
+        </p>
+      )}
+      <TwoFactorPanel enabled={state.twoFactorEnabled} requiredByPolicy={state.requireTwoFactor} />
+      <ChangePasswordForm email={state.actor.email} />
+      <SessionsPanel idleMinutes={env.AUTH_IDLE_TIMEOUT_MINUTES} maxHours={env.AUTH_SESSION_MAX_HOURS} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormAlert, FormStatus, primaryButtonClass, sectionClass } from '@/components/auth-ui';
+import type { SecuritySettings } from '@/lib/auth/settings';
+import { authApi, AuthApiError, authQueryKeys } from '@/lib/client/auth-api';
+
+/** The admin's "require 2FA for everyone" switch; saved explicitly, audited on the server. */
+export function SecurityPolicyForm({ initialSettings }: { initialSettings: SecuritySettings }) {
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: authQueryKeys.securitySettings(),
+    queryFn: authApi.securitySettings,
+    initialData: initialSettings,
+  });
+  const saved = settings.data.requireTwoFactor;
+  const [checked, setChecked] = useState(saved);
+  const [status, setStatus] = useState('');
+  const save = useMutation({
+    mutationFn: (requireTwoFactor: boolean) => authApi.updateSecuritySettings({ requireTwoFactor }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(authQueryKeys.securitySettings(), next);
+      setStatus(
+        next.requireTwoFactor
+          ? '저장했습니다. 2단계 인증이 없는 직원은 다음 화면부터 설정 화면으로 안내됩니다.'
+          : '저장했습니다. 2단계 인증은 이제 각자 선택입니다.',
+      );
+    },
+  });
+
+  return (
+    <section aria-labelledby="policy-heading" className={sectionClass}>
+      <h2 id="policy-heading" className="text-lg font-semibold">
+        보안 정책
+      </h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setStatus('');
+          save.mutate(checked);
+        }}
+        className="space-y-3"
+      >
+        <div className="flex items-start gap-2">
+          <input
+            id="require-two-factor"
+            type="checkbox"
+            checked={checked}
+            onChange={(event) => setChecked(event.target.checked)}
+            aria-describedby="require-two-factor-hint"
+            className="mt-1 h-4 w-4"
+          />
+          <div>
+            <label htmlFor="require-two-factor" className="font-medium">
+              모든 직원에게 2단계 인증(TOTP) 요구
+            </label>
+            <p id="require-two-factor-hint" className="text-sm text-slate-700">
+              켜면 2단계 인증을 설정하지 않은 직원은 로그인 뒤 설정을 마칠 때까지 다른 화면을 쓸 수 없습니다. 현재:{' '}
+              <strong>{saved ? '요구함' : '요구하지 않음'}</strong>
+            </p>
+          </div>
+        </div>
+        <FormAlert>
+          {save.error instanceof AuthApiError ? save.error.message : save.error ? '저장하지 못했습니다.' : null}
+        </FormAlert>
+        <button type="submit" disabled={save.isPending || checked === saved} className={primaryButtonClass}>
+          {save.isPending ? '저장 중…' : '보안 정책 저장'}
+        </button>
+        <FormStatus>{status}</FormStatus>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { FormAlert, primaryButtonClass } from '@/components/auth-ui';
+import { Field, inputClass } from '@/components/field';
+import { authApi, AuthApiError, loadPage } from '@/lib/client/auth-api';
+import { AUTH_LIMITS, PASSWORD_HINT, setupSchema, type SetupInput, type SetupValues } from '@/lib/validations/auth';
+
+const FIELDS = ['email', 'name', 'password', 'passwordConfirm'] as const;
+
+export function SetupForm() {
+  const form = useForm<SetupInput, unknown, SetupValues>({
+    resolver: zodResolver(setupSchema),
+    defaultValues: { email: '', name: '', password: '', passwordConfirm: '' },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, setError, setFocus, formState } = form;
+  const { errors, isSubmitting, isSubmitSuccessful } = formState;
+
+  async function submit(values: SetupValues) {
+    try {
+      await authApi.setup(values);
+      loadPage('/login?notice=created');
+    } catch (error) {
+      if (error instanceof AuthApiError) {
+        const fieldErrors = FIELDS.filter((field) => error.fields[field]);
+        for (const field of fieldErrors) setError(field, { message: error.fields[field] });
+        if (fieldErrors[0]) setFocus(fieldErrors[0]);
+        else setError('root.serverError', { message: error.message });
+        if (error.status === 403) loadPage('/login');
+        return;
+      }
+      setError('root.serverError', { message: '관리자 계정을 만들지 못했습니다. 잠시 후 다시 시도하세요.' });
+    }
+  }
+
+  const busy = isSubmitting || isSubmitSuccessful;
+  return (
+    <form
+      onSubmit={(event) => void handleSubmit(submit)(event)}
+      noValidate
+      aria-label="첫 관리자 만들기"
+      className="space-y-4"
+    >
+      <FormAlert id="setup-alert">{errors.root?.serverError?.message}</FormAlert>
+      <Field id="setup-email" label="이메일" required error={errors.email?.message} hint="로그인 ID로 씁니다.">
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...register('email')}
+            type="email"
+            autoComplete="username"
+            maxLength={AUTH_LIMITS.email}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="setup-name" label="이름" required error={errors.name?.message}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...register('name')}
+            autoComplete="name"
+            maxLength={AUTH_LIMITS.name}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="setup-password" label="비밀번호" required error={errors.password?.message} hint={PASSWORD_HINT}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...register('password')}
+            type="password"
+            autoComplete="new-password"
+            maxLength={AUTH_LIMITS.passwordMax}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="setup-password-confirm" label="비밀번호 확인" required error={errors.passwordConfirm?.message}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...register('passwordConfirm')}
+            type="password"
+            autoComplete="new-password"
+            maxLength={AUTH_LIMITS.passwordMax}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy} className={primaryButtonClass}>
+        {busy ? '만드는 중…' : '관리자 계정 만들기'}
+      </button>
+    </form>
+  );
+}

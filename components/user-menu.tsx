@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import { getPageAuthState, type AuthState } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/validations/auth';
+import { SignOutButton } from './sign-out-button';
+
+const linkClass = 'text-blue-700 underline-offset-4 hover:underline';
+
+/**
+ * Who is signed in (email, role) with links to their security settings, staff management for
+ * admins, and sign-out. Renders nothing when nobody is signed in or storage is unreachable.
+ */
+export async function UserMenu() {
+  let state: AuthState | null = null;
+  try {
+    state = await getPageAuthState();
+  } catch {
+    return null;
+  }
+  if (!state) return null;
+  return (
+    <div aria-label="내 계정" role="group" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="text-slate-800">
+        <span className="sr-only">로그인한 계정: </span>
+        {state.actor.email}
+      </span>
+      <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-900">
+        <span className="sr-only">역할: </span>
+        {ROLE_LABELS[state.actor.role]}
+      </span>
+      {can(state.actor.role, 'staff.manage') && (
+        <Link href="/settings/staff" className={linkClass}>
+          직원 관리
+        </Link>
+      )}
+      <Link href="/settings/security" className={linkClass}>
+        보안 설정
+      </Link>
+      <SignOutButton className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60" />
+    </div>
+  );
+}
