@@ -96,5 +96,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
     },
+    {
+      // Staff accounts and sessions (e2e/auth.spec.ts): its own empty database, so /setup can run.
+      name: 'app (auth, first start)',
+      command: onFreshDatabase('app-auth', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort + 2}`),
+      url: `http://127.0.0.1:${E2E.sandboxAppPort + 2}/api/channels`,
+      env: { ...common, IMP_KEY: '', IMP_SECRET: '' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
   ],
 });
