@@ -11,7 +11,9 @@ import {
   csvLine,
   exportBillingKeys,
   exportFilename,
+  fastKst,
 } from './export';
+import { formatKst } from '@/lib/format';
 import { listBillingKeys } from './list';
 
 const filters = (query: Record<string, string> = {}): BillingKeyFilters => {
@@ -73,6 +75,13 @@ describe('CSV cells', () => {
   it('ends lines with CRLF', () => {
     expect(csvLine(['a', null, 'b'])).toBe('a,,b\r\n');
   });
+
+  it.each(['2026-01-31T15:05:59.123Z', '1999-12-31T23:59:59Z', '2024-02-28T15:00:00Z', '2026-06-30T14:59:59.999Z'])(
+    'formats %s in KST exactly as formatKst does',
+    (iso) => {
+      expect(fastKst(iso)).toBe(formatKst(iso));
+    },
+  );
 
   it('names the file after the KST minute', () => {
     expect(exportFilename(new Date('2026-01-31T15:05:59Z'))).toBe('billing-keys-20260201-0005.csv');

