@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:keys`: how fast the billing-key list and CSV export are on 100,000 keys.
+ *
+ * For each engine (PGlite in a temp DATA_DIR; PostgreSQL in a fresh database when TEST_DATABASE_URL
+ * or --pg URL is given) it seeds 100,000 keys and 300,000 attempts in a child process, starts the
+ * built app (`next start`) on that store, and measures over HTTP: p50/p95/max of the list API for
+ * each filter, search and sort, then the CSV export of every key with the server's RSS sampled
+ * every 50 ms. Prints figures; it is not a pass/fail test (targets are shown beside them).
+ *   node --conditions=react-server --import tsx scripts/bench-keys.ts [--pg URL] [--requests 50] [--keys N] [--attempts N] [--skip-pglite] [--no-analyze]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { getEnv } from '../lib/env';
+
+const TARGET = { listP95Ms: 50, exportMs: 5000, rssGrowthMb: 50 };
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** What each scenario asks the list API; values exist in the seeded data (scripts/seed-keys.ts). */
+const SCENARIOS: [string, string][] = [
+  ['default page (newest 50)', ''],
+  ['filter pg=nice', 'pg=nice'],
+  ['filter pg+mid kcp.IP0XC', 'pg=kcp&mid=IP0XC'],
+  ['filter mid only', 'mid=tosstest'],
+  ['filter card company 366', 'card=366'],
+  ['filter card_type=credit', 'card_type=credit'],
+  ['filter card_type=check', 'card_type=check'],
+  ['filter card_type=unknown', 'card_type=unknown'],
+  ['filter env=test', 'env=test'],
+  ['filter env=live', 'env=live'],
+  ['filter status=active', 'status=active'],
+  ['filter status=deleted', 'status=deleted'],
+  ['filter date range (1 month)', 'from=2026-03-01&to=2026-03-31'],
+  ['filter date from (1 week)', 'from=2026-10-25'],
+  ['filter issuer', 'issued_by=staff-07'],
+  ['filters combined', 'pg=nice&card_type=credit&env=live&status=active&from=2025-06-01'],
+  ['search customer_uid', 'q=cust_01234'],
+  ['search name (3 chars)', `q=${encodeURIComponent('김민준')}`],
+  ['search name (2 chars)', `q=${encodeURIComponent('서연')}`],
+  ['search phone with dashes', 'q=1234-5678'],
+  ['search phone digits only', 'q=01012345678'],
+  ['search email', 'q=minjun.kim1'],
+  ['search last 4 digits', 'q=4242'],
+  ['search no match', 'q=zzqqxx-none'],
+  ['search + filter', `q=${encodeURIComponent('김')}&pg=kcp&status=active`],
+  ['sort updated_at desc', 'sort=updated_at'],
+  ['sort customer_uid asc', 'sort=customer_uid&order=asc'],
+  ['sort customer_name asc', 'sort=customer_name&order=asc'],
+  ['sort card_name desc', 'sort=card_name&order=desc'],
+  ['sort issued_at asc', 'order=asc'],
+  ['page 200 of 50', 'page=200'],
+  ['page size 200', 'page_size=200'],
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const ms = (value: number) => value.toFixed(1).padStart(7);
+const mb = (kb: number) => (kb / 1024).toFixed(1);
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** RSS in kB of a process and its descendants (next start may fork workers). */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const status = readFileSync(`/proc/${id}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(task));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** Runs a command; `env` entries are set through /usr/bin/env so the parent's environment passes on untouched. */
+function run(command: string[], env: Record<string, string | null>, options: { quiet?: boolean } = {}): ChildProcess {
+  const args = [
+    ...Object.entries(env).flatMap(([name, value]) => (value === null ? ['-u', name] : [])),
+    ...Object.entries(env).flatMap(([name, value]) => (value === null ? [] : [`${name}=${value}`])),
+    ...command,
+  ];
+  return spawn('env', args, { cwd: ROOT, stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'] });
+}
+
+function waitForExit(child: ChildProcess): Promise<number> {
+  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
+}
+
+async function seed(target: string[], counts: { keys: number; attempts: number }, analyze: boolean) {
+  const tsx = ['node', '--conditions=react-server', '--import', 'tsx', 'scripts/seed-keys.ts'];
+  const flags = ['--keys', String(counts.keys), '--attempts', String(counts.attempts), ...(analyze ? [] : ['--no-analyze'])];
+  const code = await waitForExit(run([...tsx, ...target, ...flags], { LOG_LEVEL: 'warn' }));
+  if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
+}
+
+async function startApp(store: Record<string, string | null>) {
+  const port = await freePort();
+  const child = run(['node', 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    ...store,
+    IMP_KEY: null,
+    IMP_SECRET: null,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+  }, { quiet: true });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the app exited during start-up');
+    const ok = await fetch(`${base}/api/billing-keys?page_size=1`).then((response) => response.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('the app did not answer within 180 s');
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return { base, child, pid: child.pid as number };
+}
+
+async function timeList(base: string, query: string, requests: number) {
+  const url = `${base}/api/billing-keys${query ? `?${query}` : ''}`;
+  let total = 0;
+  for (let i = 0; i < 3; i++) await (await fetch(url)).text();
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    const body = (await response.json()) as { total?: number };
+    times.push(performance.now() - started);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
+    total = body.total ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN, total };
+}
+
+async function timeExport(base: string, pid: number) {
+  await new Promise((done) => setTimeout(done, 1000));
+  const before = treeRssKb(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 50);
+  const started = performance.now();
+  const response = await fetch(`${base}/api/exports/billing-keys`);
+  if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
+  let bytes = 0;
+  let lines = 0;
+  let firstByteMs = NaN;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
+    bytes += value.byteLength;
+    for (const byte of value) if (byte === 0x0a) lines++;
+  }
+  const totalMs = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, treeRssKb(pid));
+  await new Promise((done) => setTimeout(done, 1000));
+  return { totalMs, firstByteMs, bytes, rows: lines - 1, before, peak, after: treeRssKb(pid) };
+}
+
+async function benchEngine(name: string, store: Record<string, string | null>, requests: number) {
+  console.log(`\n== ${name}: starting the app`);
+  const app = await startApp(store);
+  try {
+    console.log(`   app pid ${app.pid} on ${app.base}; RSS ${mb(treeRssKb(app.pid))} MB`);
+    console.log(`\n   ${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'total'.padStart(8)}  target p95 ≤ ${TARGET.listP95Ms} ms`);
+    const misses: string[] = [];
+    for (const [label, query] of SCENARIOS) {
+      const result = await timeList(app.base, query, requests);
+      const ok = result.p95 <= TARGET.listP95Ms;
+      if (!ok) misses.push(label);
+      console.log(`   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${ok ? 'ok' : 'MISSED'}`);
+    }
+    const csv = await timeExport(app.base, app.pid);
+    const growthMb = (csv.peak - csv.before) / 1024;
+    console.log(`\n   CSV export: ${csv.rows} rows, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB in ${(csv.totalMs / 1000).toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms)  target ≤ ${TARGET.exportMs / 1000} s: ${csv.totalMs <= TARGET.exportMs ? 'ok' : 'MISSED'}`);
+    console.log(`   server RSS: before ${mb(csv.before)} MB, peak during ${mb(csv.peak)} MB, after ${mb(csv.after)} MB; growth ${growthMb.toFixed(1)} MB  target ≤ ${TARGET.rssGrowthMb} MB: ${growthMb <= TARGET.rssGrowthMb ? 'ok' : 'MISSED'}`);
+    if (misses.length) console.log(`   list p95 missed for: ${misses.join('; ')}`);
+  } finally {
+    app.child.kill('SIGTERM');
+    await Promise.race([waitForExit(app.child), new Promise((done) => setTimeout(done, 10_000))]);
+    if (app.child.exitCode === null) app.child.kill('SIGKILL');
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      pg: { type: 'string' },
+      requests: { type: 'string', default: '50' },
+      keys: { type: 'string', default: '100000' },
+      attempts: { type: 'string', default: '300000' },
+      'skip-pglite': { type: 'boolean', default: false },
+      'no-analyze': { type: 'boolean', default: false },
+    },
+  });
+  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
+    console.error('The app is not built: run `npx next build` (or `npm run build`) first, then `npm run bench:keys`.');
+    process.exit(1);
+  }
+  const requests = Number(values.requests);
+  const counts = { keys: Number(values.keys), attempts: Number(values.attempts) };
+  const analyze = !values['no-analyze'];
+  const pgServer = values.pg ?? getEnv().TEST_DATABASE_URL;
+  console.log(`Billing-key list benchmark: ${counts.keys} keys, ${counts.attempts} attempts, ${requests} requests per scenario${analyze ? '' : ', no ANALYZE'}`);
+
+  if (!values['skip-pglite']) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-keys-'));
+    try {
+      console.log(`\n== PGlite: seeding ${dataDir} (child process)`);
+      await seed(['--data-dir', dataDir], counts, analyze);
+      await benchEngine('PGlite', { DATA_DIR: dataDir, DATABASE_URL: null }, requests);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (!pgServer) {
+    console.log('\n(PostgreSQL skipped: set TEST_DATABASE_URL or pass --pg postgres://… to measure it too.)');
+    return;
+  }
+  const database = `bench_keys_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: pgServer });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  const url = new URL(pgServer);
+  url.pathname = `/${database}`;
+  try {
+    console.log(`\n== PostgreSQL: seeding database ${database} (child process)`);
+    await seed(['--pg', url.toString()], counts, analyze);
+    await benchEngine('PostgreSQL', { DATABASE_URL: url.toString() }, requests);
+  } finally {
+    const cleanup = new Client({ connectionString: pgServer });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${database} with (force)`);
+    await cleanup.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
