@@ -1,20 +1,19 @@
 import 'server-only';
-import { and, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/auth/types';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
 import { formatKst } from '@/lib/format';
-import { filterOnly, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
+import { filterOnly, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import {
-  billingKeyAfter,
   billingKeyOrderBy,
   billingKeyWhere,
-  cursorValue,
   listColumns,
+  SORTS,
+  tieOrder,
   toListRow,
   type BillingKeyListRow,
-  type ListCursor,
   type SelectedListRow,
 } from './list';
 
@@ -76,6 +75,32 @@ export function csvLine(values: readonly (string | null)[]): string {
 export function exportFilename(now: Date): string {
   const stamp = formatKst(now.toISOString()).replace(/^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}).*$/, '$1$2$3-$4$5');
   return `billing-keys-${stamp}.csv`;
+}
+
+/** Where the previous batch stopped: the sort column as text (full microsecond precision) and the uid. */
+interface ListCursor {
+  value: string | null;
+  customerUid: string;
+}
+
+/** The sort column as text, to resume after it exactly (a JS Date would drop the microseconds). */
+export function cursorValue(sort: SortField): SQL<string | null> {
+  return sql<string | null>`${SORTS[sort].column}::text`;
+}
+
+/** Rows strictly after `cursor` in the order of `billingKeyOrderBy(sort, order)`. */
+export function billingKeyAfter(sort: SortField, order: 'asc' | 'desc', cursor: ListCursor): SQL {
+  const { column, kind, nullable } = SORTS[sort];
+  const uidOp = sql.raw(tieOrder(sort, order) === 'asc' ? '>' : '<');
+  const afterUid = sql`${billingKeys.customerUid} ${uidOp} ${cursor.customerUid}`;
+  if (kind === 'unique') return afterUid;
+  if (cursor.value === null) return sql`(${column} is null and ${afterUid})`;
+  const value = kind === 'timestamp' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
+  const op = sql.raw(order === 'asc' ? '>' : '<');
+  const opOrEqual = sql.raw(order === 'asc' ? '>=' : '<=');
+  // The first bound alone is what an index can seek to; the OR inside only trims the equal values.
+  const later = sql`${column} ${opOrEqual} ${value} and (${column} ${op} ${value} or ${afterUid})`;
+  return nullable ? sql`((${later}) or ${column} is null)` : sql`(${later})`;
 }
 
 /** Reads every row of the filter in the view's order, one keyset batch at a time. */

@@ -193,7 +193,7 @@ interface SortSpec {
   nullable: boolean;
 }
 
-const SORTS: Record<SortField, SortSpec> = {
+export const SORTS: Record<SortField, SortSpec> = {
   issued_at: { column: t.issuedAt, kind: 'timestamp', nullable: false },
   updated_at: { column: t.updatedAt, kind: 'timestamp', nullable: false },
   customer_uid: { column: t.customerUid, kind: 'unique', nullable: false },
@@ -205,7 +205,7 @@ const SORTS: Record<SortField, SortSpec> = {
  * Direction of the customer_uid tie-break. The timestamp indexes are `(col DESC, customer_uid)`, so
  * the tie-break runs against the column and either direction walks one index.
  */
-function tieOrder(sort: SortField, order: 'asc' | 'desc'): 'asc' | 'desc' {
+export function tieOrder(sort: SortField, order: 'asc' | 'desc'): 'asc' | 'desc' {
   if (SORTS[sort].kind !== 'timestamp') return order;
   return order === 'asc' ? 'desc' : 'asc';
 }
@@ -221,32 +221,6 @@ export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[]
   if (kind === 'unique') return [order === 'asc' ? asc(column) : desc(column)];
   if (kind === 'timestamp') return [order === 'asc' ? sql`${column} asc nulls first` : sql`${column} desc nulls last`, tie];
   return [nullable ? sql`${column} ${sql.raw(order)} nulls last` : order === 'asc' ? asc(column) : desc(column), tie];
-}
-
-/** Where the previous batch stopped: the sort column as text (full microsecond precision) and the uid. */
-export interface ListCursor {
-  value: string | null;
-  customerUid: string;
-}
-
-/** The sort column as text, to resume after it exactly (a JS Date would drop the microseconds). */
-export function cursorValue(sort: SortField): SQL<string | null> {
-  return sql<string | null>`${SORTS[sort].column}::text`;
-}
-
-/** Rows strictly after `cursor` in the order of `billingKeyOrderBy(sort, order)`. */
-export function billingKeyAfter(sort: SortField, order: 'asc' | 'desc', cursor: ListCursor): SQL {
-  const { column, kind, nullable } = SORTS[sort];
-  const uidOp = sql.raw(tieOrder(sort, order) === 'asc' ? '>' : '<');
-  const afterUid = sql`${t.customerUid} ${uidOp} ${cursor.customerUid}`;
-  if (kind === 'unique') return afterUid;
-  if (cursor.value === null) return sql`(${column} is null and ${afterUid})`;
-  const value = kind === 'timestamp' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`;
-  const op = sql.raw(order === 'asc' ? '>' : '<');
-  const opOrEqual = sql.raw(order === 'asc' ? '>=' : '<=');
-  // The first bound alone is what an index can seek to; the OR inside only trims the equal values.
-  const later = sql`${column} ${opOrEqual} ${value} and (${column} ${op} ${value} or ${afterUid})`;
-  return nullable ? sql`((${later}) or ${column} is null)` : sql`(${later})`;
 }
 
 /** The filtered, sorted page of billing keys with the count of matches (capped). Masked data only. */
