@@ -9,7 +9,8 @@ import { E2E } from './e2e/ports';
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const LOG_DIR = 'test-results/server-logs';
-const logged = (name: string, command: string) => `mkdir -p ${LOG_DIR} && exec ${command} > ${LOG_DIR}/${name}.log 2>&1`;
+/** Sends everything the shell runs from here on (seeding, then the server it execs) to one log file. */
+const logged = (name: string, command: string) => `mkdir -p ${LOG_DIR} && exec > ${LOG_DIR}/${name}.log 2>&1 && ${command}`;
 
 /**
  * Each app server starts on an empty database of its own: a fresh PGlite folder, or, for the
@@ -21,8 +22,13 @@ const onFreshDatabase = (name: string, command: string, postgres = false) =>
     ? `DATABASE_URL="$(node scripts/fresh-test-db.mjs ${name.replace(/-/g, '_')})" && export DATABASE_URL && ${logged(name, command)}`
     : `rm -rf ${DB_DIR}/${name} && mkdir -p ${DB_DIR} && DATA_DIR=${DB_DIR}/${name} && export DATA_DIR && ${logged(name, command)}`;
 
+/** Seeds one account per role before the server takes the database (the folder lock forbids after). */
+const withStaff = (command: string) =>
+  `node --conditions=react-server --import tsx scripts/seed-e2e-staff.ts '${E2E.staffPassword}' && ${command}`;
+
 const common = {
   NEXT_TELEMETRY_DISABLED: '1',
+  BETTER_AUTH_SECRET: E2E.authSecret,
   NODE_ENV: 'production',
   DATABASE_URL: '',
   LOG_LEVEL: 'info',
@@ -65,11 +71,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // Signs in once per role on both apps and saves the cookies (e2e/auth.setup.ts).
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    {
+      name: 'chromium',
+      testIgnore: /auth\.setup\.ts$/,
+      dependencies: ['setup'],
+      // Specs pick their role with test.use({ storageState: E2E.storageState(role) }); admin otherwise.
+      use: { ...devices['Desktop Chrome'], storageState: E2E.storageState('admin') },
+    },
+  ],
   webServer: [
     {
       name: 'sandbox',
-      command: logged('sandbox', 'npm run sandbox'),
+      command: logged('sandbox', 'exec npm run sandbox'),
       url: `${E2E.sandboxUrl}/__sandbox/stats`,
       env: { ...common, SANDBOX_PORT: String(E2E.sandboxPort) },
       reuseExistingServer: false,
@@ -77,16 +93,23 @@ export default defineConfig({
     },
     {
       name: 'app (sandbox mode)',
-      command: onFreshDatabase('app-sandbox-mode', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort}`),
-      url: `${E2E.sandboxAppUrl}/api/channels`,
+      command: onFreshDatabase(
+        'app-sandbox-mode',
+        withStaff(`exec npx next start -H ${E2E.sandboxAppHost} -p ${E2E.sandboxAppPort}`),
+      ),
+      url: `${E2E.sandboxAppUrl}/api/health`,
       env: { ...common, IMP_KEY: '', IMP_SECRET: '' },
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       name: 'app (live mode against the sandbox over HTTP)',
-      command: onFreshDatabase('app-live-mode', `npx next start -H 127.0.0.1 -p ${E2E.liveAppPort}`, true),
-      url: `${E2E.liveAppUrl}/api/channels`,
+      command: onFreshDatabase(
+        'app-live-mode',
+        withStaff(`exec npx next start -H ${E2E.liveAppHost} -p ${E2E.liveAppPort}`),
+        true,
+      ),
+      url: `${E2E.liveAppUrl}/api/health`,
       env: {
         ...common,
         IMP_KEY: E2E.sandboxImpKey,
@@ -99,8 +122,8 @@ export default defineConfig({
     {
       // Staff accounts and sessions (e2e/auth.spec.ts): its own empty database, so /setup can run.
       name: 'app (auth, first start)',
-      command: onFreshDatabase('app-auth', `npx next start -H 127.0.0.1 -p ${E2E.sandboxAppPort + 2}`),
-      url: `http://127.0.0.1:${E2E.sandboxAppPort + 2}/api/channels`,
+      command: onFreshDatabase('app-auth', `exec npx next start -H ${E2E.authAppHost} -p ${E2E.authAppPort}`),
+      url: `${E2E.authAppUrl}/api/health`,
       env: { ...common, IMP_KEY: '', IMP_SECRET: '' },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,23 +1,28 @@
 import Link from 'next/link';
+import { canAny, type Permission } from '@/lib/auth/permissions';
+import { getPageAuthState } from '@/lib/auth/session';
 import { UserMenu } from './user-menu';
 
-const NAV_LINKS = [
-  { href: '/keys/new', label: '빌링키 발급' },
-  { href: '/keys', label: '빌링키 목록' },
-  { href: '/attempts', label: '발급 시도' },
-  { href: '/reconcile', label: 'Iamport 대조' },
-] as const;
+/** Each link shows only to roles that may open the page behind it. */
+const NAV_LINKS: readonly { href: string; label: string; needs: readonly Permission[] }[] = [
+  { href: '/keys/new', label: '빌링키 발급', needs: ['keys.issue', 'keys.issue.test_only'] },
+  { href: '/keys', label: '빌링키 목록', needs: ['keys.view'] },
+  { href: '/attempts', label: '발급 시도', needs: ['attempts.view', 'attempts.view.own'] },
+  { href: '/reconcile', label: 'Iamport 대조', needs: ['keys.view'] },
+];
 
-export function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
+export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
+  const state = await getPageAuthState().catch(() => null);
+  const links = state ? NAV_LINKS.filter((link) => canAny(state.actor.role, link.needs)) : [];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/keys/new" className="text-lg font-bold text-slate-900">
+        <Link href="/" className="text-lg font-bold text-slate-900">
           빌링키 콘솔
         </Link>
         <nav aria-label="주 메뉴">
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-            {NAV_LINKS.map((link) => (
+            {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="text-blue-700 underline-offset-4 hover:underline">
                   {link.label}

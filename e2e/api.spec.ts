@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { CARDS, uniqueUid } from './cards';
+import { E2E } from './ports';
+
+// A phone agent's signed-in session (e2e/auth.setup.ts).
+test.use({ storageState: E2E.storageState('agent') });
 
 const issue = (card: string, extra: Record<string, string> = {}) => ({
   customer_uid: uniqueUid('api'),

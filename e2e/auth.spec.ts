@@ -8,8 +8,8 @@ import { E2E } from './ports';
  * starts on an empty database: the first test goes through /setup. The tests share that database,
  * so they run in order.
  */
-const AUTH_APP = `http://127.0.0.1:${E2E.sandboxAppPort + 2}`;
-test.use({ baseURL: AUTH_APP });
+const AUTH_APP = E2E.authAppUrl;
+test.use({ baseURL: AUTH_APP, storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = { email: 'admin.kim@example.com', name: '김관리', password: 'first admin password' };

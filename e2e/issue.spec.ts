@@ -13,6 +13,10 @@ import {
   submitButton,
   uidInput,
 } from './helpers';
+import { E2E } from './ports';
+
+// A phone agent's signed-in session (e2e/auth.setup.ts).
+test.use({ storageState: E2E.storageState('agent') });
 
 test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
   test('[ISSUE] formats the card as typed and shows the issued key as a card', async ({ page }) => {

@@ -3,6 +3,9 @@ import { CARDS, uniqueUid } from './cards';
 import { cardNumberInput, expiryInput, fillCard, openIssueForm, submitButton, uidInput } from './helpers';
 import { E2E } from './ports';
 
+// A phone agent's signed-in session (e2e/auth.setup.ts).
+test.use({ storageState: E2E.storageState('agent') });
+
 test.use({ baseURL: E2E.liveAppUrl });
 
 interface SandboxStats {

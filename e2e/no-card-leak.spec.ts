@@ -5,6 +5,9 @@ import { markerCardDigits, uniqueUid } from './cards';
 import { expectCardFieldsWiped, fillCard, openIssueForm, submitButton } from './helpers';
 import { E2E } from './ports';
 
+// A phone agent's signed-in session (e2e/auth.setup.ts).
+test.use({ storageState: E2E.storageState('agent') });
+
 /** Every file under `dir` (missing dirs are empty). */
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -35,7 +38,7 @@ function leakPatterns(digits: string): RegExp[] {
   ];
 }
 
-test('[SECURITY] card number, pwd_2digit and birth appear in no log, response, file or browser storage', async ({ page, request }) => {
+test('[SECURITY] card number, pwd_2digit, birth, password and secrets appear in no log, response, file or browser storage', async ({ page, request }) => {
   const digits = markerCardDigits();
   const uids = { ui: uniqueUid('leak_ui'), live: uniqueUid('leak_live'), invalid: uniqueUid('leak_invalid') };
   const bodies: string[] = [];
@@ -90,4 +93,11 @@ test('[SECURITY] card number, pwd_2digit and birth appear in no log, response, f
       expect(pattern.test(text), `${pattern} found in ${where}`).toBe(false);
     }
   }
+  // Staff signed in (e2e/auth.setup.ts) and the live app holds the Iamport secret: neither the
+  // password nor any secret reaches a log line or a response.
+  for (const secret of [E2E.staffPassword, E2E.sandboxImpSecret, E2E.authSecret]) {
+    expect(logs.includes(secret), 'a secret found in the server logs').toBe(false);
+    expect(bodies.join('\n').includes(secret), 'a secret found in a response').toBe(false);
+  }
+  expect(logs).toContain('/api/auth/sign-in/email'); // the sign-ins did reach these servers' logs
 });

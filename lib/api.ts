@@ -1,6 +1,10 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { ZodType } from 'zod';
+import type { AccessOptions } from '@/lib/auth/access';
+import type { Permission } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/types';
 import { AppError, toErrorBody, validationError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 
@@ -38,19 +42,47 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /**
- * Wraps a route handler: same-origin check for writes, one error funnel, `Cache-Control: no-store` on every answer, one log line
- * per request (method, path, status, duration; never the body).
+ * Who may call a route. Every route names one (deny by default): `'public'` for the few that must
+ * answer anyone (health, sign-in, first setup), else the permissions of which the caller's role
+ * needs one.
  */
+export type RouteAccess =
+  | 'public'
+  | Permission
+  | readonly Permission[]
+  | { permission: Permission | readonly Permission[]; options: AccessOptions };
+
+type Handler<Context, Caller> = (request: Request, context: Context, actor: Caller) => Promise<Response>;
+
+/**
+ * Wraps a route handler: same-origin check for writes, the access rule, one error funnel,
+ * `Cache-Control: no-store` on every answer, and one log line per request (method, path, status,
+ * duration, actor id; never the body).
+ */
+export function apiRoute<Context>(access: 'public', handler: Handler<Context, null>): (request: Request, context: Context) => Promise<Response>;
 export function apiRoute<Context>(
-  handler: (request: Request, context: Context) => Promise<Response>,
+  access: Exclude<RouteAccess, 'public'>,
+  handler: Handler<Context, Actor>,
+): (request: Request, context: Context) => Promise<Response>;
+export function apiRoute<Context>(
+  access: RouteAccess,
+  handler: Handler<Context, Actor> | Handler<Context, null>,
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
     const logger = getLogger();
     let response: Response;
+    let actorId: string | undefined;
     try {
       assertSameOrigin(request);
-      response = await handler(request, context);
+      if (access === 'public') {
+        response = await (handler as Handler<Context, null>)(request, context, null);
+      } else {
+        const rule = typeof access === 'object' && 'permission' in access ? access : { permission: access, options: {} };
+        const actor = await requireActor(request, rule.permission, rule.options);
+        actorId = actor.id;
+        response = await (handler as Handler<Context, Actor>)(request, context, actor);
+      }
     } catch (error) {
       const { status, body } = toErrorBody(error, (errorId, unexpected) => {
         logger.error({ errorId, err: unexpected }, 'unexpected error');
@@ -59,7 +91,13 @@ export function apiRoute<Context>(
     }
     const { pathname } = new URL(request.url);
     logger.info(
-      { method: request.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      {
+        method: request.method,
+        path: pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        actorId,
+      },
       'api request',
     );
     return response;

@@ -1,3 +1,5 @@
+import { requirePageActor } from '@/lib/auth/session';
+import { seesAllAttempts } from '@/lib/billing-keys/scope';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AttemptsTable } from '@/components/attempts-table';
@@ -27,10 +29,13 @@ const hrefWith = (filters: AttemptsQueryInput, extra: Record<string, string> = {
 };
 
 export default async function AttemptsPage({ searchParams }: Props) {
+  const actor = await requirePageActor(['attempts.view', 'attempts.view.own'], '/attempts');
   const raw = searchParamsObject(await searchParams);
   const filters = filtersOf(raw);
   const parsed = parseAttemptsQuery(raw);
-  const page = parsed.ok ? await listAttempts(parsed.query) : null;
+  const page = parsed.ok
+    ? await listAttempts(parsed.query, { onlyActorId: seesAllAttempts(actor) ? undefined : actor.id })
+    : null;
   const filtered = Object.keys(filters).some((name) => name !== 'limit');
 
   return (

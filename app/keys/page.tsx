@@ -1,3 +1,4 @@
+import { requirePageActor } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
@@ -24,6 +25,7 @@ const isFiltered = (filters: BillingKeyFilters) =>
     .toString() !== '';
 
 export default async function BillingKeysPage({ searchParams }: Props) {
+  await requirePageActor('keys.view', '/keys');
   const raw = await searchParams;
   const parsed = parseBillingKeyFilters(raw);
   const db = await getDb();

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
 import { reconcileOverview } from '@/lib/billing-keys/reconcile';
 import { ReconcilePanel } from './_components/reconcile-panel';
 
 export const metadata: Metadata = { title: 'Iamport 대조' };
 
 export default async function ReconcilePage() {
+  const actor = await requirePageActor('keys.view', '/reconcile');
   const overview = await reconcileOverview();
   return (
     <div className="space-y-6">
@@ -15,7 +18,7 @@ export default async function ReconcilePage() {
           코드, 변경 시각을 비교합니다.
         </p>
       </div>
-      <ReconcilePanel initial={overview} />
+      <ReconcilePanel initial={overview} canRun={can(actor.role, 'keys.delete')} />
     </div>
   );
 }

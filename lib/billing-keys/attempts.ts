@@ -44,9 +44,13 @@ const attemptMid = sql<string | null>`coalesce(${issueAttempts.pgId}, nullif(spl
 const startedAtText = sql<string>`to_char(${issueAttempts.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Every issuance attempt, newest first, filtered, one keyset page at a time. */
-export async function listAttempts(query: AttemptsQuery, deps: { db?: Db } = {}): Promise<AttemptsPage> {
+export async function listAttempts(
+  query: AttemptsQuery,
+  deps: { db?: Db; /** Only this staff member's attempts (agents). */ onlyActorId?: string } = {},
+): Promise<AttemptsPage> {
   const db = deps.db ?? (await getDb());
   const conditions: SQL[] = [];
+  if (deps.onlyActorId) conditions.push(eq(issueAttempts.actorId, deps.onlyActorId));
   if (query.outcome) conditions.push(eq(issueAttempts.outcome, query.outcome));
   if (query.pg_provider) conditions.push(eq(issueAttempts.pgProvider, query.pg_provider));
   if (query.pg_id) conditions.push(sql`${attemptMid} = ${query.pg_id}`);

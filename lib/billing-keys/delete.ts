@@ -1,5 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/permissions';
 import type { RequestContext } from '@/lib/auth/types';
 import type { Db } from '@/lib/db';
 import { annotationColumns, findStoredKey, markKeyDeleted } from '@/lib/db/billing-keys';
@@ -27,6 +28,10 @@ export async function deleteBillingKey(
   const { db, runtime } = await resolveDeps(deps);
   const stored = await findStoredKey(db, customerUid);
   const actorId = context.actor?.id ?? null;
+  // QA may delete test keys only: a key issued on a test channel (or by the sandbox).
+  if (context.actor && !can(context.actor.role, 'keys.delete') && !(stored?.sandbox === true || stored?.appMode === 'sandbox')) {
+    throw new AppError('forbidden', 'QA 역할은 테스트 채널에서 발급된 빌링키만 삭제할 수 있습니다.');
+  }
   const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
     recordAudit(db, context, {
       action: 'billing_key.delete',

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@/lib/errors';
-import type { BillingKeyView, ChannelView, CurrentKey, IssueResult } from '@/lib/billing-keys/types';
+import type { ChannelView, CurrentKey, IssueResult } from '@/lib/billing-keys/types';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import type {
   AttemptsPage,

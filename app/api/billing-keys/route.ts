@@ -6,14 +6,14 @@ import { requestContext } from '@/lib/request-context';
 import { issueBillingKeySchema } from '@/lib/validations/billing-key';
 
 /** The stored billing keys: `{ rows, total, page, pageSize }`, filtered, searched, sorted and paged by the query. */
-export const GET = apiRoute(async (request) => {
+export const GET = apiRoute('keys.view', async (request) => {
   const filters = filtersFromUrl(request.url);
   return json(await listBillingKeys(await getDb(), filters));
 });
 
 /** Issues (or replaces) the billing key of a customer_uid. Answers masked data only. */
-export const POST = apiRoute(async (request) => {
+export const POST = apiRoute(['keys.issue', 'keys.issue.test_only'], async (request, _context, actor) => {
   const input = parseWith(issueBillingKeySchema, await readJsonBody(request));
-  const result = await issueBillingKey(input, { context: requestContext(request) });
+  const result = await issueBillingKey(input, { context: requestContext(request, actor) });
   return json(result, result.replaced ? 200 : 201);
 });

@@ -1,4 +1,4 @@
 import { apiRoute, json } from '@/lib/api';
 
 /** Liveness: the process answers. Public, for load balancers. */
-export const GET = apiRoute(async () => json({ status: 'ok' }));
+export const GET = apiRoute('public', async () => json({ status: 'ok' }));

@@ -3,7 +3,9 @@ import { reconcileBillingKeys, reconcileOverview } from '@/lib/billing-keys/reco
 import { requestContext } from '@/lib/request-context';
 
 /** Open findings (changed / missing at Iamport, not yet seen), active key count and the last run. */
-export const GET = apiRoute(async () => json(await reconcileOverview()));
+export const GET = apiRoute('keys.view', async () => json(await reconcileOverview()));
 
 /** Checks every active stored key against Iamport now and answers the counts. */
-export const POST = apiRoute(async (request) => json(await reconcileBillingKeys(requestContext(request))));
+export const POST = apiRoute('keys.delete', async (request, _context, actor) =>
+  json(await reconcileBillingKeys(requestContext(request, actor))),
+);

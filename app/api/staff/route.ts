@@ -1,20 +1,17 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
-import { requireActor } from '@/lib/auth/session';
 import { createStaffAccount, listStaff } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
 import { staffCreateSchema } from '@/lib/validations/auth';
 
-export const GET = apiRoute(async (request) => {
-  await requireActor(request, 'staff.manage');
+export const GET = apiRoute('staff.manage', async () => {
   const { db } = await getAuthRuntime();
   return json({ staff: await listStaff(db) });
 });
 
 /** An admin creates an account with an initial password (the same rules as every password). */
-export const POST = apiRoute(async (request) => {
-  const actor = await requireActor(request, 'staff.manage');
+export const POST = apiRoute('staff.manage', async (request, _context, actor) => {
   const input = parseWith(staffCreateSchema, await readJsonBody(request));
   const runtime = await getAuthRuntime();
   const staff = await createStaffAccount(runtime, input);

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import type { RequestContext } from '@/lib/auth/types';
+import { can } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
+import type { Actor, RequestContext } from '@/lib/auth/types';
+import { scopeDetailTo } from '@/lib/billing-keys/scope';
 import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
 import type { BillingKeyDetail } from '@/lib/billing-keys/types';
 import { AppError } from '@/lib/errors';
@@ -15,21 +18,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `빌링키 ${customerUid}` };
 }
 
-/** Who is looking, for the audit trail; the actor stays null until staff accounts exist. */
-async function pageContext(): Promise<RequestContext> {
+/** Who is looking, for the audit trail. */
+async function pageContext(actor: Actor): Promise<RequestContext> {
   const list = await headers();
   const ip = list.get('x-forwarded-for')?.split(',')[0]?.trim() || list.get('x-real-ip') || null;
-  return { actor: null, ip };
+  return { actor, ip };
 }
 
 export default async function BillingKeyDetailPage({ params }: Props) {
-  const parsed = customerUidParamSchema.safeParse((await params).customerUid);
+  const raw = (await params).customerUid;
+  const actor = await requirePageActor(['keys.view', 'keys.view.exact'], `/keys/${encodeURIComponent(raw)}`);
+  const parsed = customerUidParamSchema.safeParse(raw);
   if (!parsed.success) notFound();
   const customerUid = parsed.data;
 
   let detail: BillingKeyDetail;
   try {
-    detail = await getBillingKeyDetail(customerUid, await pageContext());
+    detail = scopeDetailTo(actor, await getBillingKeyDetail(customerUid, await pageContext(actor)));
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if (!(error instanceof AppError)) throw error;
@@ -45,5 +50,5 @@ export default async function BillingKeyDetailPage({ params }: Props) {
       </div>
     );
   }
-  return <KeyDetail customerUid={customerUid} initial={detail} />;
+  return <KeyDetail customerUid={customerUid} initial={detail} canDelete={can(actor.role, 'keys.delete') || can(actor.role, 'keys.delete.test_only')} />;
 }

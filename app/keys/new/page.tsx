@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { requirePageActor } from '@/lib/auth/session';
 import { IssueForm } from './_components/issue-form';
 
 export const metadata: Metadata = { title: '빌링키 발급' };
 
-export default function NewBillingKeyPage() {
+export default async function NewBillingKeyPage() {
+  await requirePageActor(['keys.issue', 'keys.issue.test_only'], '/keys/new');
   return (
     <div className="space-y-6">
       <div>

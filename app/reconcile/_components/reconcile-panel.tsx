@@ -38,7 +38,7 @@ function Counts({ counts, label }: { counts: ReconcileCounts; label: string }) {
 }
 
 /** Runs a reconcile, shows its counts, and lists open findings with a "확인함" button each. */
-export function ReconcilePanel({ initial }: { initial: ReconcileOverview }) {
+export function ReconcilePanel({ initial, canRun }: { initial: ReconcileOverview; /** Reviewers and admins run and mark. */ canRun: boolean }) {
   const queryClient = useQueryClient();
   const { data: overview } = useQuery({
     queryKey: queryKeys.reconcile(),
@@ -77,7 +77,8 @@ export function ReconcilePanel({ initial }: { initial: ReconcileOverview }) {
         <button
           type="button"
           onClick={() => run.mutate()}
-          disabled={run.isPending}
+          disabled={run.isPending || !canRun}
+          title={canRun ? undefined : '검토자 또는 관리자만 실행할 수 있습니다.'}
           className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
           {run.isPending ? '대조 중…' : 'Iamport와 대조 실행'}
@@ -176,7 +177,7 @@ export function ReconcilePanel({ initial }: { initial: ReconcileOverview }) {
                         type="button"
                         aria-label={`${finding.customerUid} 확인함`}
                         onClick={() => acknowledge.mutate(finding.customerUid)}
-                        disabled={acknowledge.isPending && acknowledge.variables === finding.customerUid}
+                        disabled={!canRun || (acknowledge.isPending && acknowledge.variables === finding.customerUid)}
                         className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
                       >
                         확인함

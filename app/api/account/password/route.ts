@@ -3,7 +3,6 @@ import { getAuthRuntime } from '@/lib/auth/auth';
 import { recordAuthEvent } from '@/lib/auth/audit';
 import { RATE_LIMITED_MESSAGE } from '@/lib/auth/hooks';
 import { beginSignInAttempt, settleSignInAttempt } from '@/lib/auth/rate-limit';
-import { requireActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/request-context';
 import { changePasswordSchema } from '@/lib/validations/auth';
@@ -14,8 +13,7 @@ const WRONG_CURRENT = '현재 비밀번호가 올바르지 않습니다.';
  * Own password change, with the app's password rule. Wrong current passwords count towards the
  * sign-in limit. Other sessions end; this browser gets a fresh session cookie.
  */
-export const POST = apiRoute(async (request) => {
-  const actor = await requireActor(request, 'account.self', { allowPendingTwoFactor: true });
+export const POST = apiRoute({ permission: 'account.self', options: { allowPendingTwoFactor: true } }, async (request, _context, actor) => {
   const input = parseWith(changePasswordSchema(actor.email), await readJsonBody(request));
   const runtime = await getAuthRuntime();
   const ip = clientIp(request);

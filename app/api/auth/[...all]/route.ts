@@ -2,7 +2,8 @@ import { apiRoute } from '@/lib/api';
 import { getAuth } from '@/lib/auth/auth';
 
 /** better-auth's endpoints (sign-in, second factor, sign-out, session), created once the database is open. */
-const handler = apiRoute(async (request: Request) => {
+// Public by nature: signing in is how a visitor becomes someone; better-auth checks each endpoint.
+const handler = apiRoute('public', async (request: Request) => {
   const response = await (await getAuth()).handler(request);
   response.headers.set('Cache-Control', 'no-store');
   return response;

@@ -5,9 +5,9 @@ import { filtersFromUrl } from '@/lib/billing-keys/list';
 import { requestContext } from '@/lib/request-context';
 
 /** CSV of every key the query's filter matches (sort kept, paging ignored), streamed; masked data only. */
-export const GET = apiRoute(async (request) => {
+export const GET = apiRoute('keys.view', async (request, _context, actor) => {
   const filters = filtersFromUrl(request.url);
-  const { filename, stream } = await exportBillingKeys(await getDb(), filters, requestContext(request));
+  const { filename, stream } = await exportBillingKeys(await getDb(), filters, requestContext(request, actor));
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,20 +1,17 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
-import { requireActor } from '@/lib/auth/session';
 import { getSecuritySettings, REQUIRE_TWO_FACTOR, setRequireTwoFactor } from '@/lib/auth/settings';
 import { requestContext } from '@/lib/request-context';
 import { securitySettingsSchema } from '@/lib/validations/auth';
 
-export const GET = apiRoute(async (request) => {
-  await requireActor(request, 'settings.manage');
+export const GET = apiRoute('settings.manage', async () => {
   const { db } = await getAuthRuntime();
   return json({ settings: await getSecuritySettings(db) });
 });
 
 /** "Require 2FA for everyone"; every change is audited with its old and new value. */
-export const PUT = apiRoute(async (request) => {
-  const actor = await requireActor(request, 'settings.manage');
+export const PUT = apiRoute('settings.manage', async (request, _context, actor) => {
   const input = parseWith(securitySettingsSchema, await readJsonBody(request));
   const { db } = await getAuthRuntime();
   const previous = await setRequireTwoFactor(db, input.requireTwoFactor, actor.id);

@@ -1,14 +1,12 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
-import { requireActor } from '@/lib/auth/session';
 import { updateStaffAccount } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
 import { staffUpdateSchema } from '@/lib/validations/auth';
 
 /** Role change, deactivation (ends every session of the account) or reactivation. */
-export const PATCH = apiRoute(async (request, { params }: { params: Promise<{ userId: string }> }) => {
-  const actor = await requireActor(request, 'staff.manage');
+export const PATCH = apiRoute('staff.manage', async (request, { params }: { params: Promise<{ userId: string }> }, actor) => {
   const { userId } = await params;
   const change = parseWith(staffUpdateSchema, await readJsonBody(request));
   const { db } = await getAuthRuntime();

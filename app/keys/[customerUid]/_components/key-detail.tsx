@@ -13,7 +13,16 @@ import { LiveComparison } from './live-comparison';
 import { LiveStatus } from './live-status';
 
 /** The detail page's body: rendered on the server first, refreshed through the API after a change. */
-export function KeyDetail({ customerUid, initial }: { customerUid: string; initial: BillingKeyDetail }) {
+export function KeyDetail({
+  customerUid,
+  initial,
+  canDelete: roleCanDelete,
+}: {
+  customerUid: string;
+  initial: BillingKeyDetail;
+  /** The viewer's role may delete keys (reviewers, admins; QA test keys). */
+  canDelete: boolean;
+}) {
   const queryClient = useQueryClient();
   const { data: detail, isFetching } = useQuery({
     queryKey: queryKeys.billingKeyDetail(customerUid),
@@ -24,7 +33,7 @@ export function KeyDetail({ customerUid, initial }: { customerUid: string; initi
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { stored } = detail;
   const deleted = stored?.status === 'deleted';
-  const canDelete = !deleted || detail.liveStatus === 'present';
+  const canDelete = roleCanDelete && (!deleted || detail.liveStatus === 'present');
 
   async function afterDelete(result: DeleteResult) {
     setAnnouncement(
