@@ -12,7 +12,7 @@ import type { CurrentKey } from './types';
  */
 export async function findCurrentKey(
   customerUid: string,
-  deps: { db: Db; runtime: IamportRuntime },
+  deps: { db: Db; runtime: IamportRuntime; /** Skip Iamport: a signed look-up already found nothing there. */ storedOnly?: boolean },
 ): Promise<CurrentKey | null> {
   let stored;
   try {
@@ -21,6 +21,7 @@ export async function findCurrentKey(
     throw databaseUnavailable(error);
   }
   if (stored?.status === 'active') return { billingKey: storedToView(stored), source: 'stored' };
+  if (deps.storedOnly) return null;
   try {
     const live = await deps.runtime.client.getBillingKey(customerUid);
     return { billingKey: toBillingKeyView(live), source: 'iamport' };

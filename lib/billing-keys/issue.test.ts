@@ -11,6 +11,7 @@ import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from
 import type { IamportRuntime } from '@/lib/iamport';
 import { CARDS, markerCardDigits } from '@/e2e/cards';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import { signGuardCheck } from './guard-token';
 import { issueBillingKey } from './issue';
 import { resolveAttempt, resolveOpenAttempts } from './recovery';
 
@@ -121,6 +122,25 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.details.existing?.cardName).toBeTruthy();
+  });
+
+  it('skips the Iamport look-up only with a fresh, genuine guard check for that very uid', async () => {
+    const body = input(CARDS.kbCheck);
+    const gets = () => sandbox.stats().get;
+    let before = gets();
+    await issueBillingKey({ ...body, guard_check: signGuardCheck(body.customer_uid) }, { context, runtime, db: handle.db });
+    expect(gets() - before).toBe(0);
+
+    for (const forged of [
+      signGuardCheck('someone_else'),
+      signGuardCheck(body.customer_uid, Date.now() - 11 * 60_000),
+      `${Date.now()}.not-a-signature`,
+    ]) {
+      const other = input(CARDS.kbCheck);
+      before = gets();
+      await issueBillingKey({ ...other, guard_check: forged.replace('someone_else', other.customer_uid) }, { context, runtime, db: handle.db });
+      expect(gets() - before).toBe(1);
+    }
   });
 
   it('a timeout leaves an unknown attempt that a lookup later settles as issued', async () => {

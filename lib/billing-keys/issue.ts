@@ -16,6 +16,7 @@ import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/bill
 import { checkChannel } from './channels';
 import { toAppError } from './errors';
 import { findCurrentKey } from './guard';
+import { verifyGuardCheck } from './guard-token';
 import { storedToView, toBillingKeyView, toChannelView } from './mapping';
 import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
 import type { BillingKeyView, ChannelView, IssueResult } from './types';
@@ -123,7 +124,10 @@ async function issueUnderLease(
   const uid = input.customer_uid;
 
   if (!input.replace_confirmed) {
-    const current = await findCurrentKey(uid, { db, runtime });
+    // The form looked the uid up (Iamport included) moments ago and carries the signed proof: then
+    // the database alone is checked and the issuance costs a single Iamport round trip.
+    const storedOnly = verifyGuardCheck(input.guard_check, uid);
+    const current = await findCurrentKey(uid, { db, runtime, storedOnly });
     if (current) {
       throw new AppError(
         'replacement_unconfirmed',

@@ -46,6 +46,13 @@ export interface CurrentKey {
   source: 'stored' | 'iamport';
 }
 
+/** `GET /api/billing-keys/{uid}/current`: the key the uid holds, or null with a signed "none found". */
+export interface CurrentKeyCheck {
+  current: CurrentKey | null;
+  /** Present when nothing was found: send it back as `guard_check` with the issuance. */
+  guardCheck: string | null;
+}
+
 /** A billing_keys row for the browser (camelCase, masked data only); times are ISO 8601. */
 export interface StoredBillingKeyView extends BillingKeyView {
   appMode: 'sandbox' | 'live';

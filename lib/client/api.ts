@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@/lib/errors';
-import type { ChannelView, CurrentKey, IssueResult } from '@/lib/billing-keys/types';
+import type { ChannelView, CurrentKeyCheck, IssueResult } from '@/lib/billing-keys/types';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import type {
   AttemptsPage,
@@ -47,9 +47,7 @@ export const api = {
       body: JSON.stringify(input),
     }),
   currentKey: (customerUid: string) =>
-    request<{ current: CurrentKey | null }>(`/api/billing-keys/${encodeURIComponent(customerUid)}/current`).then(
-      (data) => data.current,
-    ),
+    request<CurrentKeyCheck>(`/api/billing-keys/${encodeURIComponent(customerUid)}/current`),
   billingKeyDetail: (customerUid: string) =>
     request<BillingKeyDetail>(`/api/billing-keys/${encodeURIComponent(customerUid)}`),
   deleteBillingKey: (customerUid: string, input: DeleteBillingKeyInput) =>

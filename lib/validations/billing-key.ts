@@ -226,6 +226,8 @@ export function buildIssueBillingKeySchema(now: () => Date = () => new Date()) {
       replace_confirmed: z.boolean({ error: 'replace_confirmed는 true 또는 false입니다.' }).optional(),
       /** One per submission: a retried or double-clicked request with the same key is answered once. */
       idempotency_key: z.uuid({ error: 'idempotency_key는 UUID여야 합니다.' }).optional(),
+      /** Signed proof from `GET …/current` that Iamport had no key for this uid (saves a round trip). */
+      guard_check: z.string().max(200, 'guard_check가 너무 깁니다.').optional(),
     })
     .superRefine((input, ctx) => {
       const providerId = providerOfPg(input.pg);

@@ -1,7 +1,7 @@
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 
-/** The form's values: the API fields as strings (the idempotency key travels beside them). */
-export const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key'>> = {
+/** The form's values: the API fields as strings (the idempotency key and guard check travel beside them). */
+export const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key' | 'guard_check'>> = {
   customer_uid: '',
   pg: '',
   channel_key: '',

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Field, inputClass } from '@/components/field';
-import type { CurrentKey } from '@/lib/billing-keys/types';
+import type { CurrentKey, CurrentKeyCheck } from '@/lib/billing-keys/types';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/pg/catalog';
@@ -59,10 +59,10 @@ export function IssueForm() {
   const pgValue = useWatch({ control, name: 'pg' });
   const provider = providerOfPg(pgValue);
   const uidValue = useWatch({ control, name: 'customer_uid' });
-  const current: CurrentKey | null = checkedUid === uidValue ? (currentQuery.data ?? null) : null;
+  const current: CurrentKey | null = checkedUid === uidValue ? (currentQuery.data?.current ?? null) : null;
 
   /** Looks up what the customer_uid holds now; the form never replaces a card silently. */
-  async function checkCurrent(uid: string): Promise<CurrentKey | null> {
+  async function checkCurrent(uid: string): Promise<CurrentKeyCheck | null> {
     if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return null;
     setCheckedUid(uid);
     return queryClient.fetchQuery({ queryKey: queryKeys.currentKey(uid), queryFn: () => api.currentKey(uid), staleTime: 0 });
@@ -113,8 +113,11 @@ export function IssueForm() {
   async function submitOnce(values: FormValues) {
     setOutcome(null);
     let existing: CurrentKey | null = null;
+    let guardCheck: string | undefined;
     try {
-      existing = await checkCurrent(values.customer_uid);
+      const check = await checkCurrent(values.customer_uid);
+      existing = check?.current ?? null;
+      guardCheck = check?.guardCheck ?? undefined;
     } catch {
       // The server checks again before issuing; a failed look-up here must not block the agent.
     }
@@ -128,6 +131,7 @@ export function IssueForm() {
       const result = await issue.mutateAsync({
         ...values,
         replace_confirmed: Boolean(existing && values.replace_confirmed),
+        guard_check: guardCheck,
         idempotency_key: idempotencyKey.current,
       });
       idempotencyKey.current = null;
@@ -161,7 +165,10 @@ export function IssueForm() {
     }
     if (body.code === 'replacement_unconfirmed') {
       setCheckedUid(customerUid);
-      if (body.existing) queryClient.setQueryData(queryKeys.currentKey(customerUid), { billingKey: body.existing, source: 'stored' });
+      if (body.existing) {
+        const check: CurrentKeyCheck = { current: { billingKey: body.existing, source: 'stored' }, guardCheck: null };
+        queryClient.setQueryData(queryKeys.currentKey(customerUid), check);
+      }
       setError('replace_confirmed', { type: 'server', message: body.message });
       setFocusTarget('replace_confirmed');
       return;

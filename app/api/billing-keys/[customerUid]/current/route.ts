@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiRoute, json, parseWith } from '@/lib/api';
 import { findCurrentKey } from '@/lib/billing-keys/guard';
+import { signGuardCheck } from '@/lib/billing-keys/guard-token';
 import { getDb } from '@/lib/db';
 import { getIamport } from '@/lib/iamport';
 import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
@@ -13,6 +14,6 @@ export const GET = apiRoute(
   async (_request, context: { params: Promise<{ customerUid: string }> }) => {
   const uid = parseWith(customerUidParam, (await context.params).customerUid);
   const current = await findCurrentKey(uid, { db: await getDb(), runtime: getIamport() });
-  return json({ current });
+  return json({ current, guardCheck: current ? null : signGuardCheck(uid) });
   },
 );
