@@ -14,6 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../auth/types';
+import type { QaCell, QaChannelSnapshot, QaCleanup } from '../qa/types';
+import type { QaScenario } from '../validations/qa';
 
 /**
  * The app's tables. No column may hold card data: only the masked number Iamport returns is kept
@@ -330,3 +332,31 @@ export type IssueAttemptRow = typeof issueAttempts.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type AuthUserRow = typeof authUsers.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
+
+/**
+ * QA runner runs (lib/qa): the channels × scenarios matrix with each cell's redacted request and
+ * Iamport's answer, and the cleanup of the keys the run created. Never card data: the request is
+ * stored with the number masked and `birth`/`pwd_2digit`/`cvc` as `**`.
+ */
+export const qaRuns = pgTable(
+  'qa_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    finishedAt: tstz('finished_at'),
+    actorId: text('actor_id'),
+    channels: jsonb('channels').notNull().$type<QaChannelSnapshot[]>(),
+    scenarios: jsonb('scenarios').notNull().$type<QaScenario[]>(),
+    issueTimeoutMs: integer('issue_timeout_ms').notNull(),
+    status: text('status', { enum: ['running', 'cleaning', 'completed', 'failed'] })
+      .notNull()
+      .default('running'),
+    results: jsonb('results').notNull().$type<QaCell[]>(),
+    cleanup: jsonb('cleanup').notNull().$type<QaCleanup>(),
+    /** Why the run stopped, when it failed as a whole. */
+    error: text('error'),
+  },
+  (table) => [index('qa_runs_created_idx').on(table.createdAt.desc(), table.id)],
+);
+
+export type QaRunRow = typeof qaRuns.$inferSelect;
