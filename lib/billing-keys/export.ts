@@ -2,9 +2,9 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/auth/types';
+import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
-import { formatKst } from '@/lib/format';
 import { filterOnly, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import {
   billingKeyOrderBy,
@@ -27,7 +27,7 @@ export type ExportRow = Omit<BillingKeyListRow, 'issuedAt' | 'updatedAt' | 'dele
 const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: '' } as const;
 
 /** The CSV's columns: masked data only, never a full card number (the table has none). */
-export const CSV_COLUMNS: readonly { header: string; value: (row: ExportRow) => string | null }[] = [
+export const CSV_COLUMNS: readonly CsvColumn<ExportRow>[] = [
   { header: '고객 결제수단 ID (customer_uid)', value: (row) => row.customerUid },
   { header: '카드사', value: (row) => row.cardName },
   { header: '카드사 코드', value: (row) => row.cardCode },
@@ -48,24 +48,12 @@ export const CSV_COLUMNS: readonly { header: string; value: (row: ExportRow) => 
   { header: '삭제 사유', value: (row) => row.deleteReason },
 ];
 
-/**
- * One CSV cell (RFC 4180 quoting). A value a spreadsheet would run as a formula (= + - @, or a tab
- * or CR that some treat the same) gets a leading apostrophe, so it is shown as text.
- */
-export function csvCell(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(values: readonly (string | null)[]): string {
-  return `${values.map(csvCell).join(',')}\r\n`;
-}
+/** Cell escaping lives in `lib/csv`, shared with the audit export; re-exported for existing callers. */
+export { csvCell, csvLine } from '@/lib/csv';
 
 /** `billing-keys-20260131-0905.csv`, stamped in KST. */
 export function exportFilename(now: Date): string {
-  const stamp = formatKst(now.toISOString()).replace(/^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}).*$/, '$1$2$3-$4$5');
-  return `billing-keys-${stamp}.csv`;
+  return datedCsvFilename('billing-keys', now);
 }
 
 /** Where the previous batch stopped: the sort column as text (full microsecond precision) and the uid. */
@@ -169,26 +157,7 @@ export async function* billingKeyBatches(
  * batch so memory stays flat however many keys there are.
  */
 export function billingKeysCsvStream(db: Db, filters: BillingKeyFilters, batchSize = EXPORT_BATCH_SIZE) {
-  const encoder = new TextEncoder();
-  let batches: AsyncGenerator<ExportRow[]> | null = null;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${csvLine(CSV_COLUMNS.map((column) => column.header))}`));
-    },
-    async pull(controller) {
-      batches ??= billingKeyBatches(db, filters, batchSize);
-      const next = await batches.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const text = next.value.map((row) => csvLine(CSV_COLUMNS.map((column) => column.value(row)))).join('');
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await batches?.return(undefined);
-    },
-  });
+  return csvStream(CSV_COLUMNS, () => billingKeyBatches(db, filters, batchSize));
 }
 
 export interface BillingKeysExport {
