@@ -18,6 +18,7 @@ export type AuditAction =
   | 'staff.create'
   | 'staff.update'
   | 'settings.update'
+  | 'audit.export'
   | (string & {});
 
 export interface AuditInput {

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { RequestContext } from '@/lib/auth/types';
+import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
+import type { Db } from '@/lib/db';
+import { AUDIT_RESULT_LABELS, auditActionLabel, auditFiltersOf, type AuditFilters } from '@/lib/validations/audit';
+import { recordAudit } from '@/lib/audit';
+import { actorLabel } from './display';
+import { auditEventBatches } from './query';
+import type { AuditTrailEvent } from './types';
+
+/** Events per query: few round trips, flat memory. */
+export const AUDIT_EXPORT_BATCH_SIZE = 1000;
+
+/** The CSV's columns. Details are the stored JSON, which holds masked data only. */
+export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditTrailEvent>[] = [
+  { header: '시각 (KST)', value: (event) => fastKst(event.at) },
+  { header: '수행자', value: actorLabel },
+  { header: '수행자 ID', value: (event) => event.actorId },
+  { header: '작업', value: (event) => auditActionLabel(event.action) },
+  { header: '작업 코드', value: (event) => event.action },
+  { header: '대상 종류', value: (event) => event.targetType },
+  { header: '대상 ID', value: (event) => event.targetId },
+  { header: '결과', value: (event) => AUDIT_RESULT_LABELS[event.result] },
+  { header: 'IP', value: (event) => event.ip },
+  { header: '내용 (JSON)', value: (event) => (event.details ? JSON.stringify(event.details) : null) },
+  { header: '이벤트 ID', value: (event) => String(event.id) },
+];
+
+/** The trail of a filter as a CSV byte stream (UTF-8 with BOM), newest first, batch by batch. */
+export function auditCsvStream(db: Db, filters: AuditFilters, batchSize = AUDIT_EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
+  return csvStream(AUDIT_CSV_COLUMNS, () => auditEventBatches(db, filters, batchSize));
+}
+
+export interface AuditExport {
+  filename: string;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/** Starts the CSV export of a filter and records who exported what (`audit.export`, with the filter). */
+export async function exportAuditEvents(
+  db: Db,
+  filters: AuditFilters,
+  context: RequestContext,
+  now: Date = new Date(),
+  batchSize = AUDIT_EXPORT_BATCH_SIZE,
+): Promise<AuditExport> {
+  const filename = datedCsvFilename('audit-events', now);
+  const filter = auditFiltersOf(filters);
+  await recordAudit(db, context, {
+    action: 'audit.export',
+    result: 'success',
+    targetType: 'audit_events',
+    details: { format: 'csv', filename, filter },
+  });
+  return { filename, stream: auditCsvStream(db, filter, batchSize) };
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { isCalendarDate, type RawQuery } from './billing-key-filters';
+
+/**
+ * Query parameters of the audit trail (`/audit`, `GET /api/audit`) and its CSV export
+ * (`GET /api/exports/audit`), shared so a view's URL means the same thing everywhere.
+ */
+
+/** Every action the app records, with its Korean name (lib/audit, lib/auth/audit, the routes). */
+export const AUDIT_ACTION_LABELS = {
+  sign_in: '로그인',
+  'sign_in.challenge': '로그인 (2단계 인증 대기)',
+  sign_out: '로그아웃',
+  'sign_out.everywhere': '모든 기기에서 로그아웃',
+  'account.password': '비밀번호 변경',
+  'account.two_factor': '2단계 인증 변경',
+  'billing_key.issue': '빌링키 발급',
+  'billing_key.replace': '빌링키 카드 교체',
+  'billing_key.lookup': '빌링키 조회',
+  'billing_key.delete': '빌링키 삭제',
+  'billing_key.acknowledge': '대조 결과 확인',
+  'billing_keys.export': '빌링키 CSV 내보내기',
+  'billing_keys.reconcile': 'Iamport 대조',
+  'staff.create': '직원 계정 생성',
+  'staff.update': '직원 계정 변경',
+  'settings.update': '설정 변경',
+  'audit.export': '감사 기록 CSV 내보내기',
+} as const satisfies Record<string, string>;
+export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as KnownAuditAction[];
+
+/** Korean name of an action, or the code itself for one this table does not know yet. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action as KnownAuditAction] : action;
+}
+
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export const AUDIT_RESULT_LABELS: Record<AuditResult, string> = { success: '성공', failure: '실패', denied: '거부' };
+
+export const AUDIT_PAGE_SIZE = { default: 50, max: 200 } as const;
+export const AUDIT_FILTER_LIMITS = { action: 64, actor: 200, target: 200, ip: 64 } as const;
+
+/** Korean name of every parameter, used in labels and in the error that names a bad one. */
+export const AUDIT_PARAM_LABELS = {
+  action: '작업',
+  result: '결과',
+  actor: '수행자 이메일',
+  target: '대상',
+  ip: 'IP',
+  from: '시작일',
+  to: '종료일',
+  cursor: '페이지 위치',
+  limit: '한 페이지 건수',
+} as const;
+export type AuditParam = keyof typeof AUDIT_PARAM_LABELS;
+const PARAMS = Object.keys(AUDIT_PARAM_LABELS) as AuditParam[];
+/** The filter proper: what the form edits, the export applies and `audit.export` records. */
+export const AUDIT_FILTER_PARAMS = ['action', 'result', 'actor', 'target', 'ip', 'from', 'to'] as const;
+
+const named = (param: AuditParam) => `${AUDIT_PARAM_LABELS[param]}(${param})`;
+
+const text = (param: keyof typeof AUDIT_FILTER_LIMITS) =>
+  z
+    .string()
+    .max(AUDIT_FILTER_LIMITS[param], `${named(param)}은(는) ${AUDIT_FILTER_LIMITS[param]}자 이하로 입력하세요.`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${named(param)}에 제어 문자는 쓸 수 없습니다.`)
+    .optional();
+
+const day = (param: 'from' | 'to') =>
+  z
+    .string()
+    .refine(isCalendarDate, `${named(param)}은(는) YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2026-01-31).`)
+    .optional();
+
+/**
+ * Where a page starts: just past an event (`next`, older ones) or just before it (`prev`, newer
+ * ones), by its time at full microsecond precision (UTC) and id. Opaque in URLs.
+ */
+export interface AuditCursor {
+  direction: 'next' | 'prev';
+  at: string;
+  id: number;
+}
+
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+export function encodeAuditCursor(cursor: AuditCursor): string {
+  const text = `${cursor.direction === 'next' ? 'n' : 'p'}_${cursor.at}_${cursor.id}`;
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeAuditCursor(value: string): AuditCursor | null {
+  let text: string;
+  try {
+    text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  const [direction, at, id, ...rest] = text.split('_');
+  if (rest.length > 0 || (direction !== 'n' && direction !== 'p') || !at || !CURSOR_AT.test(at)) return null;
+  if (!id || !/^[1-9]\d{0,15}$/.test(id) || !Number.isSafeInteger(Number(id))) return null;
+  return { direction: direction === 'n' ? 'next' : 'prev', at, id: Number(id) };
+}
+
+const INVALID_CURSOR = `${named('cursor')}가 올바르지 않습니다. 첫 페이지부터 다시 조회하세요.`;
+
+export const auditQuerySchema = z
+  .object({
+    action: text('action').refine(
+      (value) => value === undefined || /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(value),
+      `${named('action')}은(는) 목록의 작업 코드여야 합니다 (예: billing_key.issue).`,
+    ),
+    result: z
+      .enum(AUDIT_RESULTS, { error: `${named('result')} 값은 ${AUDIT_RESULTS.join(', ')} 중 하나여야 합니다.` })
+      .optional(),
+    actor: text('actor'),
+    target: text('target'),
+    ip: text('ip'),
+    from: day('from'),
+    to: day('to'),
+    cursor: z
+      .string()
+      .max(300, INVALID_CURSOR)
+      .transform((value, ctx) => {
+        const cursor = decodeAuditCursor(value);
+        if (!cursor) {
+          ctx.addIssue({ code: 'custom', message: INVALID_CURSOR });
+          return z.NEVER;
+        }
+        return cursor;
+      })
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, `${named('limit')}은(는) 1 이상 ${AUDIT_PAGE_SIZE.max} 이하의 정수여야 합니다.`)
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, `${named('limit')}은(는) 1 이상이어야 합니다.`)
+          .max(AUDIT_PAGE_SIZE.max, `${named('limit')}은(는) ${AUDIT_PAGE_SIZE.max} 이하여야 합니다.`),
+      )
+      .optional()
+      .transform((value) => value ?? AUDIT_PAGE_SIZE.default),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.from > query.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.` });
+    }
+  });
+
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+/** The filter without paging: what the export reads and `audit.export` records. */
+export type AuditFilters = Omit<AuditQuery, 'cursor' | 'limit'>;
+/** The query as typed (strings), for a form that shows a bad value beside its message. */
+export type AuditQueryInput = Partial<Record<AuditParam, string>>;
+
+/** Known parameters only, first value of a repeated one, blank ones dropped (an empty GET-form field means "any"). */
+export function normalizeAuditQuery(raw: RawQuery): AuditQueryInput {
+  const get = (name: string): string | undefined => {
+    if (raw instanceof URLSearchParams) return raw.get(name) ?? undefined;
+    const value = raw[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const query: AuditQueryInput = {};
+  for (const param of PARAMS) {
+    const value = get(param)?.trim();
+    if (value) query[param] = value;
+  }
+  return query;
+}
+
+export type AuditQueryParseResult =
+  | { success: true; query: AuditQuery }
+  | { success: false; message: string; fields: Partial<Record<AuditParam, string>> };
+
+/** Parses a raw query; on failure a Korean message naming the first bad parameter, and one per parameter. */
+export function parseAuditQuery(raw: RawQuery): AuditQueryParseResult {
+  const result = auditQuerySchema.safeParse(normalizeAuditQuery(raw));
+  if (result.success) return { success: true, query: result.data };
+  const fields: Partial<Record<AuditParam, string>> = {};
+  for (const issue of result.error.issues) {
+    const param = issue.path[0];
+    if (typeof param === 'string' && param in AUDIT_PARAM_LABELS) fields[param as AuditParam] ??= issue.message;
+  }
+  const first = Object.values(fields)[0] ?? '조회 조건이 올바르지 않습니다.';
+  return { success: false, message: `조회 조건이 올바르지 않습니다: ${first}`, fields };
+}
+
+/** The filter part of a query, set values only (no cursor, no page size). */
+export function auditFiltersOf(query: AuditQuery | AuditFilters): AuditFilters {
+  const filters: AuditFilters = {};
+  for (const param of AUDIT_FILTER_PARAMS) {
+    const value = query[param];
+    if (value !== undefined) (filters as Record<string, string>)[param] = value;
+  }
+  return filters;
+}
+
+/** A query string of the filter (and, when given, a page size and cursor), defaults left out. */
+export function auditSearchParams(
+  filters: AuditFilters,
+  page: { limit?: number; cursor?: string | null } = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const param of AUDIT_FILTER_PARAMS) {
+    const value = filters[param];
+    if (value) params.set(param, value);
+  }
+  if (page.limit !== undefined && page.limit !== AUDIT_PAGE_SIZE.default) params.set('limit', String(page.limit));
+  if (page.cursor) params.set('cursor', page.cursor);
+  return params;
+}
