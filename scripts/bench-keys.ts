@@ -5,10 +5,12 @@
  * or --pg URL is given) it seeds 100,000 keys and 300,000 attempts in a child process, starts the
  * built app (`next start`) on that store, and measures over HTTP: p50/p95/max of the list API for
  * each filter, search and sort, then the CSV export of every key with the server's RSS sampled
- * every 50 ms. Prints figures; it is not a pass/fail test (targets are shown beside them).
+ * every 50 ms, signed in as a reviewer account it creates in the seeded store. Prints figures; it
+ * is not a pass/fail test (targets are shown beside them).
  *   node --conditions=react-server --import tsx scripts/bench-keys.ts [--pg URL] [--requests 50] [--exports 2] [--keys N] [--attempts N] [--skip-pglite] [--no-analyze]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -54,6 +56,12 @@ const SCENARIOS: [string, string][] = [
   ['sort issued_at asc', 'order=asc'],
   ['page 200 of 50', 'page=200'],
   ['page size 200', 'page_size=200'],
+];
+
+/** The server-rendered page itself (list, count and filter choices); its "total" column is the HTML size. */
+const PAGES: [string, string][] = [
+  ['page /keys (HTML)', '/keys'],
+  ['page /keys filtered (HTML)', `/keys?q=${encodeURIComponent('김민준')}&pg=nice&status=active`],
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -122,38 +130,61 @@ async function startApp(store: Record<string, string | null>) {
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error('the app exited during start-up');
-    const ok = await fetch(`${base}/api/billing-keys?page_size=1`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error('the app did not answer within 180 s');
     await new Promise((done) => setTimeout(done, 250));
   }
-  return { base, child, pid: child.pid as number };
+  return { base, child, pid: child.pid as number, cookie: await signIn(base) };
 }
 
-async function timeList(base: string, query: string, requests: number) {
-  const url = `${base}/api/billing-keys${query ? `?${query}` : ''}`;
+/** The bench's own reviewer account (keys.view), created in the seeded store before the app starts. */
+const BENCH_ACCOUNT = { email: 'bench.reviewer@example.test', password: `${randomBytes(18).toString('base64url')}-Bench`, role: 'reviewer' };
+
+async function createBenchAccount(store: Record<string, string | null>) {
+  const tsx = ['node', '--conditions=react-server', '--import', 'tsx', 'scripts/user-create.ts'];
+  const flags = ['--email', BENCH_ACCOUNT.email, '--password', BENCH_ACCOUNT.password, '--role', BENCH_ACCOUNT.role];
+  const code = await waitForExit(run([...tsx, ...flags], { ...store, LOG_LEVEL: 'warn' }, { quiet: true }));
+  if (code !== 0) throw new Error(`creating the bench account failed (exit ${code})`);
+}
+
+/** Signs the bench account in; the session cookie goes with every measured request. */
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+/** Times `path` (the list API, or the /keys page when it starts with /keys). */
+async function timeList(base: string, path: string, requests: number, cookie: string) {
+  const init = { headers: { cookie } };
+  const url = `${base}${path}`;
   let total = 0;
-  for (let i = 0; i < 3; i++) await (await fetch(url)).text();
+  for (let i = 0; i < 3; i++) await (await fetch(url, init)).text();
   const times: number[] = [];
   for (let i = 0; i < requests; i++) {
     const started = performance.now();
-    const response = await fetch(url);
-    const body = (await response.json()) as { total?: number };
+    const response = await fetch(url, init);
+    const text = await response.text();
     times.push(performance.now() - started);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
-    total = body.total ?? 0;
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+    total = path.startsWith('/api/') ? ((JSON.parse(text) as { total?: number }).total ?? 0) : text.length;
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN, total };
 }
 
-async function timeExport(base: string, pid: number) {
+async function timeExport(base: string, pid: number, cookie: string) {
   await new Promise((done) => setTimeout(done, 1000));
   const before = treeRssKb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 50);
   const started = performance.now();
-  const response = await fetch(`${base}/api/exports/billing-keys`);
+  const response = await fetch(`${base}/api/exports/billing-keys`, { headers: { cookie } });
   if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
   let bytes = 0;
   let lines = 0;
@@ -180,15 +211,18 @@ async function benchEngine(name: string, store: Record<string, string | null>, r
     console.log(`   app pid ${app.pid} on ${app.base}; RSS ${mb(treeRssKb(app.pid))} MB`);
     console.log(`\n   ${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'total'.padStart(8)}  target p95 ≤ ${TARGET.listP95Ms} ms`);
     const misses: string[] = [];
-    for (const [label, query] of SCENARIOS) {
-      const result = await timeList(app.base, query, requests);
+    for (const [label, path] of [
+      ...SCENARIOS.map(([label, query]): [string, string] => [label, `/api/billing-keys${query ? `?${query}` : ''}`]),
+      ...PAGES,
+    ]) {
+      const result = await timeList(app.base, path, requests, app.cookie);
       const ok = result.p95 <= TARGET.listP95Ms;
       if (!ok) misses.push(label);
       console.log(`   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${ok ? 'ok' : 'MISSED'}`);
     }
     // The first export also grows PGlite's WASM heap once; later ones show whether memory keeps growing.
     for (let run = 1; run <= exports; run++) {
-      const csv = await timeExport(app.base, app.pid);
+      const csv = await timeExport(app.base, app.pid, app.cookie);
       const growthMb = (csv.peak - csv.before) / 1024;
       console.log(`\n   CSV export #${run}: ${csv.rows} rows, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB in ${(csv.totalMs / 1000).toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms)  target ≤ ${TARGET.exportMs / 1000} s: ${csv.totalMs <= TARGET.exportMs ? 'ok' : 'MISSED'}`);
       console.log(`   server RSS: before ${mb(csv.before)} MB, peak during ${mb(csv.peak)} MB, after ${mb(csv.after)} MB; growth ${growthMb.toFixed(1)} MB  target ≤ ${TARGET.rssGrowthMb} MB: ${growthMb <= TARGET.rssGrowthMb ? 'ok' : 'MISSED'}`);
@@ -230,6 +264,7 @@ async function main() {
     try {
       console.log(`\n== PGlite: seeding ${dataDir} (child process)`);
       await seed(['--data-dir', dataDir], counts, analyze);
+      await createBenchAccount({ DATA_DIR: dataDir, DATABASE_URL: null });
       await benchEngine('PGlite', { DATA_DIR: dataDir, DATABASE_URL: null }, requests, exports);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
@@ -241,6 +276,7 @@ async function main() {
     return;
   }
   const database = `bench_keys_${Date.now().toString(36)}`;
+  const secretDir = mkdtempSync(join(tmpdir(), 'bench-keys-auth-'));
   const admin = new Client({ connectionString: pgServer });
   await admin.connect();
   await admin.query(`create database ${database}`);
@@ -250,12 +286,16 @@ async function main() {
   try {
     console.log(`\n== PostgreSQL: seeding database ${database} (child process)`);
     await seed(['--pg', url.toString()], counts, analyze);
-    await benchEngine('PostgreSQL', { DATABASE_URL: url.toString() }, requests, exports);
+    // DATA_DIR only holds the generated auth secret here, shared by the account script and the app.
+    const store = { DATABASE_URL: url.toString(), DATA_DIR: secretDir };
+    await createBenchAccount(store);
+    await benchEngine('PostgreSQL', store, requests, exports);
   } finally {
     const cleanup = new Client({ connectionString: pgServer });
     await cleanup.connect();
     await cleanup.query(`drop database if exists ${database} with (force)`);
     await cleanup.end();
+    rmSync(secretDir, { recursive: true, force: true });
   }
 }
 
