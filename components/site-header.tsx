@@ -9,6 +9,7 @@ const NAV_LINKS: readonly { href: string; label: string; needs: readonly Permiss
   { href: '/keys', label: '빌링키 목록', needs: ['keys.view'] },
   { href: '/attempts', label: '발급 시도', needs: ['attempts.view', 'attempts.view.own'] },
   { href: '/reconcile', label: 'Iamport 대조', needs: ['keys.view'] },
+  { href: '/audit', label: '감사 기록', needs: ['audit.view'] },
 ];
 
 export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {

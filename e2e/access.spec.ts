@@ -33,6 +33,7 @@ const PAGES: Record<string, { path: string; rule: Rule }> = {
   '/attempts': { path: '/attempts', rule: allRoles },
   '/reconcile': { path: '/reconcile', rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
   '/settings/staff': { path: '/settings/staff', rule: signedIn({ admin: 'allow' }) },
+  '/audit': { path: '/audit', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
   '/settings/security': { path: '/settings/security', rule: allRoles },
   '/login': { path: '/login', rule: everyone('allow') },
   '/setup': { path: '/setup', rule: everyone('login') }, // gone once an admin exists: to /login
@@ -68,6 +69,10 @@ const API: Record<string, ApiCase[]> = {
   ],
   '/api/exports/billing-keys': [
     { method: 'GET', path: '/api/exports/billing-keys?q=access_walk', rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
+  ],
+  '/api/audit': [{ method: 'GET', path: '/api/audit', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) }],
+  '/api/exports/audit': [
+    { method: 'GET', path: '/api/exports/audit?target=access_walk', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
   ],
   '/api/staff': [
     { method: 'GET', path: '/api/staff', rule: signedIn({ admin: 'allow' }) },

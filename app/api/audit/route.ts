@@ -1,0 +1,12 @@
+import { apiRoute, json } from '@/lib/api';
+import { auditQueryFromUrl, listAuditTrail } from '@/lib/audit/query';
+import { getDb } from '@/lib/db';
+
+/**
+ * The audit trail, newest first: `{ events, nextCursor, prevCursor }`, filtered by the query
+ * (`action`, `result`, `actor`, `target`, `ip`, `from`, `to`, `cursor`, `limit`); 422 `invalid_query`.
+ */
+export const GET = apiRoute('audit.view', async (request) => {
+  const query = auditQueryFromUrl(request.url);
+  return json(await listAuditTrail(await getDb(), query));
+});
