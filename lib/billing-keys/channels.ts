@@ -1,9 +1,14 @@
 import 'server-only';
+import { canAny } from '@/lib/auth/permissions';
+import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { IamportRuntime, PgChannel } from '@/lib/iamport';
 import { getLogger } from '@/lib/log';
 import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/pg/test-cards';
+import { getChannelSettings, withChannelFlags } from '@/lib/settings/channels';
+import type { ListedChannel } from '@/lib/settings/types';
 import type { Actor } from '@/lib/auth/types';
+import { toAppError } from './errors';
 
 /** `GET /users/pg` changes rarely; a minute of caching keeps it off every issuance's path. */
 const CACHE_MS = 60_000;
@@ -26,15 +31,50 @@ export function matchChannel(channels: PgChannel[], request: { pg?: string; chan
   return keyIn.find((channel) => channel.pg_provider === provider && (!mid || channel.pg_id === mid)) ?? null;
 }
 
+/** Admins and QA see (and may issue on) the channels hidden from agents; everyone else does not. */
+export function seesHiddenChannels(actor: Actor | null): boolean {
+  return actor === null || canAny(actor.role, ['settings.manage', 'qa.run']);
+}
+
+/** The admin's channel settings; an unreachable database is the 503 that promises nothing was sent. */
+async function channelSettings(db: Db | undefined) {
+  try {
+    return await getChannelSettings(db ?? (await getDb()));
+  } catch (error) {
+    throw error instanceof AppError ? error : databaseUnavailable(error);
+  }
+}
+
+export const HIDDEN_CHANNEL_MESSAGE =
+  '이 채널은 관리자가 상담원용 발급 채널에서 숨겼습니다. 채널 목록에 있는 다른 채널을 고르세요.';
+
+/**
+ * `GET /api/channels`: the merchant's channels with the admin's default and hidden flags; hidden
+ * ones are left out for an actor who may not see them.
+ */
+export async function listChannelsFor(actor: Actor | null, deps: { db?: Db; runtime: IamportRuntime }): Promise<ListedChannel[]> {
+  let channels: PgChannel[];
+  try {
+    channels = await deps.runtime.client.listChannels();
+  } catch (error) {
+    throw toAppError(error, 'read');
+  }
+  const settings = await channelSettings(deps.db);
+  const listed = withChannelFlags(channels, settings);
+  return seesHiddenChannels(actor) ? listed : listed.filter((channel) => !channel.hidden);
+}
+
 /**
  * Checks the chosen channel before anything is sent: it must exist (Iamport would silently fall
- * back to the default PG), test cards never go to a live channel, and QA stays on test channels.
- * When the channel list cannot be read, Iamport itself decides.
+ * back to the default PG), an agent may not use a channel the admin hid, test cards never go to a
+ * live channel, and QA stays on test channels. When the channel list cannot be read, Iamport
+ * itself decides.
  */
 export async function checkChannel(
   request: { pg?: string; channel_key?: string; card_number: string },
   runtime: IamportRuntime,
   actor: Actor | null,
+  options: { db?: Db } = {},
 ): Promise<PgChannel | null> {
   let channels: PgChannel[];
   try {
@@ -50,6 +90,14 @@ export async function checkChannel(
         [request.channel_key ? 'channel_key' : 'pg']: `이 가맹점에 "${request.channel_key ?? request.pg}" 키인(API) 채널이 없습니다. 잘못된 값은 Iamport가 기본 PG로 바꿔 발급하므로 채널 목록에서 고르세요.`,
       },
     });
+  }
+  if (!seesHiddenChannels(actor)) {
+    const { hiddenChannelKeys } = await channelSettings(options.db);
+    if (hiddenChannelKeys.includes(channel.channel_key)) {
+      throw new AppError('validation_failed', HIDDEN_CHANNEL_MESSAGE, {
+        fields: { [request.channel_key ? 'channel_key' : 'pg']: HIDDEN_CHANNEL_MESSAGE },
+      });
+    }
   }
   if (!channel.sandbox && isKnownTestCard(request.card_number)) {
     throw new AppError('validation_failed', TEST_CARD_ON_LIVE_MESSAGE, { fields: { card_number: TEST_CARD_ON_LIVE_MESSAGE } });

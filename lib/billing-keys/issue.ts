@@ -66,7 +66,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
   const key = input.idempotency_key;
   const replayed = key ? await storage(() => replayIfKnown(db, key)) : null;
   if (replayed) return replayed;
-  await checkChannel(input, runtime, options.context.actor);
+  await checkChannel(input, runtime, options.context.actor, { db });
 
   // One issuance per customer_uid at a time, across every instance sharing the database.
   const waitMs = options.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;

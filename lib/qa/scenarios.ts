@@ -1,0 +1,57 @@
+import { QA_SCENARIOS, type QaScenario } from '@/lib/validations/qa';
+import type { QaCell, QaOutcome } from './types';
+
+/** Shared with the browser: what each scenario sends and what the sandbox answers to it. */
+export interface QaScenarioInfo {
+  scenario: QaScenario;
+  label: string;
+  expected: QaCell['expected'];
+  /**
+   * False only where the scenario can be played without a test card number: on a live channel those
+   * are the only ones sent (test card numbers are refused there, lib/pg/test-cards.ts).
+   */
+  needsTestCard: boolean;
+}
+
+const info = (scenario: QaScenario, label: string, expected: QaCell['expected'], needsTestCard = true): QaScenarioInfo => ({
+  scenario,
+  label,
+  expected,
+  needsTestCard,
+});
+
+export const QA_SCENARIO_INFO: Record<QaScenario, QaScenarioInfo> = {
+  success: info('success', '정상 발급', 'issued'),
+  invalid_card: info('invalid_card', '카드번호 오류 [F112]', 'rejected', false),
+  expired: info('expired', '유효기간 오류 [F113]', 'rejected'),
+  declined: info('declined', 'PG 승인 거절 [F114]', 'rejected'),
+  no_keyin_module: info('no_keyin_module', '비인증 결제모듈 없음 (code 1)', 'rejected'),
+  password_check: info('password_check', '비밀번호 앞 2자리 틀림', 'rejected'),
+  slow: info('slow', '응답 지연 → 결과 불명', 'unknown'),
+  http_500: info('http_500', 'HTTP 500', 'error'),
+  html_error: info('html_error', 'HTTP 502 HTML 오류 페이지', 'error'),
+  truncated_json: info('truncated_json', '잘린 JSON', 'error'),
+  connection_drop: info('connection_drop', '응답 중 연결 끊김', 'error'),
+  token_expiry: info('token_expiry', '처리 중 토큰 만료 → 재시도 후 발급', 'issued'),
+};
+
+export const QA_SCENARIO_LIST: readonly QaScenarioInfo[] = QA_SCENARIOS.map((scenario) => QA_SCENARIO_INFO[scenario]);
+
+export const OUTCOME_LABELS: Record<QaOutcome, string> = {
+  pending: '대기',
+  issued: '발급',
+  rejected: '거절',
+  unknown: '결과 불명',
+  error: '오류',
+  skipped: '건너뜀',
+};
+
+/** Badge colours with enough contrast on white (axe), one per outcome. */
+export const OUTCOME_CLASSES: Record<QaOutcome, string> = {
+  pending: 'border-slate-300 bg-slate-100 text-slate-800',
+  issued: 'border-emerald-300 bg-emerald-100 text-emerald-950',
+  rejected: 'border-amber-400 bg-amber-100 text-amber-950',
+  unknown: 'border-violet-300 bg-violet-100 text-violet-950',
+  error: 'border-red-300 bg-red-100 text-red-950',
+  skipped: 'border-slate-300 bg-white text-slate-700',
+};
