@@ -10,6 +10,8 @@ const NAV_LINKS: readonly { href: string; label: string; needs: readonly Permiss
   { href: '/attempts', label: '발급 시도', needs: ['attempts.view', 'attempts.view.own'] },
   { href: '/reconcile', label: 'Iamport 대조', needs: ['keys.view'] },
   { href: '/audit', label: '감사 기록', needs: ['audit.view'] },
+  { href: '/qa', label: 'QA 실행', needs: ['qa.run'] },
+  { href: '/settings/channels', label: '채널 설정', needs: ['settings.manage'] },
 ];
 
 export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {

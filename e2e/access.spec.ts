@@ -33,6 +33,9 @@ const PAGES: Record<string, { path: string; rule: Rule }> = {
   '/attempts': { path: '/attempts', rule: allRoles },
   '/reconcile': { path: '/reconcile', rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
   '/settings/staff': { path: '/settings/staff', rule: signedIn({ admin: 'allow' }) },
+  '/settings/channels': { path: '/settings/channels', rule: signedIn({ admin: 'allow' }) },
+  '/qa': { path: '/qa', rule: signedIn({ admin: 'allow', qa: 'allow' }) },
+  '/qa/compare': { path: '/qa/compare', rule: signedIn({ admin: 'allow', qa: 'allow' }) },
   '/audit': { path: '/audit', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
   '/settings/security': { path: '/settings/security', rule: allRoles },
   '/login': { path: '/login', rule: everyone('allow') },
@@ -83,6 +86,16 @@ const API: Record<string, ApiCase[]> = {
     { method: 'GET', path: '/api/settings/security', rule: signedIn({ admin: 'allow' }) },
     { method: 'PUT', path: '/api/settings/security', body: {}, rule: signedIn({ admin: 'allow' }) },
   ],
+  // An empty body is refused (422) before anything is saved or run.
+  '/api/settings/channels': [
+    { method: 'GET', path: '/api/settings/channels', rule: signedIn({ admin: 'allow' }) },
+    { method: 'PUT', path: '/api/settings/channels', body: {}, rule: signedIn({ admin: 'allow' }) },
+  ],
+  '/api/qa/runs': [
+    { method: 'GET', path: '/api/qa/runs', rule: signedIn({ admin: 'allow', qa: 'allow' }) },
+    { method: 'POST', path: '/api/qa/runs', body: {}, rule: signedIn({ admin: 'allow', qa: 'allow' }) },
+  ],
+  '/api/qa/runs/[id]': [{ method: 'GET', path: '/api/qa/runs/00000000-0000-4000-8000-000000000000', rule: signedIn({ admin: 'allow', qa: 'allow' }) }],
   '/api/account': [{ method: 'GET', path: '/api/account', rule: allRoles }],
   '/api/account/password': [{ method: 'POST', path: '/api/account/password', body: {}, rule: allRoles }],
   // Signing out everywhere would end the shared sessions of the other tests: checked signed out only.

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@/lib/errors';
-import type { ChannelView, CurrentKeyCheck, IssueResult } from '@/lib/billing-keys/types';
+import type { CurrentKeyCheck, IssueResult } from '@/lib/billing-keys/types';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import type {
   AttemptsPage,
@@ -11,6 +11,10 @@ import type {
 } from '@/lib/billing-keys/types';
 import type { AttemptsQueryInput } from '@/lib/validations/attempts';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
+import type { QaRunSummary, QaRunView } from '@/lib/qa/types';
+import type { ChannelSettingsInput } from '@/lib/settings/schema';
+import type { ChannelSettingsView, ListedChannel } from '@/lib/settings/types';
+import type { QaRunInput } from '@/lib/validations/qa';
 
 /** An error answer of the app's API, as the browser sees it. */
 export class ApiError extends Error {
@@ -39,7 +43,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  channels: () => request<{ channels: ChannelView[] }>('/api/channels').then((data) => data.channels),
+  channels: () => request<{ channels: ListedChannel[] }>('/api/channels').then((data) => data.channels),
   issueBillingKey: (input: IssueBillingKeyInput) =>
     request<IssueResult>('/api/billing-keys', {
       method: 'POST',
@@ -64,4 +68,19 @@ export const api = {
     request<AttemptsPage>(`/api/attempts?${new URLSearchParams(filters as Record<string, string>).toString()}`),
   reconcileOverview: () => request<ReconcileOverview>('/api/reconcile'),
   runReconcile: () => request<ReconcileResult>('/api/reconcile', { method: 'POST' }),
+  channelSettings: () => request<ChannelSettingsView>('/api/settings/channels'),
+  saveChannelSettings: (input: ChannelSettingsInput) =>
+    request<ChannelSettingsView>('/api/settings/channels', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  qaRuns: () => request<{ runs: QaRunSummary[] }>('/api/qa/runs').then((data) => data.runs),
+  qaRun: (id: string) => request<{ run: QaRunView }>(`/api/qa/runs/${encodeURIComponent(id)}`).then((data) => data.run),
+  startQaRun: (input: QaRunInput) =>
+    request<{ run: QaRunView }>('/api/qa/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }).then((data) => data.run),
 };

@@ -8,6 +8,9 @@ export const queryKeys = {
   billingKeyDetail: (customerUid: string) => ['billing-keys', customerUid, 'detail'] as const,
   attempts: (filters: Record<string, string | undefined>) => ['attempts', filters] as const,
   reconcile: () => ['reconcile'] as const,
+  channelSettings: () => ['settings', 'channels'] as const,
+  qaRuns: () => ['qa-runs'] as const,
+  qaRun: (id: string) => ['qa-runs', id] as const,
 };
 
 let browserQueryClient: QueryClient | undefined;

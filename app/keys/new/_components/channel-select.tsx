@@ -1,12 +1,12 @@
 'use client';
 
-import type { ChannelView } from '@/lib/billing-keys/types';
+import type { ListedChannel } from '@/lib/settings/types';
 import { Field, inputClass } from '@/components/field';
 
 export const MANUAL_CHANNEL = '__manual__';
 
 interface ChannelSelectProps {
-  channels: ChannelView[] | undefined;
+  channels: ListedChannel[] | undefined;
   loading: boolean;
   loadError: string | null;
   onRetry: () => void;
@@ -40,6 +40,8 @@ export function ChannelSelect({ channels, loading, loadError, onRetry, value, on
               <option key={channel.channelKey} value={channel.channelKey}>
                 {channel.channelName} · {channel.pg}
                 {channel.sandbox ? ' (테스트)' : ' (실제)'}
+                {channel.isDefault ? ' · 기본' : ''}
+                {channel.hidden ? ' · 상담원에게 숨김' : ''}
               </option>
             ))}
             <option value={MANUAL_CHANNEL}>직접 입력 (PG사.상점아이디)</option>

@@ -76,8 +76,11 @@ export function IssueForm() {
     if (choice === MANUAL_CHANNEL) setTimeout(() => setFocus('pg'), 0);
   }
 
-  // Until the agent picks one, the first key-in channel is chosen; manual entry if the list failed.
-  const defaultChannel = channelsQuery.data?.find((channel) => channel.keyIn);
+  // Until the agent picks one, the admin's default channel is chosen (else the first key-in one not
+  // hidden from agents); manual entry if the list failed. Agents never receive hidden channels.
+  const keyInChannels = channelsQuery.data?.filter((channel) => channel.keyIn) ?? [];
+  const defaultChannel =
+    keyInChannels.find((channel) => channel.isDefault) ?? keyInChannels.find((channel) => !channel.hidden) ?? keyInChannels[0];
   const channelChoice = pickedChannel ?? defaultChannel?.channelKey ?? (channelsQuery.isError ? MANUAL_CHANNEL : '');
   useEffect(() => {
     if (pickedChannel !== null || !defaultChannel) return;
