@@ -11,7 +11,7 @@ describe('audit display', () => {
 
   it('shows the Korean name with the code, or the bare code when unknown', () => {
     expect(actionText('billing_key.delete')).toBe('빌링키 삭제 (billing_key.delete)');
-    expect(actionText('qa.run')).toBe('qa.run');
+    expect(actionText('other.thing')).toBe('other.thing');
   });
 
   it('lists details as Korean-named pairs, nested values as short JSON, empty lists left out', () => {

@@ -47,6 +47,12 @@ const DETAIL_LABELS: Record<string, string> = {
   ms: '소요(ms)',
   checked: '확인',
   unavailable: '확인 불가',
+  channels: '채널',
+  scenarios: '시나리오',
+  counts: '결과 수',
+  live: '실제 채널 포함',
+  deleted: '정리(삭제)',
+  cleanupFailed: '정리 실패',
 };
 
 const MAX_VALUE_CHARS = 160;

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS = {
   'staff.create': '직원 계정 생성',
   'staff.update': '직원 계정 변경',
   'settings.update': '설정 변경',
+  'qa.run': 'QA 실행',
   'audit.export': '감사 기록 CSV 내보내기',
 } as const satisfies Record<string, string>;
 export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -22,6 +22,7 @@ const TARGET_TYPE_LABELS: Record<string, string> = {
   staff: '직원',
   setting: '설정',
   audit_events: '감사 기록',
+  qa_run: 'QA 실행',
 };
 
 function Target({ event }: { event: AuditTrailEvent }) {
