@@ -41,6 +41,8 @@ const PAGES: Record<string, { path: string; rule: Rule }> = {
   '/login': { path: '/login', rule: everyone('allow') },
   '/setup': { path: '/setup', rule: everyone('login') }, // gone once an admin exists: to /login
   '/access-denied': { path: '/access-denied', rule: everyone('allow') },
+  // The benchmark's empty page (npm run bench): nothing on it, public.
+  '/bench/empty': { path: '/bench/empty', rule: everyone('allow') },
 };
 
 interface ApiCase {
@@ -104,6 +106,8 @@ const API: Record<string, ApiCase[]> = {
   '/api/setup': [{ method: 'POST', path: '/api/setup', body: {}, rule: everyone('deny') }],
   // better-auth's own endpoints: public by nature (signing in), each checked by better-auth.
   '/api/auth/[...all]': [{ method: 'GET', path: '/api/auth/get-session', rule: everyone('allow') }],
+  // The benchmark's baseline: public; 404 unless BENCH_ROUTES=1 (unset here).
+  '/api/bench/constant': [{ method: 'GET', path: '/api/bench/constant', rule: everyone('allow') }],
 };
 
 /** Every page.tsx and route.ts under app/, as its route pattern. */

@@ -79,6 +79,10 @@ const envSchema = z
     AUTH_IDLE_TIMEOUT_MINUTES: intFrom(1, 24 * 60, 15),
     /** Absolute session lifetime in hours, counted from sign-in, never extended. */
     AUTH_SESSION_MAX_HOURS: intFrom(1, 7 * 24, 12),
+    /** `1` serves the benchmark-only routes (`/api/bench/constant`); unset or `0`: they answer 404. */
+    BENCH_ROUTES: optionalString
+      .pipe(z.enum(['0', '1'], 'must be 1 (on) or 0 (off)').optional())
+      .transform((value) => value === '1'),
     /** Log level of the server's structured logs. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
