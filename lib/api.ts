@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { AccessOptions } from '@/lib/auth/access';
 import type { Permission } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -41,6 +41,100 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
+/** C0 controls and DEL: no route takes them in its path (the database refuses NUL outright). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** Refuses a path whose decoded segments hold control characters (`/api/billing-keys/%00`). */
+export function assertCleanPath(request: Request): void {
+  const { pathname } = new URL(request.url);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = pathname;
+  }
+  if (CONTROL_CHARACTERS.test(decoded)) {
+    throw new AppError('not_found', '주소에 쓸 수 없는 문자(제어 문자)가 있어 찾을 수 없습니다.');
+  }
+}
+
+/** Korean messages for better-auth's codes (its own messages are English). */
+const FOREIGN_MESSAGES: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: '이메일 또는 비밀번호가 올바르지 않습니다.',
+  INVALID_EMAIL: '이메일 형식이 아닙니다.',
+  INVALID_PASSWORD: '비밀번호가 올바르지 않습니다.',
+  PASSWORD_TOO_SHORT: '비밀번호가 너무 짧습니다.',
+  PASSWORD_TOO_LONG: '비밀번호가 너무 깁니다.',
+  INVALID_CODE: '인증 코드가 올바르지 않습니다. 인증 앱에 지금 표시된 6자리를 입력하세요.',
+  INVALID_TWO_FACTOR_COOKIE: '인증 시간이 지났습니다. 이메일과 비밀번호부터 다시 입력하세요.',
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: '인증 코드를 너무 많이 틀렸습니다. 이메일과 비밀번호부터 다시 입력하세요.',
+  ACCOUNT_TEMPORARILY_LOCKED: '인증 코드를 너무 많이 틀려 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하세요.',
+  TOTP_ALREADY_ENABLED: '2단계 인증이 이미 켜져 있습니다.',
+  TOTP_NOT_ENABLED: '2단계 인증 설정을 먼저 시작하세요.',
+  UNAUTHORIZED: '로그인이 필요합니다. 다시 로그인하세요.',
+  VALIDATION_ERROR: '요청 값이 올바르지 않습니다. 입력값을 확인하세요.',
+};
+
+const FOREIGN_STATUS_MESSAGES: Record<number, string> = {
+  400: '요청이 올바르지 않습니다. 입력값을 확인하세요.',
+  401: '로그인이 필요하거나 인증 정보가 올바르지 않습니다.',
+  403: '이 요청은 허용되지 않습니다.',
+  404: '없는 주소입니다.',
+  405: '이 주소는 이 방식(HTTP 메서드)의 요청을 받지 않습니다.',
+  413: '요청 본문이 너무 큽니다.',
+  415: '요청 본문의 형식을 처리할 수 없습니다.',
+  429: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
+};
+
+/** The app's code for a foreign answer that brings none (better-auth's 404 for an unknown endpoint). */
+const FOREIGN_STATUS_CODES: Record<number, string> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+const HANGUL = /[가-힣]/;
+
+/**
+ * An error answer a handler built itself (better-auth's `{ code, message }` in English, or an empty
+ * 404) in the app's envelope: `{ error: { code, message, … } }` with a Korean message. Status,
+ * headers (cookies, Retry-After) and the foreign code are kept, so clients matching on it still do.
+ */
+async function inEnvelope(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const error = record.error as { code?: unknown; message?: unknown } | undefined;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') return response;
+  const { code: foreignCode, message: foreignMessage, ...rest } = record;
+  const code =
+    typeof foreignCode === 'string' && foreignCode
+      ? foreignCode
+      : (FOREIGN_STATUS_CODES[response.status] ?? (response.status >= 500 ? 'internal_error' : 'request_failed'));
+  const message =
+    typeof foreignMessage === 'string' && HANGUL.test(foreignMessage)
+      ? foreignMessage
+      : (FOREIGN_MESSAGES[code] ??
+        FOREIGN_STATUS_MESSAGES[response.status] ??
+        (response.status >= 500 ? '서버에서 요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.' : '요청을 처리할 수 없습니다.'));
+  const headers = new Headers(response.headers);
+  headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  return new Response(JSON.stringify({ error: { ...rest, code, message } }), { status: response.status, headers });
+}
+
 /**
  * Who may call a route. Every route names one (deny by default): `'public'` for the few that must
  * answer anyone (health, sign-in, first setup), else the permissions of which the caller's role
@@ -75,13 +169,14 @@ export function apiRoute<Context>(
     let actorId: string | undefined;
     try {
       assertSameOrigin(request);
+      assertCleanPath(request);
       if (access === 'public') {
-        response = await (handler as Handler<Context, null>)(request, context, null);
+        response = await inEnvelope(await (handler as Handler<Context, null>)(request, context, null));
       } else {
         const rule = typeof access === 'object' && 'permission' in access ? access : { permission: access, options: {} };
         const actor = await requireActor(request, rule.permission, rule.options);
         actorId = actor.id;
-        response = await (handler as Handler<Context, Actor>)(request, context, actor);
+        response = await inEnvelope(await (handler as Handler<Context, Actor>)(request, context, actor));
       }
     } catch (error) {
       const { status, body } = toErrorBody(error, (errorId, unexpected) => {
@@ -121,9 +216,15 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * Zod's own messages in Korean, for what a schema leaves to zod (a number where a string belongs,
+ * an array instead of an object: API callers, never the form). A schema's own message still wins.
+ */
+const koreanIssues = z.locales.ko().localeError;
+
 /** Parses with the shared schema; a failure becomes 422 with per-field messages. */
 export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: koreanIssues });
   if (!result.success) throw validationError(result.error);
   return result.data;
 }

@@ -99,7 +99,10 @@ export const attemptsQuerySchema = z
         .regex(/^[A-Za-z0-9_.\-]+$/, 'PG 코드는 영문과 숫자로 입력하세요 (예: F114, 대괄호 없이).'),
     ),
     customer_uid: optional(
-      z.string().max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하로 입력하세요.`),
+      z
+        .string()
+        .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하로 입력하세요.`)
+        .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '고객 결제수단 ID에 제어 문자는 쓸 수 없습니다.'),
     ),
     from: kstDate('시작일'),
     to: kstDate('종료일'),

@@ -52,15 +52,25 @@ export const FIELD_LABELS: Record<keyof typeof ISSUE_LIMITS, string> = {
 const tooLong = (field: keyof typeof ISSUE_LIMITS) =>
   `${FIELD_LABELS[field]}은(는) ${ISSUE_LIMITS[field]}자 이하로 입력하세요.`;
 
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** A free-text field: one line, no control characters (the database refuses NUL, after Iamport has issued). */
 const optionalText = (field: keyof typeof ISSUE_LIMITS) =>
-  z.string().trim().max(ISSUE_LIMITS[field], tooLong(field)).optional();
+  z
+    .string({ error: `${FIELD_LABELS[field]}은(는) 문자열로 보내세요.` })
+    .trim()
+    .max(ISSUE_LIMITS[field], tooLong(field))
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${FIELD_LABELS[field]}에 제어 문자(줄바꿈 등)는 쓸 수 없습니다.`)
+    .optional();
 
 const customerUid = z
   .string({ error: '고객 결제수단 ID(customer_uid)를 입력하세요.' })
   .min(1, '고객 결제수단 ID(customer_uid)를 입력하세요.')
   .max(ISSUE_LIMITS.customer_uid, tooLong('customer_uid'))
   .refine((value) => value.trim() === value, '앞뒤 공백 없이 입력하세요.')
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '제어 문자는 쓸 수 없습니다.');
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '제어 문자는 쓸 수 없습니다.')
+  // In Iamport's URL (/subscribe/customers/{customer_uid}) these would name another path.
+  .refine((value) => value !== '.' && value !== '..', '고객 결제수단 ID로 "." 또는 ".."은 쓸 수 없습니다.');
 
 const PG_PATTERN = /^[a-z0-9_]+(\.[A-Za-z0-9_\-]+)?$/;
 

@@ -4,11 +4,16 @@ import { ISSUE_LIMITS } from './billing-key';
 /** Limits of a deletion reason; the form's `maxLength` uses the same numbers. */
 export const DELETE_REASON_LIMITS = { min: 2, max: 200 } as const;
 
-/** `customer_uid` from a URL segment (already decoded by the router). */
+/**
+ * `customer_uid` from a URL segment (already decoded by the router). No control characters (the
+ * database refuses NUL) and no `.`/`..`, which a URL turns into another path at Iamport.
+ */
 export const customerUidParamSchema = z
   .string()
   .min(1, '고객 결제수단 ID가 비어 있습니다.')
-  .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하입니다.`);
+  .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하입니다.`)
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '고객 결제수단 ID에 제어 문자는 쓸 수 없습니다.')
+  .refine((value) => value !== '.' && value !== '..', '고객 결제수단 ID로 "." 또는 ".."은 쓸 수 없습니다.');
 
 /** Body of `DELETE /api/billing-keys/{customer_uid}`; the reason is also sent to Iamport. */
 export const deleteBillingKeySchema = z.object(
