@@ -223,6 +223,43 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
     expect(await faulty.sandbox.admin.getKey(gone)).toBeUndefined();
   });
 
+  it('looks again for a timed-out key that is not there yet, and reports one that never appears as absent', async () => {
+    const sandbox = createSandbox({ slowMs: 200 });
+    let firstLook = true;
+    const client = new IamportClient({
+      baseUrl: 'http://sandbox.test',
+      impKey: SANDBOX_IMP_KEY,
+      impSecret: SANDBOX_IMP_SECRET,
+      issueTimeoutMs: 100,
+      retryDelayMs: 0,
+      fetch: async (request) => {
+        const uid = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
+        // KSNET's slow issuance never reaches Iamport: its outcome is unknown and no key ever appears.
+        if (request.method === 'POST' && uid.endsWith('_c1_slow')) return new Promise<Response>(() => {});
+        // NICE's key is not there at the first look, as if the PG were still finishing it.
+        if (request.method === 'DELETE' && uid.endsWith('_c0_slow') && firstLook) {
+          firstLook = false;
+          return new Response(JSON.stringify({ code: 1, message: '요청하신 customer_uid로 등록된 정보를 찾을 수 없습니다.', response: null }), {
+            status: 404,
+            headers: { 'content-type': 'application/json' },
+          });
+        }
+        return sandbox.fetch(request);
+      },
+    });
+    const result = await runQa(input({ channelKeys: [NICE.channel_key, KSNET.channel_key], scenarios: ['slow'] }), qa, {
+      db: handle.db,
+      runtime: { client, mode: 'sandbox', sandbox },
+      client,
+      unknownRecheckMs: [10, 10],
+    });
+    const [nice, ksnet] = result.results.map((cell) => cell.customerUid as string);
+    expect(result.results.map((cell) => cell.outcome)).toEqual(['unknown', 'unknown']);
+    expect(firstLook).toBe(false);
+    expect(result.cleanup).toEqual({ status: 'done', deleted: [nice], absent: [ksnet], failed: [] });
+    expect(await sandbox.admin.getKey(nice as string)).toBeUndefined();
+  });
+
   it('refuses the qa role on a live channel, before anything is stored or sent', async () => {
     const mixed = harness({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_KCP] });
     const before = (await handle.db.select().from(qaRuns)).length;

@@ -26,6 +26,13 @@ export const QA_LIVE_FORBIDDEN_MESSAGE =
   'QA 역할은 테스트(샌드박스) 채널에서만 실행할 수 있습니다. 실제 채널은 관리자가 확인하고 실행해야 합니다.';
 export const QA_CONFIRM_LIVE_MESSAGE = '실제 채널이 포함되어 있습니다. "실제 채널에서 실행함을 확인"을 선택해야 실행됩니다.';
 
+/**
+ * A timed-out issuance may still go through after the client gave up (the sandbox finishes it the
+ * moment the caller hangs up; a PG may take longer): an unknown cell's uid that Iamport doesn't have
+ * yet is looked for again after these pauses before it is reported absent.
+ */
+const UNKNOWN_RECHECK_MS = [1_000, 3_000];
+
 export interface QaRunDeps {
   db: Db;
   /** Lists the channels; its client also runs the cells unless `client` is given. */
@@ -33,6 +40,8 @@ export interface QaRunDeps {
   /** The client the cells and the cleanup go through; default: the runtime's Iamport with the run's issue timeout. */
   client?: IamportClient;
   concurrency?: number;
+  /** Pauses before an absent unknown-outcome key is looked for again; default 1 s, then 3 s. */
+  unknownRecheckMs?: readonly number[];
 }
 
 function snapshot(channel: PgChannel): QaChannelSnapshot {
@@ -124,7 +133,8 @@ export async function startQaRun(
   const run = toQaRunView(row, context.actor?.email ?? null);
   const client = deps.client ?? createQaClient(runtime, input.issueTimeoutMs);
   const concurrency = deps.concurrency ?? QA_CONCURRENCY;
-  const done = play({ id, cells, channels, input, context, db, client, concurrency })
+  const recheckMs = deps.unknownRecheckMs ?? UNKNOWN_RECHECK_MS;
+  const done = play({ id, cells, channels, input, context, db, client, concurrency, recheckMs })
     .then(() => findQaRun(db, id))
     .then((stored) => stored ?? { ...run, status: 'failed' as const, error: '실행 기록을 찾을 수 없습니다.' })
     .catch((error: unknown) => {
@@ -148,9 +158,10 @@ interface Play {
   db: Db;
   client: IamportClient;
   concurrency: number;
+  recheckMs: readonly number[];
 }
 
-async function play({ id, cells, channels, input, context, db, client, concurrency }: Play): Promise<void> {
+async function play({ id, cells, channels, input, context, db, client, concurrency, recheckMs }: Play): Promise<void> {
   const log = getLogger();
   const started = Date.now();
   const byKey = new Map(channels.map((channel) => [channel.channel_key, channel]));
@@ -183,7 +194,7 @@ async function play({ id, cells, channels, input, context, db, client, concurren
   let cleanup: QaCleanup = { ...EMPTY_CLEANUP };
   try {
     await updateQaRun(db, id, { status: 'cleaning', results: cells });
-    cleanup = await cleanUp(client, cells, concurrency);
+    cleanup = await cleanUp(client, cells, concurrency, recheckMs);
   } catch (error) {
     failure ??= error;
     log.error({ err: error, runId: id }, 'qa run cleanup stopped');
@@ -220,23 +231,43 @@ async function play({ id, cells, channels, input, context, db, client, concurren
 
 /**
  * Deletes every key the run may have left at Iamport: issued cells, and unknown ones (a timed-out
- * issuance may have gone through). A uid Iamport doesn't know is `absent`; a failed deletion is
- * listed on the run, since the key is still there.
+ * issuance may have gone through, maybe a moment later: looked for again after `recheckMs`). A uid
+ * Iamport still doesn't know is `absent`; a failed deletion is listed on the run, since the key is
+ * still there.
  */
-async function cleanUp(client: IamportClient, cells: readonly QaCell[], concurrency: number): Promise<QaCleanup> {
+async function cleanUp(
+  client: IamportClient,
+  cells: readonly QaCell[],
+  concurrency: number,
+  recheckMs: readonly number[],
+): Promise<QaCleanup> {
   const cleanup: QaCleanup = { status: 'done', deleted: [], absent: [], failed: [] };
-  const uids = cells
-    .filter((cell) => cell.customerUid && (cell.outcome === 'issued' || cell.outcome === 'unknown'))
-    .map((cell) => cell.customerUid as string);
-  await forEachLimited(uids, concurrency, async (uid) => {
-    try {
-      await client.deleteBillingKey(uid, { reason: QA_CLEANUP_REASON });
-      cleanup.deleted.push(uid);
-    } catch (error) {
-      if (error instanceof IamportNotFoundError) cleanup.absent.push(uid);
-      else cleanup.failed.push({ customerUid: uid, message: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  const created = cells.filter((cell) => cell.customerUid && (cell.outcome === 'issued' || cell.outcome === 'unknown'));
+  const uids = created.map((cell) => cell.customerUid as string);
+  const unknown = new Set(created.filter((cell) => cell.outcome === 'unknown').map((cell) => cell.customerUid as string));
+
+  const attempt = async (batch: readonly string[]): Promise<string[]> => {
+    const absent: string[] = [];
+    await forEachLimited(batch, concurrency, async (uid) => {
+      try {
+        await client.deleteBillingKey(uid, { reason: QA_CLEANUP_REASON });
+        cleanup.deleted.push(uid);
+      } catch (error) {
+        if (error instanceof IamportNotFoundError) absent.push(uid);
+        else cleanup.failed.push({ customerUid: uid, message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+    return absent;
+  };
+  let absent = await attempt(uids);
+  for (const pause of recheckMs) {
+    const late = absent.filter((uid) => unknown.has(uid));
+    if (late.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    absent = [...absent.filter((uid) => !unknown.has(uid)), ...(await attempt(late))];
+  }
+  cleanup.absent.push(...absent);
+
   const order = new Map(uids.map((uid, index) => [uid, index]));
   const byRun = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
   cleanup.deleted.sort(byRun);
