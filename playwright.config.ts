@@ -26,6 +26,33 @@ const onFreshDatabase = (name: string, command: string, postgres = false) =>
 const withStaff = (command: string) =>
   `node --conditions=react-server --import tsx scripts/seed-e2e-staff.ts '${E2E.staffPassword}' && ${command}`;
 
+/**
+ * Scale-out (e2e/scale-out.spec.ts): two live-mode instances on one fresh PostgreSQL database, only
+ * when TEST_DATABASE_URL is set. Servers start one after the other: the first creates the database,
+ * leaves its URL in a file and seeds the staff; the second reads the URL.
+ */
+const scaleOut = (instance: 'a' | 'b') => {
+  const [host, port] = instance === 'a' ? [E2E.scaleAHost, E2E.scaleAPort] : [E2E.scaleBHost, E2E.scaleBPort];
+  const database =
+    instance === 'a'
+      ? `mkdir -p ${DB_DIR} && node scripts/fresh-test-db.mjs scale_out > ${E2E.scaleDbUrlFile} && DATABASE_URL="$(cat ${E2E.scaleDbUrlFile})" && export DATABASE_URL && ${withStaff('true')}`
+      : `DATABASE_URL="$(cat ${E2E.scaleDbUrlFile})" && export DATABASE_URL`;
+  return {
+    name: `app (scale-out instance ${instance.toUpperCase()}, PostgreSQL shared)`,
+    command: `${database} && ${logged(`app-scale-${instance}`, `exec npx next start -H ${host} -p ${port}`)}`,
+    url: `http://${host}:${port}/api/health`,
+    env: {
+      ...common,
+      DATABASE_URL: '',
+      IMP_KEY: E2E.sandboxImpKey,
+      IMP_SECRET: E2E.sandboxImpSecret,
+      IAMPORT_API_URL: E2E.sandboxUrl,
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  };
+};
+
 const common = {
   NEXT_TELEMETRY_DISABLED: '1',
   BETTER_AUTH_SECRET: E2E.authSecret,
@@ -128,5 +155,6 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
     },
+    ...(process.env.TEST_DATABASE_URL ? [scaleOut('a'), scaleOut('b')] : []),
   ],
 });

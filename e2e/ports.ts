@@ -11,9 +11,14 @@ export const E2E = {
   sandboxAppHost: '127.0.0.1',
   liveAppHost: '127.0.0.2',
   authAppHost: '127.0.0.3',
+  /** Two instances sharing one PostgreSQL database (e2e/scale-out.spec.ts; only with TEST_DATABASE_URL). */
+  scaleAHost: '127.0.0.4',
+  scaleBHost: '127.0.0.5',
   sandboxAppPort: base,
   liveAppPort: base + 1,
   authAppPort: base + 2,
+  scaleAPort: base + 3,
+  scaleBPort: base + 4,
   sandboxPort: base + 910,
   get sandboxAppUrl() {
     return `http://${this.sandboxAppHost}:${this.sandboxAppPort}`;
@@ -24,6 +29,14 @@ export const E2E = {
   get authAppUrl() {
     return `http://${this.authAppHost}:${this.authAppPort}`;
   },
+  get scaleAUrl() {
+    return `http://${this.scaleAHost}:${this.scaleAPort}`;
+  },
+  get scaleBUrl() {
+    return `http://${this.scaleBHost}:${this.scaleBPort}`;
+  },
+  /** Where the first scale-out server leaves the URL of the database both share. */
+  scaleDbUrlFile: 'test-results/db/scale-out.url',
   get sandboxUrl() {
     return `http://127.0.0.1:${this.sandboxPort}`;
   },
