@@ -173,7 +173,10 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (table) => [
-    index('audit_events_at_idx').on(table.at.desc(), table.id),
+    index('audit_events_at_idx').on(table.at.desc(), table.id.desc()),
+    index('audit_events_target_id_idx').on(table.targetId, table.at.desc()),
+    index('audit_events_ip_idx').on(table.ip, table.at.desc()),
+    index('audit_events_actor_email_trgm_idx').using('gin', sql`${table.actorEmail} gin_trgm_ops`),
     index('audit_events_target_idx').on(table.targetType, table.targetId, table.at.desc()),
     index('audit_events_actor_idx').on(table.actorId, table.at.desc()),
     index('audit_events_action_idx').on(table.action, table.at.desc()),
