@@ -9,10 +9,12 @@ import {
 } from '@/lib/validations/billing-key-filters';
 import { keyDetailHref, keysHref } from './keys-href';
 
-const th = 'px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700';
-const td = 'px-3 py-2 align-top text-sm text-slate-900';
-const muted = 'text-slate-600';
-const none = <span className={muted}>—</span>;
+/** Cell styles set once on the table (not on each of 500 cells), which keeps the page and its RSC payload small. */
+const tableClass =
+  'min-w-full divide-y divide-slate-200 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_td]:text-sm [&_td]:text-slate-900 ' +
+  '[&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:text-xs [&_th]:font-semibold [&_th]:whitespace-nowrap [&_th]:text-slate-700 ' +
+  '[&_small]:block [&_small]:text-xs [&_small]:text-slate-600';
+const none = <span className="text-slate-600">—</span>;
 
 const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: null } as const;
 
@@ -23,7 +25,7 @@ function SortableHeader({ filters, field, label }: { filters: BillingKeyFilters;
   const nextOrder = active ? (filters.order === 'asc' ? 'desc' : 'asc') : firstOrder;
   const ariaSort = active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort} className={th}>
+    <th scope="col" aria-sort={ariaSort}>
       <Link
         href={keysHref(filters, { sort: field, order: nextOrder, page: 1 })}
         className="inline-flex items-center gap-1 text-blue-800 underline-offset-4 hover:underline"
@@ -54,31 +56,29 @@ function Row({ row }: { row: BillingKeyListRow }) {
   const deleted = row.status === 'deleted';
   return (
     <tr className={deleted ? 'bg-slate-100' : undefined}>
-      <td className={td}>
+      <td>
         <Link href={keyDetailHref(row.customerUid)} className="font-mono break-all text-blue-800 underline underline-offset-2">
           {row.customerUid}
         </Link>
       </td>
-      <td className={td}>
+      <td>
         {row.cardName ?? none}
-        {row.cardCode && <div className={`font-mono text-xs ${muted}`}>{row.cardCode}</div>}
+        {row.cardCode && <small className="font-mono">{row.cardCode}</small>}
       </td>
-      <td className={`${td} font-mono whitespace-nowrap`}>{row.cardNumberMasked ?? none}</td>
-      <td className={td}>{CARD_TYPE_TEXT[row.cardType] ?? none}</td>
-      <td className={td}>
+      <td className="font-mono whitespace-nowrap">{row.cardNumberMasked ?? none}</td>
+      <td>{CARD_TYPE_TEXT[row.cardType] ?? none}</td>
+      <td>
         <span title={pgDisplayName(row.pgProvider)}>{row.pgProvider}</span>
-        <div className={`font-mono text-xs ${muted}`}>{row.pgId}</div>
+        <small className="font-mono">{row.pgId}</small>
       </td>
-      <td className={td}>
-        {row.sandbox === null ? none : row.sandbox ? <Badge tone="amber">테스트</Badge> : <Badge tone="red">실제</Badge>}
-      </td>
-      <td className={td}>{deleted ? <Badge tone="slate">삭제됨</Badge> : <Badge tone="green">활성</Badge>}</td>
-      <td className={td}>
+      <td>{row.sandbox === null ? none : row.sandbox ? <Badge tone="amber">테스트</Badge> : <Badge tone="red">실제</Badge>}</td>
+      <td>{deleted ? <Badge tone="slate">삭제됨</Badge> : <Badge tone="green">활성</Badge>}</td>
+      <td>
         {row.customerName ?? none}
-        {row.customerTel && <div className={`text-xs whitespace-nowrap ${muted}`}>{row.customerTel}</div>}
+        {row.customerTel && <small className="whitespace-nowrap">{row.customerTel}</small>}
       </td>
-      <td className={`${td} whitespace-nowrap`}>{formatKst(row.issuedAt)}</td>
-      <td className={`${td} break-all`}>{row.issuedBy ?? none}</td>
+      <td className="whitespace-nowrap">{formatKst(row.issuedAt)}</td>
+      <td className="break-all">{row.issuedBy ?? none}</td>
     </tr>
   );
 }
@@ -88,20 +88,20 @@ export function ResultsTable({ rows, filters }: { rows: BillingKeyListRow[]; fil
   const caption = `빌링키 목록, ${SORT_LABELS[filters.sort]} ${filters.order === 'asc' ? '오름차순' : '내림차순'}`;
   return (
     <div role="region" aria-label="빌링키 목록 표" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
+      <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
             <SortableHeader filters={filters} field="customer_uid" label="고객 결제수단 ID" />
             <SortableHeader filters={filters} field="card_name" label="카드사" />
-            <th scope="col" className={th}>카드번호</th>
-            <th scope="col" className={th}>신용/체크</th>
-            <th scope="col" className={th}>PG · MID</th>
-            <th scope="col" className={th}>테스트/실제</th>
-            <th scope="col" className={th}>상태</th>
+            <th scope="col">카드번호</th>
+            <th scope="col">신용/체크</th>
+            <th scope="col">PG · MID</th>
+            <th scope="col">테스트/실제</th>
+            <th scope="col">상태</th>
             <SortableHeader filters={filters} field="customer_name" label="고객" />
             <SortableHeader filters={filters} field="issued_at" label="발급 시각 (KST)" />
-            <th scope="col" className={th}>발급자</th>
+            <th scope="col">발급자</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
