@@ -132,8 +132,8 @@ export function FilterForm({ values, errors, facets }: Props) {
           errors={errors}
           all={null}
           options={[
-            { value: 'desc', label: '내림차순 (최신·가나다 역순)' },
-            { value: 'asc', label: '오름차순 (오래된·가나다 순)' },
+            { value: 'desc', label: '내림차순' },
+            { value: 'asc', label: '오름차순' },
           ]}
         />
         <SelectFilter

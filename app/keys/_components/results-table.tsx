@@ -13,7 +13,7 @@ import { keyDetailHref, keysHref } from './keys-href';
 const tableClass =
   'min-w-full divide-y divide-slate-200 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_td]:text-sm [&_td]:text-slate-900 ' +
   '[&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:text-xs [&_th]:font-semibold [&_th]:whitespace-nowrap [&_th]:text-slate-700 ' +
-  '[&_small]:block [&_small]:text-xs [&_small]:text-slate-600';
+  '[&_small]:block [&_small]:text-xs [&_small]:text-slate-600 [&_td]:break-keep';
 const none = <span className="text-slate-600">—</span>;
 
 const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: null } as const;
@@ -57,7 +57,7 @@ function Row({ row }: { row: BillingKeyListRow }) {
   return (
     <tr className={deleted ? 'bg-slate-100' : undefined}>
       <td>
-        <Link href={keyDetailHref(row.customerUid)} className="font-mono break-all text-blue-800 underline underline-offset-2">
+        <Link href={keyDetailHref(row.customerUid)} className="font-mono whitespace-nowrap text-blue-800 underline underline-offset-2">
           {row.customerUid}
         </Link>
       </td>
