@@ -115,7 +115,7 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     expect((await page.request.get(`/api/billing-keys/${issuedUid}`)).status()).toBe(404);
 
     // The run is in the history, and axe finds nothing on the finished page either.
-    await expect(page.getByRole('region', { name: '실행 기록' })).toContainText(runId.slice(0, 8));
+    await expect(page.getByRole('region', { name: '실행 기록 표' })).toContainText(runId.slice(0, 8));
     await expectNoAxeViolations(page);
   });
 
@@ -145,7 +145,7 @@ test.describe('the QA runner, as QA on the sandbox', () => {
 
     // A run that does not exist is said so.
     await page.goto(`/qa/compare?a=${a.id}&b=00000000-0000-4000-8000-000000000000`);
-    await expect(page.getByRole('alert')).toContainText('실행 B를 찾을 수 없습니다');
+    await expect(page.getByRole('alert').filter({ hasText: '찾을 수 없습니다' })).toContainText('실행 B를 찾을 수 없습니다');
   });
 
   test('[QA] the API refuses an empty choice and a channel the merchant lacks', async ({ request }) => {

@@ -19,7 +19,7 @@ export function RunHistory({ runs, onOpen, openId }: { runs: QaRunSummary[]; onO
   if (runs.length === 0) return <p className="text-sm text-slate-700">아직 실행 기록이 없습니다.</p>;
   return (
     <div className="space-y-4">
-      <div role="region" aria-label="실행 기록" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div role="region" aria-label="실행 기록 표" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200">
           <caption className="sr-only">QA 실행 기록, 최근 것부터</caption>
           <thead className="bg-slate-50">

@@ -12,6 +12,7 @@ import { ChannelSettingsTable } from './channel-settings-table';
 /** Loads the live channel list with the saved settings; the table below edits and saves them. */
 export function ChannelSettingsForm() {
   const query = useQuery({ queryKey: queryKeys.channelSettings(), queryFn: api.channelSettings, staleTime: 0 });
+  const [status, setStatus] = useState('');
   if (query.isPending) {
     return (
       <p role="status" className="text-sm text-slate-700">
@@ -29,19 +30,26 @@ export function ChannelSettingsForm() {
       </div>
     );
   }
-  // Re-keyed on every save, so the choices start again from what is stored.
-  return <Editor key={query.data.settings.updatedAt ?? 'never'} view={query.data} />;
+  return <Editor view={query.data} status={status} setStatus={setStatus} />;
 }
 
-function Editor({ view }: { view: ChannelSettingsView }) {
+interface EditorProps {
+  view: ChannelSettingsView;
+  status: string;
+  setStatus: (status: string) => void;
+}
+
+function Editor({ view, status, setStatus }: EditorProps) {
   const queryClient = useQueryClient();
   const [defaultKey, setDefaultKey] = useState(view.settings.defaultChannelKey ?? '');
   const [hidden, setHidden] = useState(() => new Set(view.settings.hiddenChannelKeys));
-  const [status, setStatus] = useState('');
   const save = useMutation({
     mutationFn: api.saveChannelSettings,
     onSuccess: (next) => {
       queryClient.setQueryData(queryKeys.channelSettings(), next);
+      // The choices follow what the server stored (focus stays on the save button).
+      setDefaultKey(next.settings.defaultChannelKey ?? '');
+      setHidden(new Set(next.settings.hiddenChannelKeys));
       void queryClient.invalidateQueries({ queryKey: queryKeys.channels() });
       setStatus('채널 설정을 저장했습니다. 상담원의 발급 화면에 바로 반영됩니다.');
     },
