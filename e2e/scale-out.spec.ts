@@ -23,23 +23,32 @@ test.afterAll(async () => {
   await Promise.all(contexts.map((context) => context.dispose()));
 });
 
-/** Signs in on one instance; answers the session cookie. */
-async function signIn(baseURL: string, role: Role): Promise<string> {
-  const context = await request.newContext({ baseURL });
+type Cookie = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'][number];
+
+/** Signs in on one instance; answers its session cookie. */
+async function signIn(baseURL: string, role: Role): Promise<Cookie> {
+  // Empty jar: the project's default storage state holds the other apps' cookies.
+  const context = await request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   contexts.push(context);
   const response = await context.post('/api/auth/sign-in/email', {
     data: { email: E2E.staffEmail(role), password: E2E.staffPassword },
     headers: { origin: baseURL },
   });
   expect(response.status(), `${role} on ${baseURL}: ${await response.text()}`).toBe(200);
-  const cookie = (await context.storageState()).cookies.find((entry) => entry.name === 'bk.session_token');
+  const host = new URL(baseURL).hostname;
+  const cookie = (await context.storageState()).cookies.find(
+    (entry) => entry.name === 'bk.session_token' && entry.domain === host,
+  );
   expect(cookie, 'session cookie').toBeTruthy();
-  return `${cookie!.name}=${cookie!.value}`;
+  return cookie!;
 }
 
-/** A client of one instance carrying a session cookie made wherever. */
-async function client(baseURL: string, cookie: string): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
+/** A client of one instance carrying a session cookie made on either (moved to this host, as a shared domain would). */
+async function client(baseURL: string, cookie: Cookie): Promise<APIRequestContext> {
+  const context = await request.newContext({
+    baseURL,
+    storageState: { cookies: [{ ...cookie, domain: new URL(baseURL).hostname }], origins: [] },
+  });
   contexts.push(context);
   return context;
 }
