@@ -44,6 +44,8 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
   }
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // PGlite runs no autovacuum: without statistics the planner skips the list's indexes.
+  void client.exec('analyze').catch(() => {});
   return {
     db: db as unknown as Db,
     engine: 'pglite',

@@ -79,6 +79,11 @@ export const billingKeys = pgTable(
     index('billing_keys_status_idx').on(table.status, table.issuedAt.desc()),
     index('billing_keys_issued_by_idx').on(table.issuedBy, table.issuedAt.desc()),
     index('billing_keys_last4_idx').on(table.cardLast4),
+    // Sorting the list by name or card company, both directions, as list.ts spells ORDER BY.
+    index('billing_keys_customer_name_idx').on(table.customerName.asc().nullsLast(), table.customerUid),
+    index('billing_keys_customer_name_desc_idx').on(table.customerName.desc().nullsLast(), table.customerUid.desc()),
+    index('billing_keys_card_name_idx').on(table.cardName.asc().nullsLast(), table.customerUid),
+    index('billing_keys_card_name_desc_idx').on(table.cardName.desc().nullsLast(), table.customerUid.desc()),
     index('billing_keys_live_state_idx').on(table.liveState),
     index('billing_keys_uid_trgm_idx').using('gin', sql`${table.customerUid} gin_trgm_ops`),
     index('billing_keys_name_trgm_idx').using('gin', sql`${table.customerName} gin_trgm_ops`),
