@@ -75,7 +75,8 @@ export function beforeHook(deps: HookDeps) {
     let email: string | null = null;
     if (path === SIGN_IN_PATH) {
       const typed = (ctx.body as { email?: unknown } | undefined)?.email;
-      email = typeof typed === 'string' ? typed.trim().toLowerCase().slice(0, 254) : null;
+      // Control characters (a NUL above all) cannot be stored; better-auth then refuses the address itself.
+      email = typeof typed === 'string' ? typed.replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase().slice(0, 254) : null;
     } else if (isSecondFactorPath(path) && !note.session) {
       if ((ctx.body as { trustDevice?: unknown } | undefined)?.trustDevice) {
         throw new APIError('BAD_REQUEST', {
