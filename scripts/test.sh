@@ -11,7 +11,9 @@ ensure_browser() {
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then return 0; fi
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then missing+=(fonts-noto-cjk); fi
+  if ! { dpkg -s fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then
+    missing+=(fonts-noto-cjk)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing ${missing[*]} with apt-get"
