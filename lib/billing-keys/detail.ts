@@ -4,14 +4,16 @@ import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import type { BillingKeyRow } from '@/lib/db/schema';
 import { listAuditEvents, recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/auth/types';
+import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from './errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import { toBillingKeyView } from './mapping';
 import { resolveDeps, type UseCaseDeps } from './deps';
-import type { BillingKeyDetail, ComparedField, LiveStatus } from './types';
+import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from './types';
 import { toAttemptView, toAuditView, toHistoryView, toStoredView } from './views';
+import { staffEmailsById } from '@/lib/auth/staff-emails';
 
 const MODE_LABEL = { sandbox: '샌드박스', live: '실제 Iamport' } as const;
 
@@ -81,7 +83,7 @@ export async function getBillingKeyDetail(
   ]);
   return {
     billingKey: live.status === 'present' ? toBillingKeyView(live.annotation) : null,
-    stored: current ? toStoredView(current) : null,
+    stored: current ? await withStaffEmails(db, toStoredView(current)) : null,
     liveStatus: live.status satisfies LiveStatus,
     liveError: live.status === 'unavailable' ? live.message : null,
     differences,
@@ -113,4 +115,14 @@ async function askIamport(
 
 function errorCode(error: unknown): string {
   return error instanceof AppError ? error.code : 'unknown';
+}
+
+/** Who issued and who deleted, by email. */
+async function withStaffEmails(db: Db, view: StoredBillingKeyView): Promise<StoredBillingKeyView> {
+  const emails = await staffEmailsById(db, [view.issuedBy, view.deletedBy]);
+  return {
+    ...view,
+    issuedByEmail: view.issuedBy ? (emails.get(view.issuedBy) ?? null) : null,
+    deletedByEmail: view.deletedBy ? (emails.get(view.deletedBy) ?? null) : null,
+  };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
-import { billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
 import { testEngines } from '@/lib/db/testing';
 import { parseBillingKeyFilters, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { escapeLike, listBillingKeyFacets, listBillingKeys, phoneSearchVariants } from './list';
@@ -154,6 +155,7 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
       issuedAt: '2026-01-05T00:00:00.000Z',
       updatedAt: '2026-01-06T00:00:00.000Z',
       issuedBy: null,
+      issuedByEmail: null,
       status: 'deleted',
       deletedAt: '2026-01-06T00:00:00.000Z',
       deletedBy: null,
@@ -238,6 +240,16 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     expect(await listBillingKeys(handle.db, filters({ pg: 'kcp' }), { countCap: 4 })).toMatchObject({ total: 1, totalCapped: false });
   });
 
+  it('names the issuer by the email of their staff account', async () => {
+    await handle.db.insert(authUsers).values({ id: 'agent-1', name: '상담원', email: 'agent.one@example.com', role: 'agent' });
+    const rows = (await listBillingKeys(handle.db, filters({ issued_by: 'agent-1' }))).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.issuedByEmail))).toEqual(new Set(['agent.one@example.com']));
+    const facets = await listBillingKeyFacets(handle.db);
+    expect(facets.issuers).toContainEqual({ id: 'agent-1', email: 'agent.one@example.com' });
+    await handle.db.delete(authUsers).where(eq(authUsers.id, 'agent-1'));
+  });
+
   it('offers the PGs with their MIDs, the card companies and the issuers present', async () => {
     const facets = await listBillingKeyFacets(handle.db);
     expect(facets.providers).toEqual([
@@ -250,6 +262,10 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
       { code: '374', name: '하나카드' },
       { code: '381', name: 'KB국민카드' },
     ]);
-    expect(facets.issuers).toEqual(['agent-1', 'agent-2']);
+    // No staff accounts in this database: the ids stand, without an email.
+    expect(facets.issuers).toEqual([
+      { id: 'agent-1', email: null },
+      { id: 'agent-2', email: null },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { staffEmailsById } from '@/lib/auth/staff-emails';
 import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
@@ -30,6 +31,8 @@ export interface BillingKeyListRow {
   /** ISO 8601. */
   updatedAt: string;
   issuedBy: string | null;
+  /** The issuer's email, when the account exists. */
+  issuedByEmail: string | null;
   status: 'active' | 'deleted';
   deletedAt: string | null;
   deletedBy: string | null;
@@ -101,6 +104,7 @@ export function toListRow(row: SelectedListRow): BillingKeyListRow {
     customerTel: row.customerTel,
     customerEmail: row.customerEmail,
     issuedBy: row.issuedBy,
+    issuedByEmail: null,
     status: row.status,
     deletedBy: row.deletedBy,
     deleteReason: row.deleteReason,
@@ -243,7 +247,7 @@ export async function listBillingKeys(
   ]);
   const total = counted?.total ?? 0;
   return {
-    rows: rows.map(toListRow),
+    rows: await withIssuerEmails(db, rows.map(toListRow)),
     total: Math.min(total, countCap),
     totalCapped: total > countCap,
     page: filters.page,
@@ -255,7 +259,7 @@ export interface BillingKeyFacets {
   /** PG providers present in the table, each with its MIDs. */
   providers: { pgProvider: string; mids: string[] }[];
   cards: { code: string; name: string | null }[];
-  issuers: string[];
+  issuers: { id: string; email: string | null }[];
 }
 
 /**
@@ -290,6 +294,7 @@ export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
           select b.issued_by from billing_keys b where b.issued_by > issuers.issued_by order by b.issued_by limit 1) next
       ) select issued_by from issuers limit 200`),
   ]);
+  const issuerEmails = await staffEmailsById(db, issuers.rows.map((row) => row.issued_by));
   const providers = new Map<string, string[]>();
   for (const { pg_provider: provider, pg_id: mid } of pairs.rows) {
     providers.set(provider, [...(providers.get(provider) ?? []), mid]);
@@ -297,6 +302,12 @@ export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
   return {
     providers: [...providers].map(([pgProvider, mids]) => ({ pgProvider, mids })),
     cards: cards.rows.map((row) => ({ code: row.card_code, name: row.card_name })),
-    issuers: issuers.rows.map((row) => row.issued_by),
+    issuers: issuers.rows.map((row) => ({ id: row.issued_by, email: issuerEmails.get(row.issued_by) ?? null })),
   };
+}
+
+/** Names the issuers by email (one query for the page). */
+async function withIssuerEmails(db: Db, rows: BillingKeyListRow[]): Promise<BillingKeyListRow[]> {
+  const emails = await staffEmailsById(db, rows.map((row) => row.issuedBy));
+  return rows.map((row) => ({ ...row, issuedByEmail: row.issuedBy ? (emails.get(row.issuedBy) ?? null) : null }));
 }

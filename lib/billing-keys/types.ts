@@ -62,9 +62,12 @@ export interface StoredBillingKeyView extends BillingKeyView {
   /** When the app first recorded the key, and who issued it (null until staff accounts exist). */
   issuedAt: string;
   issuedBy: string | null;
+  /** The issuer's email, when the account exists. */
+  issuedByEmail?: string | null;
   status: 'active' | 'deleted';
   deletedAt: string | null;
   deletedBy: string | null;
+  deletedByEmail?: string | null;
   deleteReason: string | null;
   liveState: 'unchecked' | 'same' | 'changed' | 'missing';
   liveCheckedAt: string | null;

@@ -118,7 +118,7 @@ export function FilterForm({ values, errors, facets }: Props) {
         <SelectFilter name="card_type" values={values} errors={errors} options={optionsOf(CARD_TYPE_FILTERS, CARD_TYPE_FILTER_LABELS)} />
         <SelectFilter name="env" values={values} errors={errors} options={optionsOf(ENV_FILTERS, ENV_FILTER_LABELS)} />
         <SelectFilter name="status" values={values} errors={errors} options={optionsOf(STATUS_FILTERS, STATUS_FILTER_LABELS)} />
-        <SelectFilter name="issued_by" values={values} errors={errors} options={facets.issuers.map((issuer) => ({ value: issuer, label: issuer }))} />
+        <SelectFilter name="issued_by" values={values} errors={errors} options={facets.issuers.map((issuer) => ({ value: issuer.id, label: issuer.email ?? issuer.id }))} />
         <Field id="filter-from" label={`${PARAM_LABELS.from} (KST)`} error={errors.from} hint="이 날 0시부터">
           {(a11y) => <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />}
         </Field>

@@ -78,7 +78,7 @@ function Row({ row }: { row: BillingKeyListRow }) {
         {row.customerTel && <small className="whitespace-nowrap">{row.customerTel}</small>}
       </td>
       <td className="whitespace-nowrap">{formatKst(row.issuedAt)}</td>
-      <td className="break-all">{row.issuedBy ?? none}</td>
+      <td className="break-all">{row.issuedByEmail ?? row.issuedBy ?? none}</td>
     </tr>
   );
 }

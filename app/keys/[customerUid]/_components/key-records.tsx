@@ -68,7 +68,7 @@ export function RecordFacts({ stored }: { stored: StoredBillingKeyView }) {
         <time dateTime={stored.issuedAt}>{formatKst(stored.issuedAt)}</time>
       </dd>
       <dt className="text-slate-600">발급한 사람</dt>
-      <dd>{stored.issuedBy ?? NO_ACCOUNT}</dd>
+      <dd>{stored.issuedByEmail ?? stored.issuedBy ?? NO_ACCOUNT}</dd>
       <dt className="text-slate-600">발급 모드</dt>
       <dd>{stored.appMode === 'live' ? '실제 Iamport' : '샌드박스'}</dd>
       <dt className="text-slate-600">마지막 대조</dt>
