@@ -15,7 +15,8 @@
  *   d. first-load JavaScript (gzip) of /keys/new against the empty page /bench/empty, both as served.
  *
  *   node --conditions=react-server --import tsx scripts/bench.ts [--issuances 10000] [--more 10000]
- *     [--concurrency 16] [--burst 200] [--pg URL] [--skip-pg]
+ *     [--concurrency 16] [--burst 200] [--pg URL] [--skip-pg] [--skip-burst]
+ *     [--app-on-pg]  (a and c on a fresh PostgreSQL database instead of PGlite, to tell whose memory it is)
  * PostgreSQL (b) runs when TEST_DATABASE_URL or --pg names a server (a fresh database, dropped after).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -173,27 +174,32 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 // a + c + d: in-process sandbox, PGlite in an empty folder
 // ---------------------------------------------------------------------------------------------
 
-async function sandboxModeBench(options: { issuances: number; more: number; concurrency: number }) {
+async function sandboxModeBench(options: { issuances: number; more: number; concurrency: number; pgUrl?: string }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-app-'));
-  const store = { DATA_DIR: dataDir, DATABASE_URL: null };
+  const store: Record<string, string | null> = options.pgUrl
+    ? { DATABASE_URL: options.pgUrl }
+    : { DATA_DIR: dataDir, DATABASE_URL: null };
   const env = { ...APP_ENV, ...store, IMP_KEY: null, IMP_SECRET: null, SANDBOX_LATENCY_MS: '0' };
+  const engine = options.pgUrl ? 'PostgreSQL' : 'PGlite';
   let app: StartedApp | null = null;
   try {
-    console.log(`\n== Sandbox mode (in-process sandbox, no latency), PGlite in ${dataDir}`);
+    console.log(
+      `\n== Sandbox mode (in-process sandbox, no latency), ${options.pgUrl ? 'PostgreSQL (a fresh database)' : `PGlite in ${dataDir}`}`,
+    );
     const initPeakKb = await initialise(store);
-    console.log(`   first initialisation of the empty folder (own process): peak RSS ${mb(initPeakKb)} MB`);
+    console.log(`   first initialisation of the empty ${engine} database (own process): peak RSS ${mb(initPeakKb)} MB`);
     app = await startApp(env);
     await sleep(1500);
     const startedKb = treeRssKb(app.pid);
     console.log(`   server started on ${app.base} (pid ${app.pid}): RSS ${mb(startedKb)} MB`);
     row(
-      'c. RSS: first initialisation of an empty PGlite folder (separate process, peak)',
+      `c. RSS: first initialisation of an empty ${engine} database (separate process, peak)`,
       `${mb(initPeakKb)} MB`,
       'informative',
       '',
     );
     row(
-      'c. RSS: server after start on the fresh folder',
+      `c. RSS: server after start on the fresh ${engine} database`,
       `${mb(startedKb)} MB`,
       `≤ ${TARGET.rssMb} MB`,
       verdict(startedKb / 1024 <= TARGET.rssMb),
@@ -213,6 +219,12 @@ async function sandboxModeBench(options: { issuances: number; more: number; conc
     };
     await drive(500, options.concurrency, constant);
     const baseline = await drive(3000, options.concurrency, constant);
+    // The same wrapper and session check every signed-in route pays, without any business logic.
+    const account = await drive(1500, options.concurrency, async () => {
+      const response = await fetch(`${base}/api/account`, { headers: { cookie } });
+      await response.text();
+      return response.status === 200 ? null : `HTTP ${response.status}`;
+    });
     let issued = 0;
     const nextUid = () => `bench_${RUN}_${issued++}`;
     await drive(100, options.concurrency, () => issue(base, cookie, nextUid()));
@@ -236,6 +248,12 @@ async function sandboxModeBench(options: { issuances: number; more: number; conc
     row(
       `a. POST /api/billing-keys (agent, concurrency ${options.concurrency})`,
       `${fmt(issuance.rps, 0)}/s, p50 ${fmt(issuance.p50)} ms, p99 ${fmt(issuance.p99)} ms${issuance.failures.size ? ' (failures!)' : ''}`,
+      '',
+      '',
+    );
+    row(
+      `a. GET /api/account (apiRoute + session check only, concurrency ${options.concurrency})`,
+      `${fmt(account.rps, 0)}/s, p50 ${fmt(account.p50)} ms, p99 ${fmt(account.p99)} ms${failuresText(account)}`,
       '',
       '',
     );
@@ -530,6 +548,9 @@ async function main() {
       burst: { type: 'string', default: '200' },
       pg: { type: 'string' },
       'skip-pg': { type: 'boolean', default: false },
+      /** Diagnosis: run a and c on a fresh PostgreSQL database instead of PGlite (whose memory is it?). */
+      'app-on-pg': { type: 'boolean', default: false },
+      'skip-burst': { type: 'boolean', default: false },
     },
   });
   requireBuild('npm run bench');
@@ -541,11 +562,18 @@ async function main() {
       .join(' ')}: other work on the machine shows in the figures)`,
   );
 
-  await sandboxModeBench({
+  const options = {
     issuances: Number(values.issuances),
     more: Number(values.more),
     concurrency: Number(values.concurrency),
-  });
+  };
+  if (values['app-on-pg']) {
+    if (!pgServer) throw new Error('--app-on-pg needs TEST_DATABASE_URL or --pg');
+    await withFreshDatabase(pgServer, 'app', (url) => sandboxModeBench({ ...options, pgUrl: url }));
+  } else {
+    await sandboxModeBench(options);
+  }
+  if (values['skip-burst']) return printTable(started);
 
   const burst = Number(values.burst);
   const pgliteDir = mkdtempSync(join(tmpdir(), 'bench-live-'));
@@ -555,25 +583,38 @@ async function main() {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   if (pgServer) {
-    const database = `bench_${RUN}`;
-    const admin = new Client({ connectionString: pgServer });
-    await admin.connect();
-    await admin.query(`create database ${database}`);
-    await admin.end();
-    const url = new URL(pgServer);
-    url.pathname = `/${database}`;
-    try {
-      await latencyBench('PostgreSQL', { DATABASE_URL: url.toString() }, url.toString(), burst);
-    } finally {
-      const cleanup = new Client({ connectionString: pgServer });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${database} with (force)`);
-      await cleanup.end();
-    }
+    await withFreshDatabase(pgServer, 'burst', (url) => latencyBench('PostgreSQL', { DATABASE_URL: url }, url, burst));
   } else {
     console.log('\n(PostgreSQL skipped for b: set TEST_DATABASE_URL or pass --pg postgres://… to measure it too.)');
   }
 
+  printTable(started);
+}
+
+/** A fresh database on the server of `serverUrl` for `body`, dropped afterwards. */
+async function withFreshDatabase(
+  serverUrl: string,
+  label: string,
+  body: (url: string) => Promise<void>,
+): Promise<void> {
+  const database = `bench_${label}_${RUN}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  try {
+    await body(url.toString());
+  } finally {
+    const cleanup = new Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${database} with (force)`);
+    await cleanup.end();
+  }
+}
+
+function printTable(started: number) {
   const widths = [0, 1, 2, 3].map((column) =>
     Math.max(...rows.map((entry) => entry[column]!.length), ['measure', 'measured', 'target', ''][column]!.length),
   );
