@@ -42,10 +42,18 @@ import {
 import { issueBillingKeySchema } from '@/lib/validations/billing-key';
 import { parseBillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { customerUidParamSchema, deleteBillingKeySchema } from '@/lib/validations/key-actions';
+import { parseAuditQuery } from '@/lib/validations/audit';
+import { qaRunInputSchema } from '@/lib/validations/qa';
+import { channelSettingsSchema } from '@/lib/settings/schema';
 import * as accountRoute from './account/route';
 import * as passwordRoute from './account/password/route';
 import * as sessionsRoute from './account/sessions/route';
 import * as attemptsRoute from './attempts/route';
+import * as auditRoute from './audit/route';
+import * as auditExportRoute from './exports/audit/route';
+import * as qaRunsRoute from './qa/runs/route';
+import * as qaRunRoute from './qa/runs/[id]/route';
+import * as channelSettingsRoute from './settings/channels/route';
 import * as authRoute from './auth/[...all]/route';
 import * as benchConstantRoute from './bench/constant/route';
 import * as acknowledgeRoute from './billing-keys/[customerUid]/acknowledge/route';
@@ -457,13 +465,12 @@ const always =
 
 const h = (handler: unknown) => handler as Handler;
 
-
 const ROUTES: RouteSpec[] = [
   {
     route: '/api/billing-keys',
     method: 'POST',
     handler: h(keysRoute.POST),
-    runs: 2800,
+    runs: 2400,
     arb: fc.oneof(
       {
         arbitrary: mutatedIssue.chain(({ body, fields }) =>
@@ -486,7 +493,7 @@ const ROUTES: RouteSpec[] = [
     route: '/api/billing-keys',
     method: 'GET',
     handler: h(keysRoute.GET),
-    runs: 800,
+    runs: 600,
     arb: fc.record({
       query: queryOf(
         [
@@ -535,7 +542,7 @@ const ROUTES: RouteSpec[] = [
     route: '/api/attempts',
     method: 'GET',
     handler: h(attemptsRoute.GET),
-    runs: 800,
+    runs: 600,
     arb: fc.record({
       query: queryOf(['outcome', 'pg_provider', 'pg_id', 'pg_code', 'customer_uid', 'from', 'to', 'cursor', 'limit'], {
         outcome: fc.constantFrom('issued', 'rejected', 'pending', 'ISSUED'),
@@ -624,7 +631,7 @@ const ROUTES: RouteSpec[] = [
     route: '/api/staff/[userId]',
     method: 'PATCH',
     handler: h(staffUserRoute.PATCH),
-    runs: 500,
+    runs: 400,
     arb: fc.record({
       params: fc.record({ userId: segment(anyString) }),
       body: fc.oneof(
@@ -676,7 +683,7 @@ const ROUTES: RouteSpec[] = [
     route: '/api/account/password',
     method: 'POST',
     handler: h(passwordRoute.POST),
-    runs: 500,
+    runs: 400,
     arb: jsonBody(
       objectOf(['currentPassword', 'newPassword', 'newPasswordConfirm'], {
         currentPassword: fc.constantFrom('not the password 1', ''),
@@ -772,7 +779,7 @@ const ROUTES: RouteSpec[] = [
     route: '/api/auth/[...all]',
     method: 'POST',
     handler: h(authRoute.POST),
-    runs: 500,
+    runs: 400,
     public: true,
     foreignCodes: true,
     // Signed in, some of these would sign the fuzzer out or change its second factor.
@@ -807,6 +814,81 @@ const ROUTES: RouteSpec[] = [
       .map(({ path, sent }) => ({ path, ...sent })),
     // Signing out without a session is a harmless 200.
     expect: always([200, 400, 401, 403, 404, 405, 415, 429]),
+  },
+  {
+    route: '/api/audit',
+    method: 'GET',
+    handler: h(auditRoute.GET),
+    runs: 400,
+    arb: fc.record({
+      query: queryOf(['action', 'result', 'actor', 'target', 'ip', 'from', 'to', 'cursor', 'limit'], {
+        result: fc.constantFrom('success', 'denied', 'SUCCESS'),
+        from: fc.constantFrom('2026-01-31', '2026-02-30'),
+        limit: fc.constantFrom('1', '200', '201', '0'),
+      }),
+    }),
+    expect: (c) =>
+      parseAuditQuery(new URL(`${ORIGIN}${c.path}?${c.query}`).searchParams).success
+        ? { invalid: false, statuses: [200] }
+        : { invalid: true, statuses: [422] },
+  },
+  {
+    route: '/api/exports/audit',
+    method: 'GET',
+    handler: h(auditExportRoute.GET),
+    runs: 200,
+    arb: fc.record({ query: queryOf(['action', 'result', 'actor', 'target', 'from', 'to']) }),
+    expect: (c) =>
+      parseAuditQuery(new URL(`${ORIGIN}${c.path}?${c.query}`).searchParams).success
+        ? { invalid: false, statuses: [200] }
+        : { invalid: true, statuses: [422] },
+  },
+  { route: '/api/qa/runs', method: 'GET', handler: h(qaRunsRoute.GET), runs: 100, arb: noInput, expect: always([200]) },
+  {
+    route: '/api/qa/runs',
+    method: 'POST',
+    handler: h(qaRunsRoute.POST),
+    runs: 300,
+    // Invalid bodies only: a valid one starts a run that calls the sandbox after the answer.
+    arb: jsonBody(
+      objectOf(['channelKeys', 'scenarios', 'issueTimeoutMs', 'confirmLive'], {
+        channelKeys: fc.constantFrom([], ['channel-key-nice'], [''], ['a', 'a']),
+        scenarios: fc.constantFrom([], ['nope'], 'issue'),
+        issueTimeoutMs: fc.constantFrom(-1, 1.5, '3000', 10 ** 9),
+      }),
+    ).filter((c) => bodyProblem({ ...c, method: 'POST' } as Case, qaRunInputSchema) !== null),
+    expect: (c) => bodyExpectation(c, qaRunInputSchema),
+  },
+  {
+    route: '/api/qa/runs/[id]',
+    method: 'GET',
+    handler: h(qaRunRoute.GET),
+    runs: 200,
+    arb: fc.record({ params: fc.record({ id: segment(fc.oneof(anyString, fc.uuid())) }) }),
+    // Unknown or malformed: not found either way, and nothing asked of Iamport.
+    expect: always([404]),
+  },
+  {
+    route: '/api/settings/channels',
+    method: 'GET',
+    handler: h(channelSettingsRoute.GET),
+    runs: 100,
+    arb: noInput,
+    expect: always([200], true),
+  },
+  {
+    route: '/api/settings/channels',
+    method: 'PUT',
+    handler: h(channelSettingsRoute.PUT),
+    runs: 300,
+    // Invalid bodies only: a valid one would hide channels from the issuance specs.
+    arb: jsonBody(
+      objectOf(['defaultChannelKey', 'hiddenChannelKeys'], {
+        defaultChannelKey: fc.constantFrom(null, '', 'channel-key-nice', 5),
+        hiddenChannelKeys: fc.constantFrom([], [''], 'channel-key-nice', [1]),
+      }),
+    ).filter((c) => bodyProblem({ ...c, method: 'PUT' } as Case, channelSettingsSchema) !== null),
+    expect: (c) => bodyExpectation(c, channelSettingsSchema),
   },
   {
     route: '/api/bench/constant',
@@ -1128,23 +1210,20 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
     }, 60_000);
   }
 
-  it(
-    'a NUL in the sign-in email is refused with a 4xx, not a 500 (was a bug in lib/auth/hooks.ts)',
-    async () => {
-      const spec = ROUTES.find((route) => route.route === '/api/auth/[...all]' && route.method === 'POST')!;
-      const c: Case = {
-        method: 'POST',
-        path: '/api/auth/sign-in/email',
-        query: '',
-        params: {},
-        body: JSON.stringify({ email: 'a\u0000@example.com', password: 'whatever it is' }),
-        contentType: 'application/json',
-        who: 'anonymous',
-        origin: 'same',
-      };
-      check(spec, c, await send(spec, c));
-    },
-  );
+  it('a NUL in the sign-in email is refused with a 4xx, not a 500 (was a bug in lib/auth/hooks.ts)', async () => {
+    const spec = ROUTES.find((route) => route.route === '/api/auth/[...all]' && route.method === 'POST')!;
+    const c: Case = {
+      method: 'POST',
+      path: '/api/auth/sign-in/email',
+      query: '',
+      params: {},
+      body: JSON.stringify({ email: 'a\u0000@example.com', password: 'whatever it is' }),
+      contentType: 'application/json',
+      who: 'anonymous',
+      origin: 'same',
+    };
+    check(spec, c, await send(spec, c));
+  });
 
   it('the fuzzer stayed signed in, sent at least 10,000 requests and nothing was logged as unexpected', async () => {
     const answer = await send(
