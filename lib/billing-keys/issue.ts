@@ -19,7 +19,7 @@ import { findCurrentKey } from './guard';
 import { verifyGuardCheck } from './guard-token';
 import { storedToView, toBillingKeyView, toChannelView } from './mapping';
 import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
-import type { BillingKeyView, ChannelView, IssueResult } from './types';
+import type { ChannelView, IssueResult } from './types';
 
 export { toAppError } from './errors';
 
@@ -209,17 +209,6 @@ async function issueUnderLease(
     },
   });
   return { billingKey, replaced, mode: runtime.mode };
-}
-
-export async function lookUpBillingKey(
-  customerUid: string,
-  runtime: IamportRuntime = getIamport(),
-): Promise<BillingKeyView> {
-  try {
-    return toBillingKeyView(await runtime.client.getBillingKey(customerUid));
-  } catch (error) {
-    throw toAppError(error, 'read');
-  }
 }
 
 export async function listChannels(runtime: IamportRuntime = getIamport()): Promise<ChannelView[]> {
