@@ -211,14 +211,19 @@ async function benchEngine(name: string, store: Record<string, string | null>, r
     console.log(`   app pid ${app.pid} on ${app.base}; RSS ${mb(treeRssKb(app.pid))} MB`);
     console.log(`\n   ${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'total'.padStart(8)}  target p95 ≤ ${TARGET.listP95Ms} ms`);
     const misses: string[] = [];
-    for (const [label, path] of [
-      ...SCENARIOS.map(([label, query]): [string, string] => [label, `/api/billing-keys${query ? `?${query}` : ''}`]),
-      ...PAGES,
-    ]) {
+    const apiRows = SCENARIOS.map(([label, query]): [string, string, boolean] => [
+      label,
+      `/api/billing-keys${query ? `?${query}` : ''}`,
+      true,
+    ]);
+    // The target is the list API's; the whole HTML page (list, count, facets, header) is shown beside it for reference.
+    const pageRows = PAGES.map(([label, path]): [string, string, boolean] => [label, path, false]);
+    for (const [label, path, judged] of [...apiRows, ...pageRows]) {
       const result = await timeList(app.base, path, requests, app.cookie);
       const ok = result.p95 <= TARGET.listP95Ms;
-      if (!ok) misses.push(label);
-      console.log(`   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${ok ? 'ok' : 'MISSED'}`);
+      if (judged && !ok) misses.push(label);
+      const verdict = judged ? (ok ? 'ok' : 'MISSED') : '(page, for reference)';
+      console.log(`   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${verdict}`);
     }
     // The first export also grows PGlite's WASM heap once; later ones show whether memory keeps growing.
     for (let run = 1; run <= exports; run++) {
@@ -227,7 +232,7 @@ async function benchEngine(name: string, store: Record<string, string | null>, r
       console.log(`\n   CSV export #${run}: ${csv.rows} rows, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB in ${(csv.totalMs / 1000).toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms)  target ≤ ${TARGET.exportMs / 1000} s: ${csv.totalMs <= TARGET.exportMs ? 'ok' : 'MISSED'}`);
       console.log(`   server RSS: before ${mb(csv.before)} MB, peak during ${mb(csv.peak)} MB, after ${mb(csv.after)} MB; growth ${growthMb.toFixed(1)} MB  target ≤ ${TARGET.rssGrowthMb} MB: ${growthMb <= TARGET.rssGrowthMb ? 'ok' : 'MISSED'}`);
     }
-    if (misses.length) console.log(`   list p95 missed for: ${misses.join('; ')}`);
+    console.log(misses.length ? `   list API p95 missed for: ${misses.join('; ')}` : `   list API p95 ≤ ${TARGET.listP95Ms} ms for every filter, search and sort`);
   } finally {
     app.child.kill('SIGTERM');
     await Promise.race([waitForExit(app.child), new Promise((done) => setTimeout(done, 10_000))]);
