@@ -125,10 +125,14 @@ export interface StartedApp {
  * Starts the built app (`next start` on a free loopback port) with `env` on top of a quiet
  * production environment, and waits for `readyPath` to answer 2xx.
  */
-export async function startApp(env: Record<string, string | null>, readyPath = '/api/health'): Promise<StartedApp> {
+export async function startApp(
+  env: Record<string, string | null>,
+  readyPath = '/api/health',
+  nodeArgs: string[] = [],
+): Promise<StartedApp> {
   const port = await freePort();
   const child = run(
-    ['node', 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    ['node', ...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
     { quiet: true },
   );

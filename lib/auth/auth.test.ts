@@ -63,6 +63,26 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
   });
 
+  it('reads the session only from a correctly signed cookie: a changed token, signature or an unsigned token is signed out', async () => {
+    const email = uniqueEmail('cookie');
+    await seedStaff(auth, { email, role: 'reviewer' });
+    const client = new AuthClient(auth, uniqueIp());
+    expect((await client.signIn(email, PASSWORD)).status).toBe(200);
+    const cookie = client.headers().get('cookie') ?? '';
+    const match = /bk\.session_token=([^;]+)/.exec(cookie);
+    expect(match).not.toBeNull();
+    const signed = decodeURIComponent(match![1]!);
+    const [token, signature] = [signed.slice(0, signed.lastIndexOf('.')), signed.slice(signed.lastIndexOf('.') + 1)];
+    const withCookie = (value: string) => readAuthState(auth, new Headers({ cookie: `bk.session_token=${value}` }));
+    expect(await withCookie(encodeURIComponent(signed))).toMatchObject({ actor: { email, role: 'reviewer' } });
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    expect(await withCookie(encodeURIComponent(`${flip(token, 3)}.${signature}`))).toBeNull();
+    expect(await withCookie(encodeURIComponent(`${token}.${flip(signature, 5)}`))).toBeNull();
+    expect(await withCookie(encodeURIComponent(token))).toBeNull();
+    expect(await withCookie('%E0%A4%A')).toBeNull();
+    expect(await readAuthState(auth, new Headers({ cookie: `other=${encodeURIComponent(signed)}` }))).toBeNull();
+  });
+
   it('refuses a wrong password with 401 and audits the failure with the typed email and IP', async () => {
     const email = uniqueEmail('wrong');
     await seedStaff(auth, { email });

@@ -7,7 +7,8 @@ import { formatWait } from '@/lib/validations/auth';
 import { authSessions, authUsers, authVerifications } from '@/lib/db/schema';
 import { ipFromHeaders, recordAuthEvent } from './audit';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt } from './rate-limit';
-import { sessionVerdict, shouldTouch, type SessionPolicy } from './session-policy';
+import { loadLiveSession, type LiveSession } from './live-session';
+import type { SessionPolicy } from './session-policy';
 
 export interface HookDeps {
   db: Db;
@@ -16,13 +17,6 @@ export interface HookDeps {
 }
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
-
-interface LiveSession {
-  sessionId: string;
-  userId: string;
-  email: string;
-  twoFactorEnabled: boolean;
-}
 
 /** What the before hook learnt about a request, for the after hook (same `ctx.context` object). */
 interface RequestNote {
@@ -223,32 +217,7 @@ async function checkSession(ctx: HookContext, deps: HookDeps): Promise<LiveSessi
   const cookieName = ctx.context.authCookies.sessionToken.name;
   const token = await ctx.getSignedCookie(cookieName, ctx.context.secret);
   if (!token) return null;
-  const [row] = await deps.db
-    .select({
-      id: authSessions.id,
-      userId: authSessions.userId,
-      createdAt: authSessions.createdAt,
-      lastActiveAt: authSessions.lastActiveAt,
-      expiresAt: authSessions.expiresAt,
-      email: authUsers.email,
-      deactivatedAt: authUsers.deactivatedAt,
-      twoFactorEnabled: authUsers.twoFactorEnabled,
-    })
-    .from(authSessions)
-    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-    .where(eq(authSessions.token, token))
-    .limit(1);
-  if (!row) return null;
-  const now = deps.now();
-  const verdict = sessionVerdict(row, now, deps.policy);
-  if (verdict !== 'active' || row.deactivatedAt || row.expiresAt.getTime() <= now.getTime()) {
-    await deps.db.delete(authSessions).where(eq(authSessions.id, row.id));
-    return null;
-  }
-  if (shouldTouch(row.lastActiveAt, now, deps.policy)) {
-    await deps.db.update(authSessions).set({ lastActiveAt: now }).where(eq(authSessions.id, row.id));
-  }
-  return { sessionId: row.id, userId: row.userId, email: row.email, twoFactorEnabled: row.twoFactorEnabled };
+  return loadLiveSession(deps.db, token, deps.policy, deps.now());
 }
 
 /** The account a pending second-factor challenge belongs to (from the plugin's signed cookie). */

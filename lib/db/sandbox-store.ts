@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { SandboxStore } from '@/lib/iamport/sandbox';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { Db } from './client';
@@ -16,10 +16,25 @@ export function createDbSandboxStore(getDb: () => Promise<Db>): SandboxStore {
       const [row] = await db.select().from(sandboxKeys).where(eq(sandboxKeys.key, key));
       return row ? (row.annotation as CustomerAnnotation) : undefined;
     },
-    async set(key, value) {
+    async getFirst(keys) {
+      if (keys.length === 0) return undefined;
+      const db = await getDb();
+      const rows = await db.select().from(sandboxKeys).where(inArray(sandboxKeys.key, [...keys]));
+      const byKey = new Map(rows.map((row) => [row.key, row.annotation as CustomerAnnotation]));
+      const key = keys.find((candidate) => byKey.has(candidate));
+      return key === undefined ? undefined : { key, value: byKey.get(key)! };
+    },
+    async set(key, value, removing) {
       const db = await getDb();
       const annotation = value as Record<string, unknown>;
-      await db
+      // One statement: a replaced key is removed in the same step (a data-modifying WITH).
+      const withRemoval =
+        removing === undefined
+          ? db
+          : db.with(
+              db.$with('removed').as(db.delete(sandboxKeys).where(eq(sandboxKeys.key, removing)).returning({ key: sandboxKeys.key })),
+            );
+      await withRemoval
         .insert(sandboxKeys)
         .values({ key, annotation, updatedAt: new Date() })
         .onConflictDoUpdate({ target: sandboxKeys.key, set: { annotation, updatedAt: new Date() } });

@@ -126,6 +126,7 @@ describe('sandbox look-ups (SPEC §4)', () => {
     const broken = createSandbox({
       store: {
         get: () => Promise.reject(new Error('db down')),
+        getFirst: () => Promise.reject(new Error('db down')),
         set: () => Promise.reject(new Error('db down')),
         delete: () => Promise.reject(new Error('db down')),
       },

@@ -15,8 +15,13 @@ export function createMemoryStore(): SandboxStore & { entries(): [string, Custom
       const value = map.get(key);
       return value ? structuredClone(value) : undefined;
     },
-    async set(key, value) {
+    async getFirst(keys) {
+      const key = keys.find((candidate) => map.has(candidate));
+      return key === undefined ? undefined : { key, value: structuredClone(map.get(key)!) };
+    },
+    async set(key, value, removing) {
       map.set(key, structuredClone(value));
+      if (removing !== undefined) map.delete(removing);
     },
     async delete(key) {
       return map.delete(key);

@@ -129,7 +129,10 @@ export interface SandboxOptions {
 /** Async so that a DB-backed store can implement it. Keys are opaque strings (tier + customer_uid). */
 export interface SandboxStore {
   get(key: string): Promise<CustomerAnnotation | undefined>;
-  set(key: string, value: CustomerAnnotation): Promise<void>;
+  /** The first of `keys` (in that order) that holds a value, in one look-up. */
+  getFirst(keys: readonly string[]): Promise<{ key: string; value: CustomerAnnotation } | undefined>;
+  /** Stores `value` under `key` and, in the same step, removes `removing` (a key it replaces). */
+  set(key: string, value: CustomerAnnotation, removing?: string): Promise<void>;
   delete(key: string): Promise<boolean>;
 }
 
