@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { run, signIn, startApp, stopProcess, tsxScript, waitForExit } from './bench-lib';
+import { mb, run, signIn, startApp, stopProcess, treeRssKb, tsxScript, waitForExit } from './bench-lib';
 
 const PASSWORD = 'bench staff password 1';
 const { values } = parseArgs({
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     pg: { type: 'string' },
     path: { type: 'string' },
     top: { type: 'string', default: '40' },
+    /** Without the CPU profiler: RSS only. */
+    'no-profile': { type: 'boolean', default: false },
   },
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'profile-app-'));
@@ -36,7 +38,8 @@ const env = {
 };
 const seeding = run(tsxScript('scripts/seed-e2e-staff.ts', PASSWORD), { ...env, LOG_LEVEL: 'warn' }, { quiet: true });
 if ((await waitForExit(seeding)) !== 0) throw new Error('seeding failed');
-const app = await startApp(env, '/api/health', ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+const app = await startApp(env, '/api/health', values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+console.log(`RSS after start: ${mb(treeRssKb(app.pid))} MB`);
 const cookie = await signIn(app.base, 'e2e.agent@example.test', PASSWORD);
 let n = 0;
 const one = async () => {
@@ -70,7 +73,9 @@ const drive = async (count: number) => {
 await drive(200);
 const result = await drive(Number(values.count));
 console.log(`${values.path ?? 'issuance'}: ${result.rps.toFixed(0)}/s`, Object.fromEntries(result.statuses));
+console.log(`RSS after ${Number(values.count) + 200}: ${mb(treeRssKb(app.pid))} MB`);
 await stopProcess(app.child);
+if (values['no-profile']) process.exit(0);
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const files = readdirSync(profDir).map((name) => join(profDir, name));

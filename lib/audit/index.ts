@@ -30,19 +30,24 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+/** The row of an audit event, for a caller that writes it together with what it records. */
+export function auditRow(context: RequestContext, input: AuditInput): typeof auditEvents.$inferInsert {
+  return {
+    actorId: context.actor?.id ?? null,
+    actorEmail: context.actor?.email ?? null,
+    ip: context.ip,
+    action: input.action,
+    result: input.result,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    details: input.details ?? null,
+  };
+}
+
 /** Writes one audit event. An audit failure is logged, never thrown over the action it records. */
 export async function recordAudit(db: Db, context: RequestContext, input: AuditInput): Promise<void> {
   try {
-    await db.insert(auditEvents).values({
-      actorId: context.actor?.id ?? null,
-      actorEmail: context.actor?.email ?? null,
-      ip: context.ip,
-      action: input.action,
-      result: input.result,
-      targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null,
-      details: input.details ?? null,
-    });
+    await db.insert(auditEvents).values(auditRow(context, input));
   } catch (error) {
     getLogger().error({ err: error, action: input.action, targetId: input.targetId }, 'audit event not written');
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit';
+import { auditRow, recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/auth/types';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
@@ -178,36 +178,36 @@ async function issueUnderLease(
   const billingKey = toBillingKeyView(annotation);
   log.info({ ...logContext, outcome: 'issued', replaced, ms: durationMs }, 'issuance');
   try {
-    await upsertIssuedKey(db, annotation, {
-      appMode: runtime.mode,
-      channelKey: input.channel_key || null,
-      actorId: context.actor?.id ?? null,
-    });
-    await finishAttempt(db, attemptId, {
-      outcome: 'issued',
-      pgProvider: annotation.pg_provider,
-      pgId: annotation.pg_id,
-      replaced,
-      durationMs,
-    });
+    // The key, the attempt's outcome and the audit event in one statement: all recorded or none.
+    await upsertIssuedKey(
+      db,
+      annotation,
+      { appMode: runtime.mode, channelKey: input.channel_key || null, actorId: context.actor?.id ?? null },
+      {
+        attempt: {
+          id: attemptId,
+          finish: { outcome: 'issued', pgProvider: annotation.pg_provider, pgId: annotation.pg_id, replaced, durationMs },
+        },
+        audit: auditRow(context, {
+          action: replaced ? 'billing_key.replace' : 'billing_key.issue',
+          result: 'success',
+          targetType: 'billing_key',
+          targetId: uid,
+          details: {
+            attemptId,
+            pgProvider: billingKey.pgProvider,
+            pgId: billingKey.pgId,
+            cardName: billingKey.cardName,
+            cardNumberMasked: billingKey.cardNumberMasked,
+          },
+        }),
+      },
+    );
   } catch (error) {
     // The key exists at Iamport; the attempt stays pending and recovery records it from a lookup.
     log.error({ err: error, ...logContext }, 'issued key not recorded; left for recovery');
     scheduleOutcomeLookup(attemptId, { db, runtime });
   }
-  await recordAudit(db, context, {
-    action: replaced ? 'billing_key.replace' : 'billing_key.issue',
-    result: 'success',
-    targetType: 'billing_key',
-    targetId: uid,
-    details: {
-      attemptId,
-      pgProvider: billingKey.pgProvider,
-      pgId: billingKey.pgId,
-      cardName: billingKey.cardName,
-      cardNumberMasked: billingKey.cardNumberMasked,
-    },
-  });
   return { billingKey, replaced, mode: runtime.mode };
 }
 

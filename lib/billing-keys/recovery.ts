@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '@/lib/audit';
+import { auditRow } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { finishAttempt, openAttempts } from '@/lib/db/attempts';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
@@ -32,23 +32,31 @@ export async function resolveAttempt(attemptId: string, { db, runtime }: Deps): 
       await finishAttempt(db, attemptId, { outcome: 'failed', errorCode: 'not_issued', durationMs });
       return 'not_issued';
     }
-    await upsertIssuedKey(db, live, { appMode: runtime.mode, channelKey: attempt.channelKey, actorId: attempt.actorId });
-    await finishAttempt(db, attemptId, {
-      outcome: 'issued',
-      pgProvider: live.pg_provider,
-      pgId: live.pg_id,
-      replaced: live.inserted !== live.updated,
-      durationMs,
-    });
-    await recordAudit(
+    await upsertIssuedKey(
       db,
-      { actor: null, ip: null },
+      live,
+      { appMode: runtime.mode, channelKey: attempt.channelKey, actorId: attempt.actorId },
       {
-        action: 'billing_key.issue',
-        result: 'success',
-        targetType: 'billing_key',
-        targetId: attempt.customerUid,
-        details: { attemptId, resolvedBy: 'lookup', cardNumberMasked: live.card_number },
+        attempt: {
+          id: attemptId,
+          finish: {
+            outcome: 'issued',
+            pgProvider: live.pg_provider,
+            pgId: live.pg_id,
+            replaced: live.inserted !== live.updated,
+            durationMs,
+          },
+        },
+        audit: auditRow(
+          { actor: null, ip: null },
+          {
+            action: 'billing_key.issue',
+            result: 'success',
+            targetType: 'billing_key',
+            targetId: attempt.customerUid,
+            details: { attemptId, resolvedBy: 'lookup', cardNumberMasked: live.card_number },
+          },
+        ),
       },
     );
     return 'issued';

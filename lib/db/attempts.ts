@@ -38,23 +38,25 @@ export async function startAttempt(db: Db, start: AttemptStart): Promise<string>
   return row.id;
 }
 
+/** The columns an attempt's outcome sets. */
+export function attemptFinishValues(finish: AttemptFinish) {
+  return {
+    outcome: finish.outcome,
+    errorCode: finish.errorCode ?? null,
+    errorMessage: finish.errorMessage ?? null,
+    iamportCode: finish.iamportCode ?? null,
+    iamportMessage: finish.iamportMessage ?? null,
+    pgCode: finish.pgCode ?? null,
+    ...(finish.pgProvider ? { pgProvider: finish.pgProvider } : {}),
+    ...(finish.pgId ? { pgId: finish.pgId } : {}),
+    replaced: finish.replaced ?? null,
+    durationMs: finish.durationMs,
+    finishedAt: new Date(),
+  };
+}
+
 export async function finishAttempt(db: Db, id: string, finish: AttemptFinish): Promise<void> {
-  await db
-    .update(issueAttempts)
-    .set({
-      outcome: finish.outcome,
-      errorCode: finish.errorCode ?? null,
-      errorMessage: finish.errorMessage ?? null,
-      iamportCode: finish.iamportCode ?? null,
-      iamportMessage: finish.iamportMessage ?? null,
-      pgCode: finish.pgCode ?? null,
-      ...(finish.pgProvider ? { pgProvider: finish.pgProvider } : {}),
-      ...(finish.pgId ? { pgId: finish.pgId } : {}),
-      replaced: finish.replaced ?? null,
-      durationMs: finish.durationMs,
-      finishedAt: new Date(),
-    })
-    .where(eq(issueAttempts.id, id));
+  await db.update(issueAttempts).set(attemptFinishValues(finish)).where(eq(issueAttempts.id, id));
 }
 
 export async function attemptsForKey(db: Db, customerUid: string, limit = 100): Promise<IssueAttemptRow[]> {

@@ -1,8 +1,9 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, ne, sql } from 'drizzle-orm';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { Db } from './client';
-import { billingKeyHistory, billingKeys, type BillingKeyRow } from './schema';
+import { attemptFinishValues, type AttemptFinish } from './attempts';
+import { auditEvents, billingKeyHistory, billingKeys, issueAttempts, type BillingKeyRow } from './schema';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
@@ -52,60 +53,93 @@ export interface UpsertContext {
   actorId: string | null;
 }
 
+/** Writes that go with recording a key, in the same statement: the attempt's outcome and the audit event. */
+export interface RecordedAlong {
+  attempt?: { id: string; finish: AttemptFinish };
+  audit?: typeof auditEvents.$inferInsert;
+}
+
 /**
  * Records a key as Iamport returned it. A different card behind the same customer_uid moves the
  * previous one into the history first. Returns whether a stored key was replaced.
+ *
+ * One statement (data-modifying WITHs) does it all, with the attempt's outcome and the audit event
+ * when given: every part is written or none is (an issued key whose record failed stays a pending
+ * attempt, which recovery completes), and it costs the database a single round trip.
  */
 export async function upsertIssuedKey(
   db: Db,
   annotation: CustomerAnnotation,
   context: UpsertContext,
+  along: RecordedAlong = {},
 ): Promise<{ replacedStored: boolean }> {
   const columns = annotationColumns(annotation);
   const now = new Date();
-  return db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select()
+  const uid = annotation.customer_uid;
+  const previous = db.$with('previous').as(
+    db
+      .select({
+        customerUid: billingKeys.customerUid,
+        pgProvider: billingKeys.pgProvider,
+        pgId: billingKeys.pgId,
+        cardName: billingKeys.cardName,
+        cardCode: billingKeys.cardCode,
+        cardNumberMasked: billingKeys.cardNumberMasked,
+        cardType: billingKeys.cardType,
+        iamportInsertedAt: billingKeys.iamportInsertedAt,
+        iamportUpdatedAt: billingKeys.iamportUpdatedAt,
+      })
       .from(billingKeys)
-      .where(eq(billingKeys.customerUid, annotation.customer_uid))
-      .for('update');
-    const replacedStored =
-      previous !== undefined && previous.iamportUpdatedAt.getTime() !== columns.iamportUpdatedAt.getTime();
-    if (previous && replacedStored) {
-      await tx.insert(billingKeyHistory).values({
-        customerUid: previous.customerUid,
-        pgProvider: previous.pgProvider,
-        pgId: previous.pgId,
-        cardName: previous.cardName,
-        cardCode: previous.cardCode,
-        cardNumberMasked: previous.cardNumberMasked,
-        cardType: previous.cardType,
-        iamportInsertedAt: previous.iamportInsertedAt,
-        iamportUpdatedAt: previous.iamportUpdatedAt,
-        replacedAt: now,
-        replacedBy: context.actorId,
-      });
-    }
-    const values = {
-      ...columns,
-      appMode: context.appMode,
-      channelKey: context.channelKey,
-      updatedAt: now,
-      status: 'active' as const,
-      deletedAt: null,
-      deletedBy: null,
-      deleteReason: null,
-      liveState: 'same' as const,
-      liveCheckedAt: now,
-      liveStateAcknowledgedAt: null,
-      liveStateAcknowledgedBy: null,
-    };
-    await tx
-      .insert(billingKeys)
-      .values({ customerUid: annotation.customer_uid, issuedAt: now, issuedBy: context.actorId, ...values })
-      .onConflictDoUpdate({ target: billingKeys.customerUid, set: { ...values, issuedBy: context.actorId } });
-    return { replacedStored };
-  });
+      .where(eq(billingKeys.customerUid, uid)),
+  );
+  // The stored card moves to the history when Iamport's answer is a different issuance of the uid.
+  const history = db.$with('history', { id: sql<number>`id` }).as(sql`
+    insert into ${billingKeyHistory} (customer_uid, pg_provider, pg_id, card_name, card_code, card_number_masked,
+      card_type, iamport_inserted_at, iamport_updated_at, replaced_at, replaced_by)
+    select customer_uid, pg_provider, pg_id, card_name, card_code, card_number_masked, card_type,
+      iamport_inserted_at, iamport_updated_at, ${now.toISOString()}::timestamptz, ${context.actorId}::text
+    from ${previous}
+    where iamport_updated_at <> ${columns.iamportUpdatedAt.toISOString()}::timestamptz
+    returning id`);
+  const finished = along.attempt
+    ? db
+        .$with('finished')
+        .as(
+          db
+            .update(issueAttempts)
+            .set(attemptFinishValues(along.attempt.finish))
+            .where(eq(issueAttempts.id, along.attempt.id))
+            .returning({ id: issueAttempts.id }),
+        )
+    : null;
+  const audited = along.audit
+    ? db.$with('audited').as(db.insert(auditEvents).values(along.audit).returning({ id: auditEvents.id }))
+    : null;
+  const values = {
+    ...columns,
+    appMode: context.appMode,
+    channelKey: context.channelKey,
+    updatedAt: now,
+    status: 'active' as const,
+    deletedAt: null,
+    deletedBy: null,
+    deleteReason: null,
+    liveState: 'same' as const,
+    liveCheckedAt: now,
+    liveStateAcknowledgedAt: null,
+    liveStateAcknowledgedBy: null,
+  };
+  // `previous` is the row as the statement found it (a plain read: FOR UPDATE would skip a row the
+  // upsert below changes in the same statement); issuances of one uid are serialised by its lease.
+  const [row] = await db
+    .with(previous, history, ...(finished ? [finished] : []), ...(audited ? [audited] : []))
+    .insert(billingKeys)
+    .values({ customerUid: uid, issuedAt: now, issuedBy: context.actorId, ...values })
+    .onConflictDoUpdate({ target: billingKeys.customerUid, set: { ...values, issuedBy: context.actorId } })
+    .returning({
+      replacedStored: sql<number>`(select count(*) from ${history})::int`,
+    });
+  return { replacedStored: (row?.replacedStored ?? 0) > 0 };
 }
 
 export async function findStoredKey(db: Db, customerUid: string): Promise<BillingKeyRow | undefined> {

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerAnnotation } from '@/lib/iamport/types';
+import { startAttempt } from './attempts';
+import { findStoredKey, keyHistory, upsertIssuedKey } from './billing-keys';
+import type { DbHandle } from './index';
+import { auditEvents, issueAttempts } from './schema';
+import { testEngines } from './testing';
+
+const annotation = (uid: string, updated: number, card: string): CustomerAnnotation =>
+  ({
+    customer_uid: uid,
+    pg_provider: 'nice',
+    pg_id: 'nictest04m',
+    card_name: '국민KB카드',
+    card_number: card,
+    inserted: updated,
+    updated,
+  }) as CustomerAnnotation;
+
+describe.each(testEngines())('recording an issued key on $name', (engine) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+  }, 60_000);
+  afterAll(async () => handle?.close());
+  const context = { appMode: 'sandbox' as const, channelKey: null, actorId: 'agent-1' };
+  const uid = (name: string) => `rec_${name}_${Date.now().toString(36)}`;
+
+  it('writes the key, the attempt outcome and the audit event together', async () => {
+    const id = uid('together');
+    const attemptId = await startAttempt(handle.db, {
+      customerUid: id, requestedPg: 'nice', channelKey: null, pgProvider: 'nice', appMode: 'sandbox', actorId: 'agent-1',
+    });
+    const result = await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context, {
+      attempt: { id: attemptId, finish: { outcome: 'issued', pgProvider: 'nice', pgId: 'nictest04m', replaced: false, durationMs: 12 } },
+      audit: { actorId: 'agent-1', actorEmail: 'a@example.test', action: 'billing_key.issue', result: 'success', targetType: 'billing_key', targetId: id, ip: null, details: { attemptId } },
+    });
+    expect(result).toEqual({ replacedStored: false });
+    expect(await findStoredKey(handle.db, id)).toMatchObject({ cardNumberMasked: '52728900****0004', issuedBy: 'agent-1', status: 'active' });
+    const [attempt] = await handle.db.select().from(issueAttempts).where(eq(issueAttempts.id, attemptId));
+    expect(attempt).toMatchObject({ outcome: 'issued', pgId: 'nictest04m', durationMs: 12 });
+    expect(attempt?.finishedAt).toBeInstanceOf(Date);
+    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'billing_key.issue', details: { attemptId } });
+  });
+
+  it('moves a different stored card to the history, and not the same issuance recorded twice', async () => {
+    const id = uid('history');
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({ replacedStored: false });
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({ replacedStored: false });
+    expect(await keyHistory(handle.db, id)).toHaveLength(0);
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_100, '45184200****1111'), context)).toEqual({ replacedStored: true });
+    const history = await keyHistory(handle.db, id);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ cardNumberMasked: '52728900****0004', replacedBy: 'agent-1' });
+    expect((await findStoredKey(handle.db, id))?.cardNumberMasked).toBe('45184200****1111');
+  });
+
+  it('writes nothing at all when one part fails', async () => {
+    const id = uid('atomic');
+    const failing = upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context, {
+      attempt: { id: 'not-a-uuid', finish: { outcome: 'issued', durationMs: 1 } },
+      audit: { action: 'billing_key.issue', result: 'success', targetType: 'billing_key', targetId: id },
+    });
+    await expect(failing).rejects.toThrow();
+    expect(await findStoredKey(handle.db, id)).toBeUndefined();
+    expect(await handle.db.select().from(auditEvents).where(eq(auditEvents.targetId, id))).toHaveLength(0);
+  });
+});
