@@ -56,6 +56,32 @@ const one = async () => {
   await response.text();
   return response.status;
 };
+/** The process tree's biggest memory mappings by resident size: the WASM heap is one huge reservation. */
+function largestMappings(pid: number): string[] {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    } catch {}
+  }
+  const maps: { name: string; rss: number; size: number }[] = [];
+  for (const each of pids) {
+    let current: { name: string; rss: number; size: number } | null = null;
+    for (const line of readFileSync(`/proc/${each}/smaps`, 'utf8').split('\n')) {
+      const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) {
+        current = { name: head[3] || '[anon]', rss: 0, size: (parseInt(head[2]!, 16) - parseInt(head[1]!, 16)) / 1048576 };
+        maps.push(current);
+      } else if (current && line.startsWith('Rss:')) current.rss = Number(line.split(/\s+/)[1]) / 1024;
+    }
+  }
+  return maps
+    .sort((a, b) => b.rss - a.rss)
+    .slice(0, 6)
+    .map((map) => `${map.rss.toFixed(0)} (${map.size.toFixed(0)}) ${map.name.split('/').slice(-1)[0]}`);
+}
+
 const drive = async (count: number) => {
   let next = 0;
   const statuses = new Map<number, number>();
@@ -74,6 +100,7 @@ await drive(200);
 const result = await drive(Number(values.count));
 console.log(`${values.path ?? 'issuance'}: ${result.rps.toFixed(0)}/s`, Object.fromEntries(result.statuses));
 console.log(`RSS after ${Number(values.count) + 200}: ${mb(treeRssKb(app.pid))} MB`);
+console.log(`largest mappings (RSS MB, virtual MB): ${largestMappings(app.pid).join('; ')}`);
 await stopProcess(app.child);
 if (values['no-profile']) process.exit(0);
 

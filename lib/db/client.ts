@@ -25,8 +25,20 @@ const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 /** Serialises migrations when several app instances start on one PostgreSQL at once. */
 const MIGRATION_LOCK_ID = 724_100_917;
 
+/**
+ * PGlite's start parameters: its defaults, with a buffer cache of `sharedBuffers` (PostgreSQL's
+ * default 128MB fills up with use and stays resident in the server's own memory).
+ */
+function pgliteStartParams(sharedBuffers: string): string[] {
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`];
+}
+
 /** Embedded PGlite in `dataDir` (created if missing, locked against other processes), or in memory. */
-export async function openPglite(dataDir: string | null): Promise<DbHandle> {
+export async function openPglite(
+  dataDir: string | null,
+  { sharedBuffers = '32MB' }: { sharedBuffers?: string } = {},
+): Promise<DbHandle> {
+  const options = { extensions: { pg_trgm }, startParams: pgliteStartParams(sharedBuffers) };
   let release: (() => void) | undefined;
   let client: PGlite;
   if (dataDir) {
@@ -34,13 +46,13 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
     mkdirSync(folder, { recursive: true });
     release = acquireFolderLock(join(folder, 'pglite.lock'));
     try {
-      client = await PGlite.create(join(folder, 'pglite'), { extensions: { pg_trgm } });
+      client = await PGlite.create(join(folder, 'pglite'), options);
     } catch (error) {
       release();
       throw error;
     }
   } else {
-    client = await PGlite.create({ extensions: { pg_trgm } });
+    client = await PGlite.create(options);
   }
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
