@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { getEnv } from '../lib/env';
+import { serverNodeArgs } from './bench-lib';
 
 const TARGET = { listP95Ms: 50, exportMs: 5000, rssGrowthMb: 50 };
 const ROOT = resolve(import.meta.dirname, '..');
@@ -118,7 +119,7 @@ async function seed(target: string[], counts: { keys: number; attempts: number }
 
 async function startApp(store: Record<string, string | null>) {
   const port = await freePort();
-  const child = run(['node', 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = run(['node', ...serverNodeArgs(), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     ...store,
     IMP_KEY: null,
     IMP_SECRET: null,

@@ -122,8 +122,20 @@ export interface StartedApp {
 }
 
 /**
- * Starts the built app (`next start` on a free loopback port) with `env` on top of a quiet
- * production environment, and waits for `readyPath` to answer 2xx.
+ * The Node.js flags `npm start` runs the server with (package.json's `start` script: the JavaScript
+ * heap's cap), so a benchmark measures the same process a user starts.
+ */
+export function serverNodeArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /^node((?: --\S+)*) node_modules\/next\/dist\/bin\/next start$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not "node [flags] node_modules/next/dist/bin/next start": ${scripts.start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Starts the built app (`next start` on a free loopback port, with `npm start`'s Node.js flags and
+ * `nodeArgs`) with `env` on top of a quiet production environment, and waits for `readyPath` to
+ * answer 2xx.
  */
 export async function startApp(
   env: Record<string, string | null>,
@@ -132,7 +144,7 @@ export async function startApp(
 ): Promise<StartedApp> {
   const port = await freePort();
   const child = run(
-    ['node', ...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    ['node', ...serverNodeArgs(), ...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
     { quiet: true },
   );

@@ -493,6 +493,24 @@ async function latencyBench(
       return { driven, getToken: delta('getToken'), roundTrips, floor, dbText };
     };
 
+    // The floor under any burst: the same server answering 200 requests at once with constant JSON
+    // (no session, no database, no Iamport). Whatever this costs, every issuance burst pays it too.
+    const constantBurst = async () => {
+      const response = await fetch(`${base}/api/bench/constant`);
+      await response.text();
+      return response.status === 200 ? null : `HTTP ${response.status}`;
+    };
+    await drive(burst, burst, constantBurst);
+    const floor = await drive(burst, burst, constantBurst);
+    console.log(
+      `   floor: ${burst} constant-JSON requests at once: p50 ${fmt(floor.p50, 0)} ms, p99 ${fmt(floor.p99, 0)} ms${failuresText(floor)}`,
+    );
+    row(
+      `b. ${engine}: floor, ${burst} constant-JSON requests at once (no work, no Iamport)`,
+      `p50 ${fmt(floor.p50, 0)} ms, p99 ${fmt(floor.p99, 0)} ms: ${LATENCY_MS} ms of Iamport on top leaves ${fmt(TARGET.burstP99Ms - LATENCY_MS, 0)} ms for all of it`,
+      'reference',
+      '',
+    );
     const cold = await burstOf('cold (no token, no channel list yet), API caller', `bench_b_${RUN}_${engine}_cold`);
     row(
       `b. ${engine}: getToken calls for ${burst} issuances at once, cold`,
