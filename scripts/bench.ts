@@ -17,6 +17,7 @@
  *   node --conditions=react-server --import tsx scripts/bench.ts [--issuances 10000] [--more 10000]
  *     [--concurrency 16] [--burst 200] [--pg URL] [--skip-pg] [--skip-burst]
  *     [--app-on-pg]  (a and c on a fresh PostgreSQL database instead of PGlite, to tell whose memory it is)
+ *     [--only-burst] (b alone)
  * PostgreSQL (b) runs when TEST_DATABASE_URL or --pg names a server (a fresh database, dropped after).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -570,6 +571,8 @@ async function main() {
       /** Diagnosis: run a and c on a fresh PostgreSQL database instead of PGlite (whose memory is it?). */
       'app-on-pg': { type: 'boolean', default: false },
       'skip-burst': { type: 'boolean', default: false },
+      /** Only b: the 200 ms bursts (and their floor). */
+      'only-burst': { type: 'boolean', default: false },
     },
   });
   requireBuild('npm run bench');
@@ -586,7 +589,9 @@ async function main() {
     more: Number(values.more),
     concurrency: Number(values.concurrency),
   };
-  if (values['app-on-pg']) {
+  if (values['only-burst']) {
+    // b alone, below.
+  } else if (values['app-on-pg']) {
     if (!pgServer) throw new Error('--app-on-pg needs TEST_DATABASE_URL or --pg');
     await withFreshDatabase(pgServer, 'app', (url) => sandboxModeBench({ ...options, pgUrl: url }));
   } else {
