@@ -58,13 +58,13 @@ const envSchema = z
     /** Folder of the embedded PGlite database (used when DATABASE_URL is unset). */
     DATA_DIR: z.string().min(1).default('./data'),
     /**
-     * Embedded PGlite's buffer cache (PostgreSQL's `shared_buffers`, e.g. `32MB`). It lives in the
+     * Embedded PGlite's buffer cache (PostgreSQL's `shared_buffers`, e.g. `64MB`). It lives in the
      * server's own memory and never shrinks; the files stay in the operating system's cache beside it.
      */
     PGLITE_SHARED_BUFFERS: z
       .string()
       .regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB')
-      .default('32MB'),
+      .default('64MB'),
     /** `postgres://…` switches storage from embedded PGlite to PostgreSQL (needed for several instances). */
     DATABASE_URL: optionalString.pipe(
       z

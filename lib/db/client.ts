@@ -36,7 +36,7 @@ function pgliteStartParams(sharedBuffers: string): string[] {
 /** Embedded PGlite in `dataDir` (created if missing, locked against other processes), or in memory. */
 export async function openPglite(
   dataDir: string | null,
-  { sharedBuffers = '32MB' }: { sharedBuffers?: string } = {},
+  { sharedBuffers = '64MB' }: { sharedBuffers?: string } = {},
 ): Promise<DbHandle> {
   const options = { extensions: { pg_trgm }, startParams: pgliteStartParams(sharedBuffers) };
   let release: (() => void) | undefined;
