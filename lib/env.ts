@@ -63,7 +63,11 @@ const envSchema = z
      */
     PGLITE_SHARED_BUFFERS: z
       .string()
-      .regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB')
+      .regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 64MB')
+      .refine((size) => {
+        const kb = Number.parseInt(size, 10) * (size.endsWith('GB') ? 1024 * 1024 : size.endsWith('MB') ? 1024 : 1);
+        return kb >= 128 && kb <= 1024 * 1024;
+      }, 'must be between 128kB and 1GB')
       .default('64MB'),
     /** `postgres://…` switches storage from embedded PGlite to PostgreSQL (needed for several instances). */
     DATABASE_URL: optionalString.pipe(

@@ -44,7 +44,11 @@ export function verifiedCookieToken(cookieHeader: string | null, cookieName: str
   const dot = value.lastIndexOf('.');
   if (dot < 1) return null;
   const token = value.slice(0, dot);
-  const signature = Buffer.from(value.slice(dot + 1), 'base64');
+  const encoded = value.slice(dot + 1);
+  // Only the one spelling better-call writes: standard base64 of 32 bytes (Node's decoder would also
+  // take URL-safe letters, spaces and missing padding).
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(encoded)) return null;
+  const signature = Buffer.from(encoded, 'base64');
   const expected = createHmac('sha256', secret).update(token).digest();
   return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
+import { tryLease } from '@/lib/db/issue-locks';
 import { testEngines } from '@/lib/db/testing';
 import { listAuditEvents } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -173,6 +174,31 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const counts = await resolveOpenAttempts({ db: handle.db, runtime });
     expect(counts.issued).toBeGreaterThanOrEqual(1);
     expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
+  });
+
+  it('recovery waits for the uid\'s lease, and audits the issuance under the agent who asked for it', async () => {
+    const body = input(CARDS.shinhanCredit);
+    const attemptId = await startAttempt(handle.db, {
+      customerUid: body.customer_uid,
+      requestedPg: 'nice',
+      channelKey: null,
+      pgProvider: 'nice',
+      appMode: 'sandbox',
+      actorId: 'agent-7',
+    });
+    await runtime.client.issueBillingKey(body.customer_uid, { card_number: body.card_number, expiry: '2030-12' });
+    // Another request for the same uid is under way: recovery must not record meanwhile.
+    const held = await tryLease(handle.db, body.customer_uid, 60_000);
+    expect(held).not.toBeNull();
+    expect(await resolveAttempt(attemptId, { db: handle.db, runtime })).toBe('still_unknown');
+    expect(await findStoredKey(handle.db, body.customer_uid)).toBeUndefined();
+    await held!.release();
+    expect(await resolveAttempt(attemptId, { db: handle.db, runtime })).toBe('issued');
+    expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
+    const [event] = await listAuditEvents(handle.db, { targetId: body.customer_uid });
+    expect(event).toMatchObject({ action: 'billing_key.issue', actorId: 'agent-7', details: { attemptId, resolvedBy: 'lookup' } });
+    // Its lease is given back: the next issuance to the uid is not kept waiting.
+    expect(await tryLease(handle.db, body.customer_uid, 1_000)).not.toBeNull();
   });
 
   it('keeps no card data anywhere in the database', async () => {

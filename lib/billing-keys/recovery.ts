@@ -4,7 +4,8 @@ import { auditRow } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { finishAttempt, openAttempts } from '@/lib/db/attempts';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
-import { issueAttempts } from '@/lib/db/schema';
+import { issueAttempts, type IssueAttemptRow } from '@/lib/db/schema';
+import { tryLease } from '@/lib/db/issue-locks';
 import { IamportNotFoundError, type IamportRuntime } from '@/lib/iamport';
 import { getLogger } from '@/lib/log';
 
@@ -18,6 +19,9 @@ export type Resolution = 'issued' | 'not_issued' | 'still_unknown' | 'already_re
 /** Tolerance between Iamport's clock and ours when deciding whether a key came from this attempt. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** How long recovery may hold a uid's lease (one Iamport look-up and one write). */
+const LEASE_TTL_MS = 60_000;
+
 /**
  * Settles an attempt whose outcome is open (timed out, or the app died mid-call) by looking the
  * customer_uid up at Iamport: a key updated since the attempt started is recorded as issued.
@@ -26,6 +30,22 @@ export async function resolveAttempt(attemptId: string, { db, runtime }: Deps): 
   const [attempt] = await db.select().from(issueAttempts).where(eq(issueAttempts.id, attemptId));
   if (!attempt || (attempt.outcome !== 'pending' && attempt.outcome !== 'unknown')) return 'already_resolved';
   const durationMs = attempt.durationMs ?? Date.now() - attempt.startedAt.getTime();
+  // The uid's lease, as for an issuance: a retry of the same uid must not record a key meanwhile.
+  const lease = await tryLease(db, attempt.customerUid, LEASE_TTL_MS).catch(() => null);
+  if (!lease) return 'still_unknown';
+  try {
+    return await resolveUnderLease(attempt, durationMs, { db, runtime });
+  } finally {
+    await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'recovery lease not released'));
+  }
+}
+
+async function resolveUnderLease(
+  attempt: IssueAttemptRow,
+  durationMs: number,
+  { db, runtime }: Deps,
+): Promise<Resolution> {
+  const attemptId = attempt.id;
   try {
     const live = await runtime.client.getBillingKey(attempt.customerUid);
     if (live.updated * 1000 < attempt.startedAt.getTime() - CLOCK_SKEW_MS) {
@@ -47,16 +67,20 @@ export async function resolveAttempt(attemptId: string, { db, runtime }: Deps): 
             durationMs,
           },
         },
-        audit: auditRow(
-          { actor: null, ip: null },
-          {
-            action: 'billing_key.issue',
-            result: 'success',
-            targetType: 'billing_key',
-            targetId: attempt.customerUid,
-            details: { attemptId, resolvedBy: 'lookup', cardNumberMasked: live.card_number },
-          },
-        ),
+        audit: {
+          ...auditRow(
+            { actor: null, ip: null },
+            {
+              action: live.inserted !== live.updated ? 'billing_key.replace' : 'billing_key.issue',
+              result: 'success',
+              targetType: 'billing_key',
+              targetId: attempt.customerUid,
+              details: { attemptId, resolvedBy: 'lookup', cardNumberMasked: live.card_number },
+            },
+          ),
+          // The agent whose request issued it (no session here: their email stays empty).
+          actorId: attempt.actorId,
+        },
       },
     );
     return 'issued';
