@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, like, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { formatWait } from '@/lib/validations/auth';
-import { authSessions, authUsers, authVerifications } from '@/lib/db/schema';
+import { authUsers, authVerifications } from '@/lib/db/schema';
 import { ipFromHeaders, recordAuthEvent } from './audit';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt } from './rate-limit';
 import { loadLiveSession, type LiveSession } from './live-session';

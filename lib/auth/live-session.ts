@@ -26,6 +26,7 @@ export interface LiveSession {
  */
 export function verifiedCookieToken(cookieHeader: string | null, cookieName: string, secret: string): string | null {
   if (!cookieHeader) return null;
+  // The first cookie of that name, as better-call's getSignedCookie (better-auth's own endpoints) reads it.
   let raw: string | undefined;
   for (const part of cookieHeader.split(';')) {
     const at = part.indexOf('=');

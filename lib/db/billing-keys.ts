@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, ne, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { Db } from './client';
 import { attemptFinishValues, type AttemptFinish } from './attempts';
@@ -76,6 +76,8 @@ export async function upsertIssuedKey(
   const columns = annotationColumns(annotation);
   const now = new Date();
   const uid = annotation.customer_uid;
+  // The row as the statement found it (a plain read: FOR UPDATE would skip a row the upsert below
+  // changes in the same statement); issuances of one uid are serialised by its lease.
   const previous = db.$with('previous').as(
     db
       .select({
@@ -129,8 +131,6 @@ export async function upsertIssuedKey(
     liveStateAcknowledgedAt: null,
     liveStateAcknowledgedBy: null,
   };
-  // `previous` is the row as the statement found it (a plain read: FOR UPDATE would skip a row the
-  // upsert below changes in the same statement); issuances of one uid are serialised by its lease.
   const [row] = await db
     .with(previous, history, ...(finished ? [finished] : []), ...(audited ? [audited] : []))
     .insert(billingKeys)
