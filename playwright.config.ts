@@ -10,7 +10,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium
 
 const LOG_DIR = 'test-results/server-logs';
 /** Sends everything the shell runs from here on (seeding, then the server it execs) to one log file. */
-const logged = (name: string, command: string) => `mkdir -p ${LOG_DIR} && exec > ${LOG_DIR}/${name}.log 2>&1 && ${command}`;
+const logged = (name: string, command: string) =>
+  `mkdir -p ${LOG_DIR} && exec > ${LOG_DIR}/${name}.log 2>&1 && ${command}`;
 
 /**
  * Each app server starts on an empty database of its own: a fresh PGlite folder, or, for the

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       // `server-only` throws outside React's server condition; unit tests are server code.
-      'server-only': fileURLToPath(new URL('./lib/test/empty.ts', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
       '@': fileURLToPath(new URL('.', import.meta.url)),
     },
   },

@@ -13,7 +13,9 @@ const OUTCOME_STYLES: Record<AttemptView['outcome'], string> = {
 
 export function OutcomeBadge({ outcome }: { outcome: AttemptView['outcome'] }) {
   return (
-    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${OUTCOME_STYLES[outcome]}`}>
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${OUTCOME_STYLES[outcome]}`}
+    >
       {ATTEMPT_OUTCOME_LABELS[outcome]}
     </span>
   );
@@ -73,7 +75,10 @@ export function AttemptsTable({
               </td>
               {showCustomerUid && (
                 <td className={`${td} font-mono break-all`}>
-                  <Link href={keyDetailHref(attempt.customerUid)} className="text-blue-700 underline underline-offset-2">
+                  <Link
+                    href={keyDetailHref(attempt.customerUid)}
+                    className="text-blue-700 underline underline-offset-2"
+                  >
                     {attempt.customerUid}
                   </Link>
                 </td>
@@ -89,8 +94,12 @@ export function AttemptsTable({
                 )}
               </td>
               <td className={`${td} max-w-md`}>
-                {attempt.iamportCode !== null && <span className="mr-1 font-mono text-xs text-slate-600">[{attempt.iamportCode}]</span>}
-                <span className="break-words">{attempt.iamportMessage ?? (attempt.outcome === 'issued' ? '정상 발급' : '—')}</span>
+                {attempt.iamportCode !== null && (
+                  <span className="mr-1 font-mono text-xs text-slate-600">[{attempt.iamportCode}]</span>
+                )}
+                <span className="break-words">
+                  {attempt.iamportMessage ?? (attempt.outcome === 'issued' ? '정상 발급' : '—')}
+                </span>
               </td>
               <td className={`${td} font-mono`}>{attempt.pgCode ?? '—'}</td>
               <td className={`${td} text-right font-mono`}>{attempt.durationMs ?? '—'}</td>

@@ -23,20 +23,37 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 const dash = (value: string | null) => value ?? <span className="text-slate-500">없음</span>;
 
 /** The issued billing key, masked, as a card. */
-export function BillingKeyCard({ billingKey: key, replaced, title, headingId = 'billing-key-card-title' }: BillingKeyCardProps) {
-  const heading = title ?? (replaced === undefined ? '빌링키' : replaced ? '빌링키가 교체되었습니다' : '새 빌링키가 발급되었습니다');
+export function BillingKeyCard({
+  billingKey: key,
+  replaced,
+  title,
+  headingId = 'billing-key-card-title',
+}: BillingKeyCardProps) {
+  const heading =
+    title ?? (replaced === undefined ? '빌링키' : replaced ? '빌링키가 교체되었습니다' : '새 빌링키가 발급되었습니다');
   return (
-    <section aria-labelledby={headingId} className="overflow-hidden rounded-xl border border-slate-300 bg-white shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      className="overflow-hidden rounded-xl border border-slate-300 bg-white shadow-sm"
+    >
       <div className="bg-gradient-to-br from-slate-800 to-slate-950 p-5 text-white">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id={headingId} tabIndex={-1} className="text-lg font-bold">
             {heading}
           </h2>
           <div className="flex gap-2 text-xs font-bold">
-            {key.sandbox === true && <span className="rounded bg-amber-300 px-2 py-0.5 text-amber-950">테스트 채널 (sandbox)</span>}
+            {key.sandbox === true && (
+              <span className="rounded bg-amber-300 px-2 py-0.5 text-amber-950">테스트 채널 (sandbox)</span>
+            )}
             {key.sandbox === false && <span className="rounded bg-red-600 px-2 py-0.5 text-white">실제 채널</span>}
             {replaced !== undefined && (
-              <span className={replaced ? 'rounded bg-orange-300 px-2 py-0.5 text-orange-950' : 'rounded bg-emerald-300 px-2 py-0.5 text-emerald-950'}>
+              <span
+                className={
+                  replaced
+                    ? 'rounded bg-orange-300 px-2 py-0.5 text-orange-950'
+                    : 'rounded bg-emerald-300 px-2 py-0.5 text-emerald-950'
+                }
+              >
                 {replaced ? '교체' : '신규'}
               </span>
             )}
@@ -47,7 +64,10 @@ export function BillingKeyCard({ billingKey: key, replaced, title, headingId = '
           {key.cardCode && <span className="ml-2 font-mono">코드 {key.cardCode}</span>}
           <span className="ml-2">· {CARD_TYPE_LABELS[key.cardType]}</span>
         </p>
-        <p className="mt-1 font-mono text-2xl tracking-widest" aria-label={`마스킹된 카드번호 ${key.cardNumberMasked ?? '없음'}`}>
+        <p
+          className="mt-1 font-mono text-2xl tracking-widest"
+          aria-label={`마스킹된 카드번호 ${key.cardNumberMasked ?? '없음'}`}
+        >
           {key.cardNumberMasked ?? '****'}
         </p>
       </div>

@@ -14,7 +14,13 @@ type Who = Role | 'anonymous';
 /** `skip`: not run for that caller, with the reason beside the case. */
 type Rule = Record<Who, Verdict | 'skip'>;
 
-const everyone = (verdict: Verdict): Rule => ({ anonymous: verdict, admin: verdict, agent: verdict, reviewer: verdict, qa: verdict });
+const everyone = (verdict: Verdict): Rule => ({
+  anonymous: verdict,
+  admin: verdict,
+  agent: verdict,
+  reviewer: verdict,
+  qa: verdict,
+});
 const signedIn = (rule: Partial<Record<Role, Verdict>>, others: Verdict = 'deny'): Rule => ({
   anonymous: 'login',
   admin: rule.admin ?? others,
@@ -57,15 +63,31 @@ const API: Record<string, ApiCase[]> = {
   '/api/channels': [{ method: 'GET', path: '/api/channels', rule: allRoles }],
   '/api/billing-keys': [
     { method: 'GET', path: '/api/billing-keys', rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
-    { method: 'POST', path: '/api/billing-keys', body: {}, rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }) },
+    {
+      method: 'POST',
+      path: '/api/billing-keys',
+      body: {},
+      rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }),
+    },
   ],
   '/api/billing-keys/[customerUid]': [
     { method: 'GET', path: `/api/billing-keys/${UID}`, rule: allRoles },
-    { method: 'DELETE', path: `/api/billing-keys/${UID}`, body: {}, rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
+    {
+      method: 'DELETE',
+      path: `/api/billing-keys/${UID}`,
+      body: {},
+      rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }),
+    },
   ],
-  '/api/billing-keys/[customerUid]/current': [{ method: 'GET', path: `/api/billing-keys/${UID}/current`, rule: allRoles }],
+  '/api/billing-keys/[customerUid]/current': [
+    { method: 'GET', path: `/api/billing-keys/${UID}/current`, rule: allRoles },
+  ],
   '/api/billing-keys/[customerUid]/acknowledge': [
-    { method: 'POST', path: `/api/billing-keys/${UID}/acknowledge`, rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
+    {
+      method: 'POST',
+      path: `/api/billing-keys/${UID}/acknowledge`,
+      rule: signedIn({ admin: 'allow', reviewer: 'allow' }),
+    },
   ],
   '/api/attempts': [{ method: 'GET', path: '/api/attempts', rule: allRoles }],
   '/api/reconcile': [
@@ -73,17 +95,27 @@ const API: Record<string, ApiCase[]> = {
     { method: 'POST', path: '/api/reconcile', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
   ],
   '/api/exports/billing-keys': [
-    { method: 'GET', path: '/api/exports/billing-keys?q=access_walk', rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }) },
+    {
+      method: 'GET',
+      path: '/api/exports/billing-keys?q=access_walk',
+      rule: signedIn({ admin: 'allow', reviewer: 'allow', qa: 'allow' }),
+    },
   ],
   '/api/audit': [{ method: 'GET', path: '/api/audit', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) }],
   '/api/exports/audit': [
-    { method: 'GET', path: '/api/exports/audit?target=access_walk', rule: signedIn({ admin: 'allow', reviewer: 'allow' }) },
+    {
+      method: 'GET',
+      path: '/api/exports/audit?target=access_walk',
+      rule: signedIn({ admin: 'allow', reviewer: 'allow' }),
+    },
   ],
   '/api/staff': [
     { method: 'GET', path: '/api/staff', rule: signedIn({ admin: 'allow' }) },
     { method: 'POST', path: '/api/staff', body: {}, rule: signedIn({ admin: 'allow' }) },
   ],
-  '/api/staff/[userId]': [{ method: 'PATCH', path: '/api/staff/no-such-user', body: {}, rule: signedIn({ admin: 'allow' }) }],
+  '/api/staff/[userId]': [
+    { method: 'PATCH', path: '/api/staff/no-such-user', body: {}, rule: signedIn({ admin: 'allow' }) },
+  ],
   '/api/settings/security': [
     { method: 'GET', path: '/api/settings/security', rule: signedIn({ admin: 'allow' }) },
     { method: 'PUT', path: '/api/settings/security', body: {}, rule: signedIn({ admin: 'allow' }) },
@@ -97,11 +129,23 @@ const API: Record<string, ApiCase[]> = {
     { method: 'GET', path: '/api/qa/runs', rule: signedIn({ admin: 'allow', qa: 'allow' }) },
     { method: 'POST', path: '/api/qa/runs', body: {}, rule: signedIn({ admin: 'allow', qa: 'allow' }) },
   ],
-  '/api/qa/runs/[id]': [{ method: 'GET', path: '/api/qa/runs/00000000-0000-4000-8000-000000000000', rule: signedIn({ admin: 'allow', qa: 'allow' }) }],
+  '/api/qa/runs/[id]': [
+    {
+      method: 'GET',
+      path: '/api/qa/runs/00000000-0000-4000-8000-000000000000',
+      rule: signedIn({ admin: 'allow', qa: 'allow' }),
+    },
+  ],
   '/api/account': [{ method: 'GET', path: '/api/account', rule: allRoles }],
   '/api/account/password': [{ method: 'POST', path: '/api/account/password', body: {}, rule: allRoles }],
   // Signing out everywhere would end the shared sessions of the other tests: checked signed out only.
-  '/api/account/sessions': [{ method: 'DELETE', path: '/api/account/sessions', rule: { anonymous: 'login', admin: 'skip', agent: 'skip', reviewer: 'skip', qa: 'skip' } }],
+  '/api/account/sessions': [
+    {
+      method: 'DELETE',
+      path: '/api/account/sessions',
+      rule: { anonymous: 'login', admin: 'skip', agent: 'skip', reviewer: 'skip', qa: 'skip' },
+    },
+  ],
   // Once an admin exists, setup is closed to everyone.
   '/api/setup': [{ method: 'POST', path: '/api/setup', body: {}, rule: everyone('deny') }],
   // better-auth's own endpoints: public by nature (signing in), each checked by better-auth.
@@ -118,7 +162,12 @@ function appRoutes(kind: 'page.tsx' | 'route.ts'): string[] {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name === kind) {
-        const route = '/' + relative('app', dir).split(sep).filter((part) => part && !part.startsWith('(')).join('/');
+        const route =
+          '/' +
+          relative('app', dir)
+            .split(sep)
+            .filter((part) => part && !part.startsWith('('))
+            .join('/');
         found.push(route);
       }
     }

@@ -20,7 +20,11 @@ test.describe('the issuance API follows the error contract', () => {
     expect(response.status()).toBe(201);
     expect(response.headers()['cache-control']).toBe('no-store');
     const json = await response.json();
-    expect(json).toMatchObject({ replaced: false, mode: 'sandbox', billingKey: { customerUid: body.customer_uid, cardNumberMasked: '52728900****0004' } });
+    expect(json).toMatchObject({
+      replaced: false,
+      mode: 'sandbox',
+      billingKey: { customerUid: body.customer_uid, cardNumberMasked: '52728900****0004' },
+    });
     const text = JSON.stringify(json);
     expect(text).not.toContain('5272890000000004');
     expect(text).not.toContain('5272-8900-0000-0004');
@@ -32,7 +36,13 @@ test.describe('the issuance API follows the error contract', () => {
       ['invalid card', CARDS.invalidCard, 422, 'card_rejected', { pgCode: 'F112' }],
       ['expired', CARDS.expired, 422, 'card_rejected', { pgCode: 'F113' }],
       ['declined', CARDS.declined, 422, 'card_rejected', { pgCode: 'F114' }],
-      ['no key-in module', CARDS.noKeyInModule, 422, 'card_rejected', { iamportCode: 1, iamportMessage: '비인증결제모듈 사용정보를 찾을 수 없습니다.' }],
+      [
+        'no key-in module',
+        CARDS.noKeyInModule,
+        422,
+        'card_rejected',
+        { iamportCode: 1, iamportMessage: '비인증결제모듈 사용정보를 찾을 수 없습니다.' },
+      ],
       ['HTTP 500', CARDS.http500, 502, 'upstream_unavailable', {}],
       ['HTML error page', CARDS.htmlError, 502, 'upstream_unavailable', {}],
       ['truncated JSON', CARDS.truncatedJson, 502, 'upstream_unavailable', {}],
@@ -58,24 +68,32 @@ test.describe('the issuance API follows the error contract', () => {
   });
 
   test('[API] the password-check card needs the right pwd_2digit and birth', async ({ request }) => {
-    const wrong = await request.post('/api/billing-keys', { data: issue(CARDS.passwordCheck, { pwd_2digit: '99', birth: '880101' }) });
+    const wrong = await request.post('/api/billing-keys', {
+      data: issue(CARDS.passwordCheck, { pwd_2digit: '99', birth: '880101' }),
+    });
     expect(wrong.status()).toBe(422);
     expect((await wrong.json()).error.iamportMessage).toContain('비밀번호');
-    const right = await request.post('/api/billing-keys', { data: issue(CARDS.passwordCheck, { pwd_2digit: '12', birth: '880101' }) });
+    const right = await request.post('/api/billing-keys', {
+      data: issue(CARDS.passwordCheck, { pwd_2digit: '12', birth: '880101' }),
+    });
     expect(right.status()).toBe(201);
   });
 
   test('[API] re-issuing to a held customer_uid needs replace_confirmed (409 otherwise)', async ({ request }) => {
     const body = issue(CARDS.kbCheck);
     expect((await request.post('/api/billing-keys', { data: body })).status()).toBe(201);
-    const unconfirmed = await request.post('/api/billing-keys', { data: { ...body, card_number: CARDS.shinhanCredit } });
+    const unconfirmed = await request.post('/api/billing-keys', {
+      data: { ...body, card_number: CARDS.shinhanCredit },
+    });
     expect(unconfirmed.status()).toBe(409);
     const { error } = await unconfirmed.json();
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.existing.cardNumberMasked).toBe('52728900****0004');
     const current = await request.get(`/api/billing-keys/${encodeURIComponent(body.customer_uid)}/current`);
     expect((await current.json()).current).toMatchObject({ source: 'stored', billingKey: { cardName: '국민KB카드' } });
-    const confirmed = await request.post('/api/billing-keys', { data: { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true } });
+    const confirmed = await request.post('/api/billing-keys', {
+      data: { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true },
+    });
     expect(confirmed.status()).toBe(200);
     expect((await confirmed.json()).replaced).toBe(true);
   });
@@ -115,7 +133,10 @@ test.describe('the issuance API follows the error contract', () => {
   });
 
   test('[API] malformed bodies get 400/415, never 500', async ({ request }) => {
-    const notJson = await request.post('/api/billing-keys', { data: Buffer.from('{"customer_uid":'), headers: { 'content-type': 'application/json' } });
+    const notJson = await request.post('/api/billing-keys', {
+      data: Buffer.from('{"customer_uid":'),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).error.code).toBe('invalid_json');
     const form = await request.post('/api/billing-keys', { form: { customer_uid: 'x' } });
@@ -126,7 +147,9 @@ test.describe('the issuance API follows the error contract', () => {
 
   test('[API] looks a key up by customer_uid, encoded', async ({ request }) => {
     const uid = `조회 테스트/${uniqueUid('lookup')}?x`;
-    const created = await request.post('/api/billing-keys', { data: { ...issue(CARDS.shinhanCredit), customer_uid: uid } });
+    const created = await request.post('/api/billing-keys', {
+      data: { ...issue(CARDS.shinhanCredit), customer_uid: uid },
+    });
     expect(created.status()).toBe(201);
     const found = await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`);
     expect(found.status()).toBe(200);
@@ -140,7 +163,9 @@ test.describe('the issuance API follows the error contract', () => {
     const response = await request.get('/api/channels');
     expect(response.status()).toBe(200);
     const { channels } = await response.json();
-    const providers = channels.filter((channel: { keyIn: boolean }) => channel.keyIn).map((channel: { pgProvider: string }) => channel.pgProvider);
+    const providers = channels
+      .filter((channel: { keyIn: boolean }) => channel.keyIn)
+      .map((channel: { pgProvider: string }) => channel.pgProvider);
     expect(providers).toEqual(expect.arrayContaining(['nice', 'kcp', 'tosspayments', 'ksnet', 'welcome']));
     expect(channels.some((channel: { keyIn: boolean }) => !channel.keyIn)).toBe(true);
   });

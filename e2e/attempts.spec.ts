@@ -7,7 +7,14 @@ test.use({ baseURL: E2E.liveAppUrl });
 
 async function attempt(request: APIRequestContext, uid: string, card: string, extra: Record<string, unknown> = {}) {
   return request.post('/api/billing-keys', {
-    data: { customer_uid: uid, pg: 'nice.nictest04m', card_number: card, expiry: '2030-12', customer_name: '홍길동', ...extra },
+    data: {
+      customer_uid: uid,
+      pg: 'nice.nictest04m',
+      card_number: card,
+      expiry: '2030-12',
+      customer_name: '홍길동',
+      ...extra,
+    },
   });
 }
 
@@ -39,7 +46,8 @@ test.describe('issuance attempts', () => {
     await expect(row).toContainText('nice / nictest04m');
     await expect(row).toContainText('KST');
     await expect(table.getByRole('row', { name: new RegExp(issued) })).toHaveCount(0);
-    for (const badge of await table.locator('tbody tr td:nth-child(4)').allTextContents()) expect(badge).toContain('거절');
+    for (const badge of await table.locator('tbody tr td:nth-child(4)').allTextContents())
+      expect(badge).toContain('거절');
     // The filters stay in the form.
     await expect(page.getByRole('combobox', { name: '결과' })).toHaveValue('rejected');
     await expect(page.getByRole('textbox', { name: /^PG 코드/ })).toHaveValue('F114');
@@ -63,7 +71,13 @@ test.describe('issuance attempts', () => {
     await expect(page.getByRole('table')).toHaveCount(0);
     await expectNoAxeViolations(page);
 
-    for (const query of ['outcome=exploded', 'limit=abc', 'from=2026-03-02&to=2026-03-01', 'cursor=%%%', 'pg_code=%5BF114%5D']) {
+    for (const query of [
+      'outcome=exploded',
+      'limit=abc',
+      'from=2026-03-02&to=2026-03-01',
+      'cursor=%%%',
+      'pg_code=%5BF114%5D',
+    ]) {
       const api = await request.get(`/api/attempts?${query}`);
       expect(api.status(), query).toBe(422);
       const { error } = await api.json();
@@ -79,7 +93,9 @@ test.describe('issuance attempts', () => {
     expect((await attempt(request, uid, CARDS.shinhanCredit, { replace_confirmed: true })).status()).toBe(200);
     expect((await attempt(request, uid, CARDS.invalidCard, { replace_confirmed: true })).status()).toBe(422);
 
-    const today = await (await request.get(`/api/attempts?customer_uid=${uid}&from=${kstDate()}&to=${kstDate()}`)).json();
+    const today = await (
+      await request.get(`/api/attempts?customer_uid=${uid}&from=${kstDate()}&to=${kstDate()}`)
+    ).json();
     expect(today.attempts).toHaveLength(3);
     expect(today.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['rejected', 'issued', 'issued']);
     const tomorrow = await (await request.get(`/api/attempts?customer_uid=${uid}&from=${kstDate(1)}`)).json();
@@ -88,7 +104,9 @@ test.describe('issuance attempts', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const response: APIResponse = await request.get(`/api/attempts?customer_uid=${uid}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const response: APIResponse = await request.get(
+        `/api/attempts?customer_uid=${uid}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(response.status()).toBe(200);
       const body: { attempts: { id: string }[]; nextCursor: string | null } = await response.json();
       seen.push(...body.attempts.map((a) => a.id));

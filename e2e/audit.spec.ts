@@ -16,7 +16,10 @@ let uid: string;
 
 test.beforeAll(async () => {
   uid = uniqueUid('audit');
-  const admin = await playwrightRequest.newContext({ baseURL: E2E.sandboxAppUrl, storageState: E2E.storageState('admin') });
+  const admin = await playwrightRequest.newContext({
+    baseURL: E2E.sandboxAppUrl,
+    storageState: E2E.storageState('admin'),
+  });
   const issued = await admin.post('/api/billing-keys', {
     data: { customer_uid: uid, pg: 'nice.nictest04m', card_number: CARDS.kbCheck, expiry: '2030-12' },
   });
@@ -97,7 +100,10 @@ test.describe('audit trail', () => {
     await expect(actionCodes(page)).toHaveText(['billing_key.lookup']);
   });
 
-  test('[AUDIT] CSV download holds the rows and no card number, and the export is itself audited', async ({ page, request }) => {
+  test('[AUDIT] CSV download holds the rows and no card number, and the export is itself audited', async ({
+    page,
+    request,
+  }) => {
     await page.goto(`/audit?target=${uid}`);
     const link = page.getByRole('link', { name: 'CSV 내보내기' });
     await expect(link).toHaveAttribute('href', `/api/exports/audit?target=${uid}`);
@@ -123,12 +129,18 @@ test.describe('audit trail', () => {
     await expect(rows(page).filter({ hasText: uid }).first()).toContainText('감사 기록 CSV 내보내기');
   });
 
-  test('[AUDIT] the API answers the same filter as JSON, and 422 for a bad one; so does the page', async ({ page, request }) => {
+  test('[AUDIT] the API answers the same filter as JSON, and 422 for a bad one; so does the page', async ({
+    page,
+    request,
+  }) => {
     const response = await request.get(`/api/audit?target=${uid}`);
     expect(response.status()).toBe(200);
     const text = await response.text();
     expect(text).not.toContain(CARD_DIGITS);
-    const body = JSON.parse(text) as { events: { action: string; actorEmail: string; targetId: string }[]; nextCursor: string | null };
+    const body = JSON.parse(text) as {
+      events: { action: string; actorEmail: string; targetId: string }[];
+      nextCursor: string | null;
+    };
     expect(body.events.map((event) => event.action)).toEqual(['billing_key.lookup', 'billing_key.issue']);
     expect(body.events.every((event) => event.actorEmail === ADMIN_EMAIL && event.targetId === uid)).toBe(true);
     expect(body.nextCursor).toBeNull();
@@ -163,6 +175,8 @@ test.describe('audit trail for a phone agent', () => {
   test('[AUDIT] an agent is sent to /access-denied and has no link to it', async ({ page }) => {
     await page.goto('/audit');
     await expect(page).toHaveURL(/\/access-denied/);
-    await expect(page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사 기록' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사 기록' }),
+    ).toHaveCount(0);
   });
 });

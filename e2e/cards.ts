@@ -40,4 +40,5 @@ export function markerCardDigits(): string {
   return withLuhn(`527289${middle}`);
 }
 
-export const uniqueUid = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+export const uniqueUid = (prefix: string) =>
+  `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

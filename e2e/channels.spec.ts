@@ -21,7 +21,9 @@ interface ListedChannelJson {
 }
 
 async function restoreDefaults(page: Page) {
-  const response = await page.request.put('/api/settings/channels', { data: { defaultChannelKey: null, hiddenChannelKeys: [] } });
+  const response = await page.request.put('/api/settings/channels', {
+    data: { defaultChannelKey: null, hiddenChannelKeys: [] },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
@@ -48,7 +50,10 @@ test.describe('channel settings, as an admin on the live-mode app', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('[CHANNELS] a hidden channel is gone for agents and refused to them; the default is preselected', async ({ page, browser }) => {
+  test('[CHANNELS] a hidden channel is gone for agents and refused to them; the default is preselected', async ({
+    page,
+    browser,
+  }) => {
     try {
       await page.goto('/settings/channels');
       const hide = page.getByRole('checkbox', { name: `${DAOU.name} 상담원에게 숨김` });
@@ -67,9 +72,15 @@ test.describe('channel settings, as an admin on the live-mode app', () => {
 
       // Admins still see the hidden channel, flagged.
       const forAdmin = (await (await page.request.get('/api/channels')).json()) as { channels: ListedChannelJson[] };
-      expect(forAdmin.channels.find((channel) => channel.channelKey === DAOU.key)).toMatchObject({ hidden: true, isDefault: false });
+      expect(forAdmin.channels.find((channel) => channel.channelKey === DAOU.key)).toMatchObject({
+        hidden: true,
+        isDefault: false,
+      });
 
-      const agentContext = await browser.newContext({ storageState: E2E.storageState('agent'), baseURL: E2E.liveAppUrl });
+      const agentContext = await browser.newContext({
+        storageState: E2E.storageState('agent'),
+        baseURL: E2E.liveAppUrl,
+      });
       try {
         const agent = await agentContext.newPage();
         await agent.goto('/keys/new');
@@ -80,7 +91,9 @@ test.describe('channel settings, as an admin on the live-mode app', () => {
 
         const forAgent = (await (await agent.request.get('/api/channels')).json()) as { channels: ListedChannelJson[] };
         expect(forAgent.channels.map((channel) => channel.channelKey)).not.toContain(DAOU.key);
-        expect(forAgent.channels.filter((channel) => channel.isDefault).map((channel) => channel.channelKey)).toEqual([NICE_V2.key]);
+        expect(forAgent.channels.filter((channel) => channel.isDefault).map((channel) => channel.channelKey)).toEqual([
+          NICE_V2.key,
+        ]);
 
         // Typed by hand, the hidden channel is refused by the server before Iamport is called.
         const uid = uniqueUid('hidden_daou');
@@ -97,12 +110,16 @@ test.describe('channel settings, as an admin on the live-mode app', () => {
     } finally {
       await restoreDefaults(page);
     }
-    const restored = (await (await page.request.get('/api/settings/channels')).json()) as { settings: { defaultChannelKey: string | null; hiddenChannelKeys: string[] } };
+    const restored = (await (await page.request.get('/api/settings/channels')).json()) as {
+      settings: { defaultChannelKey: string | null; hiddenChannelKeys: string[] };
+    };
     expect(restored.settings).toMatchObject({ defaultChannelKey: null, hiddenChannelKeys: [] });
   });
 
   test('[CHANNELS] a hidden channel cannot be the default', async ({ page }) => {
-    const response = await page.request.put('/api/settings/channels', { data: { defaultChannelKey: DAOU.key, hiddenChannelKeys: [DAOU.key] } });
+    const response = await page.request.put('/api/settings/channels', {
+      data: { defaultChannelKey: DAOU.key, hiddenChannelKeys: [DAOU.key] },
+    });
     expect(response.status()).toBe(422);
     expect((await response.json()).error.fields.defaultChannelKey).toBe('숨긴 채널은 기본 채널로 정할 수 없습니다.');
   });

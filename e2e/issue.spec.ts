@@ -145,7 +145,9 @@ test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
     // The sandbox finishes the slow issuance shortly after the app gave up, as a PG would.
     await expect(async () => {
       await panel.getByRole('button', { name: `${uid} 조회하기` }).click();
-      await expect(panel.getByRole('region', { name: '조회 결과: 빌링키가 발급되어 있습니다' })).toBeVisible({ timeout: 1_000 });
+      await expect(panel.getByRole('region', { name: '조회 결과: 빌링키가 발급되어 있습니다' })).toBeVisible({
+        timeout: 1_000,
+      });
     }).toPass({ timeout: 15_000 });
   });
 

@@ -21,7 +21,8 @@ async function seedKey(request: APIRequestContext, prefix: string, card: string 
 
 const liveStatus = (page: Page) => page.getByRole('region', { name: 'Iamport 실시간 상태' });
 const comparison = (page: Page) => page.getByRole('table', { name: /항목별 비교/ });
-const comparisonRow = (page: Page, label: string) => comparison(page).getByRole('row', { name: new RegExp(`^${label}`) });
+const comparisonRow = (page: Page, label: string) =>
+  comparison(page).getByRole('row', { name: new RegExp(`^${label}`) });
 
 /** Presses Tab until `target` has focus: proves it is reachable by keyboard alone. */
 async function tabTo(page: Page, target: Locator, max = 120) {
@@ -62,7 +63,13 @@ test.describe('billing-key detail: stored record beside the live one', () => {
     const uid = await seedKey(request, 'detail_changed');
     const live = await (await request.get(sandboxKey(uid))).json();
     const replaced = await request.put(sandboxKey(uid), {
-      data: { card_number: '4518420000000007', card_code: '366', card_name: '신한카드', card_type: 0, updated: live.response.updated + 120 },
+      data: {
+        card_number: '4518420000000007',
+        card_code: '366',
+        card_name: '신한카드',
+        card_type: 0,
+        updated: live.response.updated + 120,
+      },
     });
     expect(replaced.status()).toBe(200);
 
@@ -82,17 +89,27 @@ test.describe('billing-key detail: stored record beside the live one', () => {
     expect(body.stored.liveState).toBe('changed');
   });
 
-  test('[DETAIL] says "Iamport에 없음" for a key deleted at Iamport behind the app’s back', async ({ page, request }) => {
+  test('[DETAIL] says "Iamport에 없음" for a key deleted at Iamport behind the app’s back', async ({
+    page,
+    request,
+  }) => {
     const uid = await seedKey(request, 'detail_gone');
     expect((await request.delete(sandboxKey(uid))).status()).toBe(200);
     await page.goto(detailPath(uid));
     await expect(liveStatus(page)).toContainText('Iamport에 없음');
     await expect(comparisonRow(page, '카드번호 \\(마스킹\\)')).toContainText('52728900****0004');
     const body = await (await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`)).json();
-    expect(body).toMatchObject({ liveStatus: 'missing', billingKey: null, stored: { liveState: 'missing', status: 'active' } });
+    expect(body).toMatchObject({
+      liveStatus: 'missing',
+      billingKey: null,
+      stored: { liveState: 'missing', status: 'active' },
+    });
   });
 
-  test('[DETAIL] when Iamport is down for this key, the stored record still shows, marked unavailable', async ({ page, request }) => {
+  test('[DETAIL] when Iamport is down for this key, the stored record still shows, marked unavailable', async ({
+    page,
+    request,
+  }) => {
     const uid = await seedKey(request, 'detail_down');
     expect((await request.put(sandboxFault(uid), { data: { kind: 'http_500' } })).status()).toBe(200);
     try {
@@ -105,7 +122,11 @@ test.describe('billing-key detail: stored record beside the live one', () => {
         await request.put(sandboxFault(uid), { data: { kind } });
         const response = await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`);
         expect(response.status()).toBe(200);
-        expect(await response.json()).toMatchObject({ liveStatus: 'unavailable', billingKey: null, stored: { customerUid: uid, liveState: 'same' } });
+        expect(await response.json()).toMatchObject({
+          liveStatus: 'unavailable',
+          billingKey: null,
+          stored: { customerUid: uid, liveState: 'same' },
+        });
       }
     } finally {
       await request.delete(sandboxFault(uid));
@@ -116,7 +137,13 @@ test.describe('billing-key detail: stored record beside the live one', () => {
 
   test('[DETAIL] a key that exists only at Iamport is shown as live-only', async ({ page, request }) => {
     const uid = uniqueUid('detail_liveonly');
-    expect((await request.put(sandboxKey(uid), { data: { card_number: '5310700000000009', card_name: '삼성카드', card_code: '365', card_type: 0 } })).status()).toBe(200);
+    expect(
+      (
+        await request.put(sandboxKey(uid), {
+          data: { card_number: '5310700000000009', card_name: '삼성카드', card_code: '365', card_type: 0 },
+        })
+      ).status(),
+    ).toBe(200);
     await page.goto(detailPath(uid));
     await expect(liveStatus(page)).toContainText('Iamport에만 있음');
     const cardName = comparisonRow(page, '카드사 (?!코드)');
@@ -140,7 +167,10 @@ test.describe('billing-key detail: stored record beside the live one', () => {
 });
 
 test.describe('deleting a billing key', () => {
-  test('[DELETE] keyboard only: reason required, the dialog names the card, then the key shows as deleted', async ({ page, request }) => {
+  test('[DELETE] keyboard only: reason required, the dialog names the card, then the key shows as deleted', async ({
+    page,
+    request,
+  }) => {
     const uid = await seedKey(request, 'delete_kbd');
     const { billingKey } = await (await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`)).json();
     await page.goto(detailPath(uid));
@@ -203,7 +233,9 @@ test.describe('deleting a billing key', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('[DELETE] the API requires a reason, and marks a key already gone at Iamport as deleted', async ({ request }) => {
+  test('[DELETE] the API requires a reason, and marks a key already gone at Iamport as deleted', async ({
+    request,
+  }) => {
     const uid = await seedKey(request, 'delete_api');
     const path = `/api/billing-keys/${encodeURIComponent(uid)}`;
     const missingReason = await request.delete(path, { data: {} });
@@ -223,7 +255,9 @@ test.describe('deleting a billing key', () => {
       stored: { status: 'deleted', deleteReason: '이미 해지된 카드' },
     });
 
-    const unknown = await request.delete(`/api/billing-keys/${encodeURIComponent(uniqueUid('delete_none'))}`, { data: { reason: '정리' } });
+    const unknown = await request.delete(`/api/billing-keys/${encodeURIComponent(uniqueUid('delete_none'))}`, {
+      data: { reason: '정리' },
+    });
     expect(unknown.status()).toBe(404);
   });
 
@@ -235,7 +269,9 @@ test.describe('deleting a billing key', () => {
       await page.getByRole('textbox', { name: /^삭제 사유/ }).fill('고객 요청');
       await page.getByRole('button', { name: '빌링키 삭제…' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: '삭제', exact: true }).click();
-      await expect(page.getByRole('alert').filter({ hasText: '삭제하지 못했습니다' })).toContainText('Iamport에 연결할 수 없거나');
+      await expect(page.getByRole('alert').filter({ hasText: '삭제하지 못했습니다' })).toContainText(
+        'Iamport에 연결할 수 없거나',
+      );
     } finally {
       await request.delete(sandboxFault(uid));
     }

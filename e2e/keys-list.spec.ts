@@ -41,9 +41,24 @@ test.beforeAll(async ({ request }) => {
     customer_tel: '010-2345-6789',
     customer_email: `${local}.${token}@example.com`,
   });
-  await issue(request, { customer_uid: seeded.kim, pg: 'nice.nictest04m', card_number: CARDS.kbCheck, ...customer('김', 'kim') });
-  await issue(request, { customer_uid: seeded.lee, pg: 'kcp.BA001', card_number: leeCardDigits, ...customer('이', 'lee') });
-  await issue(request, { customer_uid: seeded.park, pg: 'nice.nictest04m', card_number: CARDS.hanaUnknownType, ...customer('박', 'park') });
+  await issue(request, {
+    customer_uid: seeded.kim,
+    pg: 'nice.nictest04m',
+    card_number: CARDS.kbCheck,
+    ...customer('김', 'kim'),
+  });
+  await issue(request, {
+    customer_uid: seeded.lee,
+    pg: 'kcp.BA001',
+    card_number: leeCardDigits,
+    ...customer('이', 'lee'),
+  });
+  await issue(request, {
+    customer_uid: seeded.park,
+    pg: 'nice.nictest04m',
+    card_number: CARDS.hanaUnknownType,
+    ...customer('박', 'park'),
+  });
 });
 
 const table = (page: Page) => page.getByRole('table', { name: /빌링키 목록/ });
@@ -55,7 +70,9 @@ async function expectUids(page: Page, uids: string[]) {
 }
 
 test.describe('billing-key list', () => {
-  test('[LIST] searches by name, filters by PG with the keyboard, and keeps the filter in the URL on reload', async ({ page }) => {
+  test('[LIST] searches by name, filters by PG with the keyboard, and keeps the filter in the URL on reload', async ({
+    page,
+  }) => {
     await page.goto('/keys');
     await expect(page.getByRole('heading', { level: 1, name: '빌링키 목록' })).toBeVisible();
     await search(page).fill(seeded.token);
@@ -76,7 +93,10 @@ test.describe('billing-key list', () => {
     await expect(row).toContainText('활성');
     await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} KST/);
     await expect(row).not.toContainText(seeded.leeCardDigits);
-    await expect(row.getByRole('link', { name: seeded.lee })).toHaveAttribute('href', `/keys/${encodeURIComponent(seeded.lee)}`);
+    await expect(row.getByRole('link', { name: seeded.lee })).toHaveAttribute(
+      'href',
+      `/keys/${encodeURIComponent(seeded.lee)}`,
+    );
 
     await page.reload();
     await expect(search(page)).toHaveValue(seeded.token);
@@ -148,11 +168,20 @@ test.describe('billing-key list', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('[API] GET /api/billing-keys answers rows, total, page, pageSize, and 422 invalid_query for a bad parameter', async ({ request }) => {
-    const response = await request.get(`/api/billing-keys?q=${seeded.token}&sort=customer_uid&order=asc&unknown=ignored`);
+  test('[API] GET /api/billing-keys answers rows, total, page, pageSize, and 422 invalid_query for a bad parameter', async ({
+    request,
+  }) => {
+    const response = await request.get(
+      `/api/billing-keys?q=${seeded.token}&sort=customer_uid&order=asc&unknown=ignored`,
+    );
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toContain('no-store');
-    const body = (await response.json()) as { rows: { customerUid: string; cardType: string }[]; total: number; page: number; pageSize: number };
+    const body = (await response.json()) as {
+      rows: { customerUid: string; cardType: string }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     expect(body).toMatchObject({ total: 3, page: 1, pageSize: 50 });
     expect(body.rows.map((row) => row.customerUid)).toEqual([seeded.kim, seeded.lee, seeded.park].sort());
     expect(JSON.stringify(body)).not.toContain(seeded.leeCardDigits);

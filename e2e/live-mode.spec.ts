@@ -49,13 +49,17 @@ test.describe('live mode: the app talks to Iamport over HTTP (the sandbox served
     await expiryInput(page).pressSequentially('201901');
     await submitButton(page).click();
     await expect(cardNumberInput(page)).toHaveAttribute('aria-invalid', 'true');
-    const api = await request.post('/api/billing-keys', { data: { customer_uid: uid, pg: 'nice', card_number: '5272890000000005', expiry: '2030-12' } });
+    const api = await request.post('/api/billing-keys', {
+      data: { customer_uid: uid, pg: 'nice', card_number: '5272890000000005', expiry: '2030-12' },
+    });
     expect(api.status()).toBe(422);
     // The sandbox counts every call naming this customer_uid: the issuance endpoint never saw it.
     const calls = await request.get(`${E2E.sandboxUrl}/__sandbox/calls/${encodeURIComponent(uid)}`);
     expect((await calls.json()).calls.issue ?? 0).toBe(0);
     // …while a good card for the same uid does reach it (the counter works).
-    const good = await request.post('/api/billing-keys', { data: { customer_uid: uid, pg: 'nice', card_number: CARDS.kbCheck, expiry: '2030-12' } });
+    const good = await request.post('/api/billing-keys', {
+      data: { customer_uid: uid, pg: 'nice', card_number: CARDS.kbCheck, expiry: '2030-12' },
+    });
     expect(good.status()).toBe(201);
     const after = await request.get(`${E2E.sandboxUrl}/__sandbox/calls/${encodeURIComponent(uid)}`);
     expect((await after.json()).calls.issue).toBe(1);

@@ -38,7 +38,10 @@ function leakPatterns(digits: string): RegExp[] {
   ];
 }
 
-test('[SECURITY] card number, pwd_2digit, birth, password and secrets appear in no log, response, file or browser storage', async ({ page, request }) => {
+test('[SECURITY] card number, pwd_2digit, birth, password and secrets appear in no log, response, file or browser storage', async ({
+  page,
+  request,
+}) => {
   const digits = markerCardDigits();
   const uids = { ui: uniqueUid('leak_ui'), live: uniqueUid('leak_live'), invalid: uniqueUid('leak_invalid') };
   const bodies: string[] = [];
@@ -55,18 +58,39 @@ test('[SECURITY] card number, pwd_2digit, birth, password and secrets appear in 
 
   // 2. Through the API, live mode over HTTP, and a rejected (invalid expiry) request.
   const live = await request.post(`${E2E.liveAppUrl}/api/billing-keys`, {
-    data: { customer_uid: uids.live, pg: 'nice', card_number: digits, expiry: '2031-01', birth: BIRTH, pwd_2digit: PWD },
+    data: {
+      customer_uid: uids.live,
+      pg: 'nice',
+      card_number: digits,
+      expiry: '2031-01',
+      birth: BIRTH,
+      pwd_2digit: PWD,
+    },
   });
   expect(live.status()).toBe(201);
   bodies.push(await live.text());
   const invalid = await request.post('/api/billing-keys', {
-    data: { customer_uid: uids.invalid, pg: 'nice', card_number: digits, expiry: '2031-13', birth: BIRTH, pwd_2digit: PWD },
+    data: {
+      customer_uid: uids.invalid,
+      pg: 'nice',
+      card_number: digits,
+      expiry: '2031-13',
+      birth: BIRTH,
+      pwd_2digit: PWD,
+    },
   });
   expect(invalid.status()).toBe(422);
   bodies.push(await invalid.text());
 
   // 3. Browser storage and URL.
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, url: location.href }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      url: location.href,
+    }),
+  );
   const cookies = JSON.stringify(await page.context().cookies());
 
   // 4. What the servers wrote: their logs (positive control: the customer_uids are there) and caches.

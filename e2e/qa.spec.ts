@@ -14,7 +14,13 @@ const KCP_KEY = 'channel-key-3f1c9a2e-0b6d-4e57-9a41-7c2d5e8b1003';
 interface RunJson {
   id: string;
   status: string;
-  results: { channelKey: string; scenario: string; customerUid: string | null; outcome: string; pgCode: string | null }[];
+  results: {
+    channelKey: string;
+    scenario: string;
+    customerUid: string | null;
+    outcome: string;
+    pgCode: string | null;
+  }[];
   cleanup: { deleted: string[]; absent: string[]; failed: unknown[] };
 }
 
@@ -72,7 +78,8 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     await expect(status).toContainText('발급 2 · 거절 2 · 결과 불명 2 · 오류 0 · 건너뜀 0', { timeout: 30_000 });
 
     const matrix = page.getByRole('region', { name: 'QA 결과 매트릭스' });
-    const cell = (channel: string, rest: RegExp) => matrix.getByRole('button', { name: new RegExp(`^${channel} × ${rest.source}`) });
+    const cell = (channel: string, rest: RegExp) =>
+      matrix.getByRole('button', { name: new RegExp(`^${channel} × ${rest.source}`) });
     await expect(cell(NICE, /정상 발급: 발급, [\d,]+ ms/)).toBeVisible();
     await expect(cell(KCP, /정상 발급: 발급, [\d,]+ ms/)).toBeVisible();
     await expect(cell(NICE, /PG 승인 거절 \[F114\]: 거절 F114, [\d,]+ ms/)).toBeVisible();
@@ -87,14 +94,18 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     const detail = page.getByRole('region', { name: '칸 자세히' });
     await expect(detail).toContainText('[F114]해당카드 사용불가 가맹점(타카드 사용요망)');
     await expect(detail).toContainText('무슨 뜻인가요?');
-    await expect(detail.getByRole('region', { name: '요청 (마스킹됨)' })).toContainText('"card_number": "4000-00**-****-0009"');
+    await expect(detail.getByRole('region', { name: '요청 (마스킹됨)' })).toContainText(
+      '"card_number": "4000-00**-****-0009"',
+    );
     await expect(detail.getByRole('region', { name: '응답' })).toContainText('"code": -1');
 
     // An issued cell: the masked number went out, Iamport's envelope came back.
     const issued = cell(KCP, /정상 발급/);
     await issued.focus();
     await page.keyboard.press('Enter');
-    await expect(detail.getByRole('region', { name: '요청 (마스킹됨)' })).toContainText('"card_number": "5272-89**-****-0004"');
+    await expect(detail.getByRole('region', { name: '요청 (마스킹됨)' })).toContainText(
+      '"card_number": "5272-89**-****-0004"',
+    );
     await expect(detail.getByRole('region', { name: '응답' })).toContainText('"code": 0');
     await expect(detail.getByRole('region', { name: '응답' })).toContainText('"pg_provider": "kcp"');
     const html = await page.content();
@@ -124,8 +135,14 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     // A: the slow card times out (2 s); B: it has time to answer (4.5 s < 10 s) and is issued.
     const a = await runByApi(page.request, { ...base, issueTimeoutMs: 2_000 });
     const b = await runByApi(page.request, { ...base, issueTimeoutMs: 10_000 });
-    expect(a.results.filter((cell) => cell.scenario === 'slow').map((cell) => cell.outcome)).toEqual(['unknown', 'unknown']);
-    expect(b.results.filter((cell) => cell.scenario === 'slow').map((cell) => cell.outcome)).toEqual(['issued', 'issued']);
+    expect(a.results.filter((cell) => cell.scenario === 'slow').map((cell) => cell.outcome)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
+    expect(b.results.filter((cell) => cell.scenario === 'slow').map((cell) => cell.outcome)).toEqual([
+      'issued',
+      'issued',
+    ]);
 
     await page.goto('/qa');
     const compare = page.getByRole('form', { name: '두 실행 비교' });
@@ -135,7 +152,9 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     await expect(page).toHaveURL(new RegExp(`/qa/compare\\?a=${a.id}&b=${b.id}$`));
 
     await expect(page.getByRole('heading', { name: '다른 칸 2개' })).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: `${NICE} × 응답 지연 → 결과 불명: A 결과 불명 → B 발급` })).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: `${NICE} × 응답 지연 → 결과 불명: A 결과 불명 → B 발급` }),
+    ).toBeVisible();
     const matrixA = page.getByRole('region', { name: '실행 A 매트릭스' });
     const matrixB = page.getByRole('region', { name: '실행 B 매트릭스' });
     await expect(matrixA.getByText('다름')).toHaveCount(2);
@@ -145,14 +164,18 @@ test.describe('the QA runner, as QA on the sandbox', () => {
 
     // A run that does not exist is said so.
     await page.goto(`/qa/compare?a=${a.id}&b=00000000-0000-4000-8000-000000000000`);
-    await expect(page.getByRole('alert').filter({ hasText: '찾을 수 없습니다' })).toContainText('실행 B를 찾을 수 없습니다');
+    await expect(page.getByRole('alert').filter({ hasText: '찾을 수 없습니다' })).toContainText(
+      '실행 B를 찾을 수 없습니다',
+    );
   });
 
   test('[QA] the API refuses an empty choice and a channel the merchant lacks', async ({ request }) => {
     const empty = await request.post('/api/qa/runs', { data: { channelKeys: [], scenarios: ['success'] } });
     expect(empty.status()).toBe(422);
     expect((await empty.json()).error.fields.channelKeys).toBe('채널을 하나 이상 고르세요.');
-    const unknown = await request.post('/api/qa/runs', { data: { channelKeys: ['no-such-channel'], scenarios: ['success'] } });
+    const unknown = await request.post('/api/qa/runs', {
+      data: { channelKeys: ['no-such-channel'], scenarios: ['success'] },
+    });
     expect(unknown.status()).toBe(422);
     expect((await unknown.json()).error.fields.channelKeys).toContain('no-such-channel');
   });

@@ -10,7 +10,13 @@ const sandboxKey = (uid: string) => `${E2E.sandboxUrl}/__sandbox/keys/${encodeUR
 async function seedKey(request: APIRequestContext, prefix: string): Promise<string> {
   const uid = uniqueUid(prefix);
   const response = await request.post('/api/billing-keys', {
-    data: { customer_uid: uid, pg: 'nice.nictest04m', card_number: CARDS.kbCheck, expiry: '2030-12', customer_name: '홍길동' },
+    data: {
+      customer_uid: uid,
+      pg: 'nice.nictest04m',
+      card_number: CARDS.kbCheck,
+      expiry: '2030-12',
+      customer_name: '홍길동',
+    },
   });
   expect(response.status()).toBe(201);
   return uid;
@@ -23,7 +29,12 @@ test.describe('reconcile with Iamport', () => {
     const missing = await seedKey(request, 'rec_missing');
     const live = await (await request.get(sandboxKey(changed))).json();
     await request.put(sandboxKey(changed), {
-      data: { card_number: '5409260000000006', card_code: '368', card_name: '롯데카드', updated: live.response.updated + 300 },
+      data: {
+        card_number: '5409260000000006',
+        card_code: '368',
+        card_name: '롯데카드',
+        updated: live.response.updated + 300,
+      },
     });
     await request.delete(sandboxKey(missing));
 
@@ -56,7 +67,9 @@ test.describe('reconcile with Iamport', () => {
     expect(detail.stored.liveStateAcknowledgedAt).not.toBeNull();
   });
 
-  test('[RECONCILE] the API runs a reconcile and reports counts; acknowledging an unknown uid is 404', async ({ request }) => {
+  test('[RECONCILE] the API runs a reconcile and reports counts; acknowledging an unknown uid is 404', async ({
+    request,
+  }) => {
     const missing = await seedKey(request, 'rec_api');
     await request.delete(sandboxKey(missing));
     const run = await request.post('/api/reconcile');

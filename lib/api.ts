@@ -115,7 +115,8 @@ async function inEnvelope(response: Response): Promise<Response> {
   } catch {
     body = null;
   }
-  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const record =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const error = record.error as { code?: unknown; message?: unknown } | undefined;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') return response;
   const { code: foreignCode, message: foreignMessage, ...rest } = record;
@@ -128,7 +129,9 @@ async function inEnvelope(response: Response): Promise<Response> {
       ? foreignMessage
       : (FOREIGN_MESSAGES[code] ??
         FOREIGN_STATUS_MESSAGES[response.status] ??
-        (response.status >= 500 ? '서버에서 요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.' : '요청을 처리할 수 없습니다.'));
+        (response.status >= 500
+          ? '서버에서 요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.'
+          : '요청을 처리할 수 없습니다.'));
   const headers = new Headers(response.headers);
   headers.set('content-type', 'application/json');
   headers.delete('content-length');
@@ -153,7 +156,10 @@ type Handler<Context, Caller> = (request: Request, context: Context, actor: Call
  * `Cache-Control: no-store` on every answer, and one log line per request (method, path, status,
  * duration, actor id; never the body).
  */
-export function apiRoute<Context>(access: 'public', handler: Handler<Context, null>): (request: Request, context: Context) => Promise<Response>;
+export function apiRoute<Context>(
+  access: 'public',
+  handler: Handler<Context, null>,
+): (request: Request, context: Context) => Promise<Response>;
 export function apiRoute<Context>(
   access: Exclude<RouteAccess, 'public'>,
   handler: Handler<Context, Actor>,
@@ -173,7 +179,8 @@ export function apiRoute<Context>(
       if (access === 'public') {
         response = await inEnvelope(await (handler as Handler<Context, null>)(request, context, null));
       } else {
-        const rule = typeof access === 'object' && 'permission' in access ? access : { permission: access, options: {} };
+        const rule =
+          typeof access === 'object' && 'permission' in access ? access : { permission: access, options: {} };
         const actor = await requireActor(request, rule.permission, rule.options);
         actorId = actor.id;
         response = await inEnvelope(await (handler as Handler<Context, Actor>)(request, context, actor));

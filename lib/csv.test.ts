@@ -36,9 +36,12 @@ describe('csv cells', () => {
     expect(csvLine(['a', null, '=b'])).toBe("a,,'=b\r\n");
   });
 
-  it.each(['2026-01-31T15:05:59.123Z', '1999-12-31T23:59:59Z', '2024-02-28T15:00:00Z'])('fastKst(%s) matches formatKst', (iso) => {
-    expect(fastKst(iso)).toBe(formatKst(iso));
-  });
+  it.each(['2026-01-31T15:05:59.123Z', '1999-12-31T23:59:59Z', '2024-02-28T15:00:00Z'])(
+    'fastKst(%s) matches formatKst',
+    (iso) => {
+      expect(fastKst(iso)).toBe(formatKst(iso));
+    },
+  );
 
   it('stamps a filename with the KST minute', () => {
     expect(datedCsvFilename('audit-events', new Date('2026-01-31T15:05:59Z'))).toBe('audit-events-20260201-0005.csv');
@@ -57,7 +60,13 @@ describe('csvStream', () => {
   it('writes a BOM and the header, then one chunk per batch, never more than one batch ahead of the reader', async () => {
     let pulled = 0;
     async function* batches() {
-      for (const batch of [[{ name: '김', note: '=x' }], [{ name: null, note: 'a,b' }, { name: 'c', note: 'd' }]] as Row[][]) {
+      for (const batch of [
+        [{ name: '김', note: '=x' }],
+        [
+          { name: null, note: 'a,b' },
+          { name: 'c', note: 'd' },
+        ],
+      ] as Row[][]) {
         pulled += 1;
         yield batch;
       }

@@ -65,7 +65,8 @@ const PAGES: [string, string][] = [
   ['page /keys filtered (HTML)', `/keys?q=${encodeURIComponent('김민준')}&pg=nice&status=active`],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const ms = (value: number) => value.toFixed(1).padStart(7);
 const mb = (kb: number) => (kb / 1024).toFixed(1);
 
@@ -87,7 +88,8 @@ function treeRssKb(pid: number): number {
     try {
       const status = readFileSync(`/proc/${id}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(task));
+      for (const task of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+        visit(Number(task));
     } catch {
       // The process ended between listing and reading.
     }
@@ -112,26 +114,39 @@ function waitForExit(child: ChildProcess): Promise<number> {
 
 async function seed(target: string[], counts: { keys: number; attempts: number }, analyze: boolean) {
   const tsx = ['node', '--conditions=react-server', '--import', 'tsx', 'scripts/seed-keys.ts'];
-  const flags = ['--keys', String(counts.keys), '--attempts', String(counts.attempts), ...(analyze ? [] : ['--no-analyze'])];
+  const flags = [
+    '--keys',
+    String(counts.keys),
+    '--attempts',
+    String(counts.attempts),
+    ...(analyze ? [] : ['--no-analyze']),
+  ];
   const code = await waitForExit(run([...tsx, ...target, ...flags], { LOG_LEVEL: 'warn' }));
   if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
 }
 
 async function startApp(store: Record<string, string | null>) {
   const port = await freePort();
-  const child = run(['node', ...serverNodeArgs(), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    ...store,
-    IMP_KEY: null,
-    IMP_SECRET: null,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    NEXT_TELEMETRY_DISABLED: '1',
-  }, { quiet: true });
+  const child = run(
+    ['node', ...serverNodeArgs(), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      ...store,
+      IMP_KEY: null,
+      IMP_SECRET: null,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    { quiet: true },
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error('the app exited during start-up');
-    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error('the app did not answer within 180 s');
     await new Promise((done) => setTimeout(done, 250));
@@ -140,7 +155,11 @@ async function startApp(store: Record<string, string | null>) {
 }
 
 /** The bench's own reviewer account (keys.view), created in the seeded store before the app starts. */
-const BENCH_ACCOUNT = { email: 'bench.reviewer@example.test', password: `${randomBytes(18).toString('base64url')}-Bench`, role: 'reviewer' };
+const BENCH_ACCOUNT = {
+  email: 'bench.reviewer@example.test',
+  password: `${randomBytes(18).toString('base64url')}-Bench`,
+  role: 'reviewer',
+};
 
 async function createBenchAccount(store: Record<string, string | null>) {
   const tsx = ['node', '--conditions=react-server', '--import', 'tsx', 'scripts/user-create.ts'];
@@ -157,7 +176,10 @@ async function signIn(base: string): Promise<string> {
     body: JSON.stringify({ email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }),
   });
   if (!response.ok) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 }
 
 /** Times `path` (the list API, or the /keys page when it starts with /keys). */
@@ -210,7 +232,9 @@ async function benchEngine(name: string, store: Record<string, string | null>, r
   const app = await startApp(store);
   try {
     console.log(`   app pid ${app.pid} on ${app.base}; RSS ${mb(treeRssKb(app.pid))} MB`);
-    console.log(`\n   ${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'total'.padStart(8)}  target p95 ≤ ${TARGET.listP95Ms} ms`);
+    console.log(
+      `\n   ${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'total'.padStart(8)}  target p95 ≤ ${TARGET.listP95Ms} ms`,
+    );
     const misses: string[] = [];
     const apiRows = SCENARIOS.map(([label, query]): [string, string, boolean] => [
       label,
@@ -224,16 +248,26 @@ async function benchEngine(name: string, store: Record<string, string | null>, r
       const ok = result.p95 <= TARGET.listP95Ms;
       if (judged && !ok) misses.push(label);
       const verdict = judged ? (ok ? 'ok' : 'MISSED') : '(page, for reference)';
-      console.log(`   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${verdict}`);
+      console.log(
+        `   ${label.padEnd(34)} ${ms(result.p50)} ${ms(result.p95)} ${ms(result.max)} ${String(result.total).padStart(8)}  ${verdict}`,
+      );
     }
     // The first export also grows PGlite's WASM heap once; later ones show whether memory keeps growing.
     for (let run = 1; run <= exports; run++) {
       const csv = await timeExport(app.base, app.pid, app.cookie);
       const growthMb = (csv.peak - csv.before) / 1024;
-      console.log(`\n   CSV export #${run}: ${csv.rows} rows, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB in ${(csv.totalMs / 1000).toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms)  target ≤ ${TARGET.exportMs / 1000} s: ${csv.totalMs <= TARGET.exportMs ? 'ok' : 'MISSED'}`);
-      console.log(`   server RSS: before ${mb(csv.before)} MB, peak during ${mb(csv.peak)} MB, after ${mb(csv.after)} MB; growth ${growthMb.toFixed(1)} MB  target ≤ ${TARGET.rssGrowthMb} MB: ${growthMb <= TARGET.rssGrowthMb ? 'ok' : 'MISSED'}`);
+      console.log(
+        `\n   CSV export #${run}: ${csv.rows} rows, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB in ${(csv.totalMs / 1000).toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms)  target ≤ ${TARGET.exportMs / 1000} s: ${csv.totalMs <= TARGET.exportMs ? 'ok' : 'MISSED'}`,
+      );
+      console.log(
+        `   server RSS: before ${mb(csv.before)} MB, peak during ${mb(csv.peak)} MB, after ${mb(csv.after)} MB; growth ${growthMb.toFixed(1)} MB  target ≤ ${TARGET.rssGrowthMb} MB: ${growthMb <= TARGET.rssGrowthMb ? 'ok' : 'MISSED'}`,
+      );
     }
-    console.log(misses.length ? `   list API p95 missed for: ${misses.join('; ')}` : `   list API p95 ≤ ${TARGET.listP95Ms} ms for every filter, search and sort`);
+    console.log(
+      misses.length
+        ? `   list API p95 missed for: ${misses.join('; ')}`
+        : `   list API p95 ≤ ${TARGET.listP95Ms} ms for every filter, search and sort`,
+    );
   } finally {
     app.child.kill('SIGTERM');
     await Promise.race([waitForExit(app.child), new Promise((done) => setTimeout(done, 10_000))]);
@@ -262,8 +296,14 @@ async function main() {
   const counts = { keys: Number(values.keys), attempts: Number(values.attempts) };
   const analyze = !values['no-analyze'];
   const pgServer = values.pg ?? getEnv().TEST_DATABASE_URL;
-  console.log(`Billing-key list benchmark: ${counts.keys} keys, ${counts.attempts} attempts, ${requests} requests per scenario${analyze ? '' : ', no ANALYZE'}`);
-  console.log(`(${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}: other work on the machine shows in the figures)`);
+  console.log(
+    `Billing-key list benchmark: ${counts.keys} keys, ${counts.attempts} attempts, ${requests} requests per scenario${analyze ? '' : ', no ANALYZE'}`,
+  );
+  console.log(
+    `(${cpus().length} CPUs, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}: other work on the machine shows in the figures)`,
+  );
 
   if (!values['skip-pglite']) {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-keys-'));

@@ -128,7 +128,10 @@ export interface StartedApp {
 export function serverNodeArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const match = /^node((?: --\S+)*) node_modules\/next\/dist\/bin\/next start$/.exec(scripts.start);
-  if (!match) throw new Error(`package.json's start script is not "node [flags] node_modules/next/dist/bin/next start": ${scripts.start}`);
+  if (!match)
+    throw new Error(
+      `package.json's start script is not "node [flags] node_modules/next/dist/bin/next start": ${scripts.start}`,
+    );
   return match[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
@@ -144,7 +147,17 @@ export async function startApp(
 ): Promise<StartedApp> {
   const port = await freePort();
   const child = run(
-    ['node', ...serverNodeArgs(), ...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [
+      'node',
+      ...serverNodeArgs(),
+      ...nodeArgs,
+      'node_modules/next/dist/bin/next',
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ],
     { NODE_ENV: 'production', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
     { quiet: true },
   );

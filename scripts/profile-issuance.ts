@@ -24,7 +24,9 @@ const { values } = parseArgs({
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'profile-app-'));
 const profDir = mkdtempSync(join(tmpdir(), 'profile-cpu-'));
-const store: Record<string, string | null> = values.pg ? { DATABASE_URL: values.pg } : { DATA_DIR: dataDir, DATABASE_URL: null };
+const store: Record<string, string | null> = values.pg
+  ? { DATABASE_URL: values.pg }
+  : { DATA_DIR: dataDir, DATABASE_URL: null };
 const env = {
   ...store,
   BETTER_AUTH_SECRET: 'bench-only-better-auth-secret-0123456789abcdef',
@@ -51,7 +53,12 @@ const one = async () => {
   const response = await fetch(`${app.base}/api/billing-keys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ customer_uid: `prof_${n++}`, pg: 'nice', card_number: '5272-8900-0000-0004', expiry: '2030-12' }),
+    body: JSON.stringify({
+      customer_uid: `prof_${n++}`,
+      pg: 'nice',
+      card_number: '5272-8900-0000-0004',
+      expiry: '2030-12',
+    }),
   });
   await response.text();
   return response.status;
@@ -71,7 +78,11 @@ function largestMappings(pid: number): string[] {
     for (const line of readFileSync(`/proc/${each}/smaps`, 'utf8').split('\n')) {
       const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
       if (head) {
-        current = { name: head[3] || '[anon]', rss: 0, size: (parseInt(head[2]!, 16) - parseInt(head[1]!, 16)) / 1048576 };
+        current = {
+          name: head[3] || '[anon]',
+          rss: 0,
+          size: (parseInt(head[2]!, 16) - parseInt(head[1]!, 16)) / 1048576,
+        };
         maps.push(current);
       } else if (current && line.startsWith('Rss:')) current.rss = Number(line.split(/\s+/)[1]) / 1024;
     }
@@ -104,10 +115,17 @@ console.log(`largest mappings (RSS MB, virtual MB): ${largestMappings(app.pid).j
 await stopProcess(app.child);
 if (values['no-profile']) process.exit(0);
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 const files = readdirSync(profDir).map((name) => join(profDir, name));
 const biggest = files
-  .map((file) => ({ file, profile: JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] } }))
+  .map((file) => ({
+    file,
+    profile: JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] },
+  }))
   .sort((a, b) => b.profile.samples.length - a.profile.samples.length)[0]!;
 const { nodes, samples, timeDeltas } = biggest.profile;
 const byId = new Map(nodes.map((node) => [node.id, node]));
@@ -127,7 +145,10 @@ const byFunction = new Map<string, number>();
 for (const [id, us] of self) {
   const node = byId.get(id)!;
   const { functionName, url, lineNumber } = node.callFrame;
-  const pkg = functionName === '(idle)' || functionName === '(program)' || functionName === '(garbage collector)' ? functionName : bucket(url);
+  const pkg =
+    functionName === '(idle)' || functionName === '(program)' || functionName === '(garbage collector)'
+      ? functionName
+      : bucket(url);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   const fn = `${functionName || '(anon)'} ${url.split('/').slice(-1)[0]}:${lineNumber}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
@@ -136,5 +157,6 @@ const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
 console.log(`\nprofile ${biggest.file}: ${(total / 1e6).toFixed(1)} s sampled`);
 for (const [name, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(us)}  ${name}`);
 console.log('');
-for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${pct(us)}  ${name}`);
+for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
+  console.log(`${pct(us)}  ${name}`);
 rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const sandbox = createSandbox({
     notFoundStatus: env.SANDBOX_NOT_FOUND_STATUS,
     slowMs: env.SANDBOX_SLOW_MS,
-      latencyMs: env.SANDBOX_LATENCY_MS,
+    latencyMs: env.SANDBOX_LATENCY_MS,
     channels: loadSandboxChannels(env),
   });
   const served = await serveSandbox(sandbox, { host: env.SANDBOX_HOST, port: env.SANDBOX_PORT });

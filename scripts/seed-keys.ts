@@ -52,10 +52,114 @@ export const CARDS = [
   { bin: '621059', code: '369', name: '수협카드', type: 1 },
 ] as const;
 
-const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '전'];
-const SURNAMES_ROMAN = ['kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'han', 'oh', 'seo', 'shin', 'kwon', 'hwang', 'ahn', 'song', 'ryu', 'jeon'];
-const GIVEN = ['민준', '서연', '도윤', '서윤', '시우', '지우', '하준', '하은', '주원', '민서', '지호', '지유', '예준', '윤서', '유준', '채원', '준우', '수아', '건우', '지민', '현우', '다은', '선우', '예은', '연우', '소율', '정우', '예린', '승우', '수빈'];
-const GIVEN_ROMAN = ['minjun', 'seoyeon', 'doyun', 'seoyun', 'siu', 'jiu', 'hajun', 'haeun', 'juwon', 'minseo', 'jiho', 'jiyu', 'yejun', 'yunseo', 'yujun', 'chaewon', 'junu', 'sua', 'geonu', 'jimin', 'hyeonu', 'daeun', 'seonu', 'yeeun', 'yeonu', 'soyul', 'jeongu', 'yerin', 'seungu', 'subin'];
+const SURNAMES = [
+  '김',
+  '이',
+  '박',
+  '최',
+  '정',
+  '강',
+  '조',
+  '윤',
+  '장',
+  '임',
+  '한',
+  '오',
+  '서',
+  '신',
+  '권',
+  '황',
+  '안',
+  '송',
+  '류',
+  '전',
+];
+const SURNAMES_ROMAN = [
+  'kim',
+  'lee',
+  'park',
+  'choi',
+  'jung',
+  'kang',
+  'cho',
+  'yoon',
+  'jang',
+  'lim',
+  'han',
+  'oh',
+  'seo',
+  'shin',
+  'kwon',
+  'hwang',
+  'ahn',
+  'song',
+  'ryu',
+  'jeon',
+];
+const GIVEN = [
+  '민준',
+  '서연',
+  '도윤',
+  '서윤',
+  '시우',
+  '지우',
+  '하준',
+  '하은',
+  '주원',
+  '민서',
+  '지호',
+  '지유',
+  '예준',
+  '윤서',
+  '유준',
+  '채원',
+  '준우',
+  '수아',
+  '건우',
+  '지민',
+  '현우',
+  '다은',
+  '선우',
+  '예은',
+  '연우',
+  '소율',
+  '정우',
+  '예린',
+  '승우',
+  '수빈',
+];
+const GIVEN_ROMAN = [
+  'minjun',
+  'seoyeon',
+  'doyun',
+  'seoyun',
+  'siu',
+  'jiu',
+  'hajun',
+  'haeun',
+  'juwon',
+  'minseo',
+  'jiho',
+  'jiyu',
+  'yejun',
+  'yunseo',
+  'yujun',
+  'chaewon',
+  'junu',
+  'sua',
+  'geonu',
+  'jimin',
+  'hyeonu',
+  'daeun',
+  'seonu',
+  'yeeun',
+  'yeonu',
+  'soyul',
+  'jeongu',
+  'yerin',
+  'seungu',
+  'subin',
+];
 const DOMAINS = ['naver.com', 'gmail.com', 'daum.net', 'kakao.com', 'hanmail.net', 'example.co.kr'];
 export const ISSUERS = Array.from({ length: 24 }, (_, i) => `staff-${String(i + 1).padStart(2, '0')}`);
 const DELETE_REASONS = ['고객 요청', '카드 분실', '해지', '중복 발급', '테스트 정리'];
@@ -83,8 +187,18 @@ function keyRow(index: number, random: () => number): NewBillingKeyRow {
   const given = Math.floor(random() * GIVEN.length);
   const telRoll = random();
   const mobile = `010-${String(Math.floor(random() * 10_000)).padStart(4, '0')}-${String(Math.floor(random() * 10_000)).padStart(4, '0')}`;
-  const tel = telRoll < 0.7 ? mobile : telRoll < 0.85 ? mobile.replace(/-/g, '') : telRoll < 0.95 ? `02-${300 + Math.floor(random() * 700)}-${String(Math.floor(random() * 10_000)).padStart(4, '0')}` : null;
-  const email = random() < 0.9 ? `${GIVEN_ROMAN[given]}.${SURNAMES_ROMAN[surname]}${Math.floor(random() * 1000)}@${pick(DOMAINS)}` : null;
+  const tel =
+    telRoll < 0.7
+      ? mobile
+      : telRoll < 0.85
+        ? mobile.replace(/-/g, '')
+        : telRoll < 0.95
+          ? `02-${300 + Math.floor(random() * 700)}-${String(Math.floor(random() * 10_000)).padStart(4, '0')}`
+          : null;
+  const email =
+    random() < 0.9
+      ? `${GIVEN_ROMAN[given]}.${SURNAMES_ROMAN[surname]}${Math.floor(random() * 1000)}@${pick(DOMAINS)}`
+      : null;
   const issuedAt = new Date(SEED_NOW.getTime() - Math.floor(random() * 730 * DAY));
   const updatedAt = new Date(Math.min(SEED_NOW.getTime(), issuedAt.getTime() + Math.floor(random() * 60 * DAY)));
   const deleted = random() < 0.05;
@@ -131,7 +245,14 @@ function attemptRow(key: NewBillingKeyRow, random: () => number): NewAttempt {
     pgId: key.pgId,
     appMode: key.appMode,
     outcome,
-    errorCode: outcome === 'issued' ? null : outcome === 'rejected' ? 'card_rejected' : outcome === 'unknown' ? 'outcome_unknown' : 'upstream_unavailable',
+    errorCode:
+      outcome === 'issued'
+        ? null
+        : outcome === 'rejected'
+          ? 'card_rejected'
+          : outcome === 'unknown'
+            ? 'outcome_unknown'
+            : 'upstream_unavailable',
     iamportCode: outcome === 'issued' ? 0 : outcome === 'rejected' ? 1 : null,
     iamportMessage: pgCode ? `[${pgCode}] 카드 승인 거절` : null,
     pgCode,
@@ -170,15 +291,27 @@ async function insertJson(handle: DbHandle, table: typeof billingKeys | typeof i
   const json = JSON.stringify(
     rows.map((row) => {
       const record = row as Record<string, unknown>;
-      return Object.fromEntries(keys.map((key, i) => [names[i], record[key] instanceof Date ? (record[key] as Date).toISOString() : (record[key] ?? null)]));
+      return Object.fromEntries(
+        keys.map((key, i) => [
+          names[i],
+          record[key] instanceof Date ? (record[key] as Date).toISOString() : (record[key] ?? null),
+        ]),
+      );
     }),
   );
   const list = sql.raw(names.map((name) => `"${name}"`).join(', '));
-  await handle.db.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)`);
+  await handle.db.execute(
+    sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)`,
+  );
 }
 
 /** Inserts `keys` billing keys and `attempts` attempts (spread over the keys) in multi-row batches. */
-export async function seedKeys(handle: DbHandle, keys: number, attempts: number, log = (line: string) => console.log(line)) {
+export async function seedKeys(
+  handle: DbHandle,
+  keys: number,
+  attempts: number,
+  log = (line: string) => console.log(line),
+) {
   const random = prng(20_261_101);
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;

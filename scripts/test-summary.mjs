@@ -1,12 +1,23 @@
 // Sums vitest's and Playwright's JSON reports into one closing line `N passed, N failed`.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [vitestFile, playwrightFile, unitStatus, e2eStatus] = process.argv.slice(2);
+const [vitestFile, playwrightFile, unitStatus, e2eStatus, checksFile] = process.argv.slice(2);
 const read = (file) => (file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+// Static checks (format, lint, types): one line each, `pass <name>` or `fail <name>`.
+if (checksFile && existsSync(checksFile)) {
+  const lines = readFileSync(checksFile, 'utf8').split('\n').filter(Boolean);
+  const failedChecks = lines.filter((line) => line.startsWith('fail ')).map((line) => line.slice(5));
+  passed += lines.length - failedChecks.length;
+  failed += failedChecks.length;
+  console.log(
+    `checks: ${lines.length - failedChecks.length} passed, ${failedChecks.length} failed${failedChecks.length ? ` (${failedChecks.join('; ')})` : ''}`,
+  );
+}
 
 const unit = read(vitestFile);
 if (unit) {

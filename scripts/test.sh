@@ -31,7 +31,19 @@ MSG
 }
 
 mkdir -p test-results
-rm -f test-results/vitest.json test-results/playwright.json
+rm -f test-results/vitest.json test-results/playwright.json test-results/checks.txt
+
+# Static checks first: formatting, lint and types. Each counts as one result in the closing line, and
+# any finding fails the run (the suites still run, so one push shows everything).
+check() {
+  local name=$1
+  shift
+  say "$name"
+  if "$@"; then echo "pass $name" >>test-results/checks.txt; else echo "fail $name" >>test-results/checks.txt; fi
+}
+check "Format (prettier --check)" npx prettier --check --log-level warn .
+check "Lint (eslint)" npx eslint --max-warnings 0 .
+check "Types (tsc --noEmit)" npx tsc --noEmit
 
 say "Unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
@@ -53,4 +65,4 @@ else
   e2e_status=1
 fi
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json "$unit_status" "$e2e_status"
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json "$unit_status" "$e2e_status" test-results/checks.txt

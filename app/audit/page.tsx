@@ -26,7 +26,8 @@ export default async function AuditPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-bold">감사 기록</h1>
         <p className="mt-1 text-sm text-slate-700">
-          로그인, 빌링키 발급·교체·조회·삭제, 내보내기, 직원과 설정 변경의 기록입니다 (최신 순). 카드 정보는 마스킹된 값만 있습니다.
+          로그인, 빌링키 발급·교체·조회·삭제, 내보내기, 직원과 설정 변경의 기록입니다 (최신 순). 카드 정보는 마스킹된
+          값만 있습니다.
         </p>
       </div>
 
@@ -85,7 +86,12 @@ export default async function AuditPage({ searchParams }: Props) {
           ) : (
             <AuditTable events={page.events} />
           )}
-          <AuditPagination filters={filters} limit={parsed.query.limit} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
+          <AuditPagination
+            filters={filters}
+            limit={parsed.query.limit}
+            prevCursor={page.prevCursor}
+            nextCursor={page.nextCursor}
+          />
         </section>
       )}
     </div>

@@ -21,8 +21,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** True when anything but sort and paging narrows the list. */
 const isFiltered = (filters: BillingKeyFilters) =>
-  filtersToSearchParams(filters, { sort: DEFAULT_FILTERS.sort, order: DEFAULT_FILTERS.order, page: 1, page_size: DEFAULT_FILTERS.page_size })
-    .toString() !== '';
+  filtersToSearchParams(filters, {
+    sort: DEFAULT_FILTERS.sort,
+    order: DEFAULT_FILTERS.order,
+    page: 1,
+    page_size: DEFAULT_FILTERS.page_size,
+  }).toString() !== '';
 
 export default async function BillingKeysPage({ searchParams }: Props) {
   await requirePageActor('keys.view', '/keys');
@@ -40,10 +44,14 @@ export default async function BillingKeysPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-bold">빌링키 목록</h1>
           <p className="mt-1 text-sm text-slate-700">
-            이 콘솔이 발급해 저장한 모든 빌링키입니다. 삭제된 키도 &lsquo;삭제됨&rsquo;으로 표시됩니다. 카드번호는 마스킹된 값만 있습니다.
+            이 콘솔이 발급해 저장한 모든 빌링키입니다. 삭제된 키도 &lsquo;삭제됨&rsquo;으로 표시됩니다. 카드번호는
+            마스킹된 값만 있습니다.
           </p>
         </div>
-        <Link href="/keys/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <Link
+          href="/keys/new"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           새 빌링키 발급
         </Link>
       </div>
@@ -70,11 +78,17 @@ export default async function BillingKeysPage({ searchParams }: Props) {
         <section aria-labelledby="results-title" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
             <h2 id="results-title" className="text-lg font-bold">
-              검색 결과 <span className="text-base font-normal text-slate-700">총 {result.total.toLocaleString('ko-KR')}
+              검색 결과{' '}
+              <span className="text-base font-normal text-slate-700">
+                총 {result.total.toLocaleString('ko-KR')}
                 {result.totalCapped ? '+' : ''}건
               </span>
             </h2>
-            <a href={exportHref(parsed.filters)} download className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-slate-100">
+            <a
+              href={exportHref(parsed.filters)}
+              download
+              className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-slate-100"
+            >
               CSV 내보내기
             </a>
           </div>
@@ -107,7 +121,12 @@ export default async function BillingKeysPage({ searchParams }: Props) {
             <ResultsTable rows={result.rows} filters={parsed.filters} />
           )}
           {result.total > 0 && (
-            <Pagination filters={parsed.filters} total={result.total} totalCapped={result.totalCapped} rowsOnPage={result.rows.length} />
+            <Pagination
+              filters={parsed.filters}
+              total={result.total}
+              totalCapped={result.totalCapped}
+              rowsOnPage={result.rows.length}
+            />
           )}
         </section>
       )}

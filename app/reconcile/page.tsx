@@ -14,8 +14,8 @@ export default async function ReconcilePage() {
       <div>
         <h1 className="text-2xl font-bold">Iamport 대조</h1>
         <p className="mt-1 text-sm text-slate-700">
-          콘솔에 활성으로 기록된 빌링키를 Iamport에 100개씩 조회해, 콘솔 밖에서 카드가 바뀌었거나 삭제된 키를 찾습니다. 카드번호(마스킹), 카드사
-          코드, 변경 시각을 비교합니다.
+          콘솔에 활성으로 기록된 빌링키를 Iamport에 100개씩 조회해, 콘솔 밖에서 카드가 바뀌었거나 삭제된 키를 찾습니다.
+          카드번호(마스킹), 카드사 코드, 변경 시각을 비교합니다.
         </p>
       </div>
       <ReconcilePanel initial={overview} canRun={can(actor.role, 'keys.delete')} />

@@ -66,7 +66,9 @@ function valueText(value: unknown): string {
 }
 
 /** The details as short `이름: 값` pairs (nested values as compact JSON), empty ones left out. */
-export function detailEntries(details: Record<string, unknown> | null): { key: string; label: string; value: string }[] {
+export function detailEntries(
+  details: Record<string, unknown> | null,
+): { key: string; label: string; value: string }[] {
   if (!details) return [];
   return Object.entries(details)
     .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AUDIT_EXPORT_BATCH_SIZE, auditCsvStream, exportAuditEvents } from './export';
 import { auditEventBatches } from './query';
-import { SEEDS_NEWEST_FIRST, seedAuditEvents, type SeedName } from './testing';
+import { SEEDS_NEWEST_FIRST, seedAuditEvents, type SeedName } from '@/lib/testing/audit';
 
 const HEADER = '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상 ID,결과,IP,내용 (JSON),이벤트 ID';
 const BULK = 2 * AUDIT_EXPORT_BATCH_SIZE + 50;
@@ -45,18 +45,28 @@ describe.each(testEngines())('audit export on $name', (engine) => {
     expect(bom).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines[0]).toBe(HEADER);
     expect(lines.at(-1)).toBe('');
-    expect(lines.slice(1, -1).map((line) => Number(line.split(',').at(-1)))).toEqual(SEEDS_NEWEST_FIRST.map((name) => ids[name]));
+    expect(lines.slice(1, -1).map((line) => Number(line.split(',').at(-1)))).toEqual(
+      SEEDS_NEWEST_FIRST.map((name) => ids[name]),
+    );
 
     expect(lineOf(lines, 'kimIssue')).toBe(
       '2026-01-31 23:59:59 KST,Kim.Agent@Example.com,u-kim,빌링키 발급,billing_key.issue,billing_key,cust_001,성공,203.0.113.2,' +
         `"{""pgProvider"":""nice"",""cardNumberMasked"":""527289******0004""}",${ids.kimIssue}`,
     );
     // A formula typed into the sign-in form stays text.
-    expect(lineOf(lines, 'formulaSignIn')).toMatch(/^2026-02-01 12:00:00 KST,"'=HYPERLINK\(""http:\/\/evil""\)",,로그인,sign_in,,,거부,198\.51\.100\.7,/);
-    expect(lineOf(lines, 'systemRecovery')).toMatch(/^2026-02-01 12:00:00 KST,시스템,,빌링키 발급,billing_key\.issue,billing_key,cust_002,성공,,/);
-    expect(lineOf(lines, 'anonymousSetup')).toMatch(/^2026-01-29 09:00:00 KST,알 수 없음,,직원 계정 생성,staff\.create,staff,u-first,성공,198\.51\.100\.8,/);
+    expect(lineOf(lines, 'formulaSignIn')).toMatch(
+      /^2026-02-01 12:00:00 KST,"'=HYPERLINK\(""http:\/\/evil""\)",,로그인,sign_in,,,거부,198\.51\.100\.7,/,
+    );
+    expect(lineOf(lines, 'systemRecovery')).toMatch(
+      /^2026-02-01 12:00:00 KST,시스템,,빌링키 발급,billing_key\.issue,billing_key,cust_002,성공,,/,
+    );
+    expect(lineOf(lines, 'anonymousSetup')).toMatch(
+      /^2026-01-29 09:00:00 KST,알 수 없음,,직원 계정 생성,staff\.create,staff,u-first,성공,198\.51\.100\.8,/,
+    );
     // jsonb keeps keys shortest first; the JSON's own quotes are doubled inside the quoted cell.
-    expect(lineOf(lines, 'reviewerDelete')).toContain(',실패,203.0.113.3,"{""error"":""upstream_unavailable"",""reason"":""고객 요청, \\""해지\\""""}",');
+    expect(lineOf(lines, 'reviewerDelete')).toContain(
+      ',실패,203.0.113.3,"{""error"":""upstream_unavailable"",""reason"":""고객 요청, \\""해지\\""""}",',
+    );
   });
 
   it('keeps to the filter', async () => {
@@ -93,8 +103,18 @@ describe.each(testEngines())('audit export on $name', (engine) => {
       chunks.push(decoder.decode(value));
     }
     // Header, then ceil(2050 / 1000) = 3 batches.
-    expect(chunks.map((chunk) => chunk.split('\r\n').length - 1)).toEqual([1, AUDIT_EXPORT_BATCH_SIZE, AUDIT_EXPORT_BATCH_SIZE, 50]);
-    const ids = chunks.slice(1).join('').split('\r\n').filter(Boolean).map((line) => Number(line.split(',').at(-1)));
+    expect(chunks.map((chunk) => chunk.split('\r\n').length - 1)).toEqual([
+      1,
+      AUDIT_EXPORT_BATCH_SIZE,
+      AUDIT_EXPORT_BATCH_SIZE,
+      50,
+    ]);
+    const ids = chunks
+      .slice(1)
+      .join('')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((line) => Number(line.split(',').at(-1)));
     expect(new Set(ids).size).toBe(BULK);
   });
 
@@ -116,7 +136,11 @@ describe.each(testEngines())('audit export on $name', (engine) => {
       ip: '203.0.113.9',
       result: 'success',
       targetType: 'audit_events',
-      details: { format: 'csv', filename: 'audit-events-20260201-0900.csv', filter: { action: 'billing_key.issue', actor: 'kim' } },
+      details: {
+        format: 'csv',
+        filename: 'audit-events-20260201-0900.csv',
+        filter: { action: 'billing_key.issue', actor: 'kim' },
+      },
     });
   });
 });

@@ -27,7 +27,11 @@ export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditTrailEvent>[] = [
 ];
 
 /** The trail of a filter as a CSV byte stream (UTF-8 with BOM), newest first, batch by batch. */
-export function auditCsvStream(db: Db, filters: AuditFilters, batchSize = AUDIT_EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
+export function auditCsvStream(
+  db: Db,
+  filters: AuditFilters,
+  batchSize = AUDIT_EXPORT_BATCH_SIZE,
+): ReadableStream<Uint8Array> {
   return csvStream(AUDIT_CSV_COLUMNS, () => auditEventBatches(db, filters, batchSize));
 }
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { parseAuditQuery, type AuditQuery } from '@/lib/validations/audit';
 import { auditQueryFromUrl, listAuditTrail } from './query';
-import { SEEDS_NEWEST_FIRST, seedAuditEvents, type SeedName } from './testing';
+import { SEEDS_NEWEST_FIRST, seedAuditEvents, type SeedName } from '@/lib/testing/audit';
 
 const query = (raw: Record<string, string> = {}): AuditQuery => {
   const parsed = parseAuditQuery(raw);
@@ -21,7 +21,11 @@ describe('auditQueryFromUrl', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(AppError);
-    expect(caught).toMatchObject({ code: 'invalid_query', status: 422, details: { fields: { result: expect.stringMatching(/결과/) } } });
+    expect(caught).toMatchObject({
+      code: 'invalid_query',
+      status: 422,
+      details: { fields: { result: expect.stringMatching(/결과/) } },
+    });
   });
 });
 
@@ -102,7 +106,11 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
     expect(await listed({ to: '2026-01-31' })).toEqual(['kimIssue', 'adminSignIn', 'anonymousSetup']);
     expect(await listed({ from: '2026-02-01' })).toEqual(SEEDS_NEWEST_FIRST.slice(0, 6));
     expect(await listed({ from: '2026-01-31', to: '2026-01-31' })).toEqual(['kimIssue']);
-    expect(await listed({ from: '2026-02-01', to: '2026-02-01' })).toEqual(['formulaSignIn', 'systemRecovery', 'reviewerDelete']);
+    expect(await listed({ from: '2026-02-01', to: '2026-02-01' })).toEqual([
+      'formulaSignIn',
+      'systemRecovery',
+      'reviewerDelete',
+    ]);
     expect(await listed({ from: '2026-03-01' })).toEqual([]);
   });
 
@@ -111,47 +119,56 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
     expect(await listed({ actor: 'kim', from: '2026-02-01' })).toEqual(['prefixLookup']);
   });
 
-  it.each([1, 2, 3, 4, 8, 9, 10])('pages forward and back by keyset, %i a page, without skipping or repeating', async (limit) => {
-    const forward: SeedName[][] = [];
-    const cursors: (string | null)[] = [];
-    let cursor: string | null = null;
-    for (let i = 0; i < 20; i++) {
-      const page = await listAuditTrail(handle.db, query({ limit: String(limit), ...(cursor ? { cursor } : {}) }));
-      expect(page.events.length).toBeLessThanOrEqual(limit);
-      expect(page.prevCursor === null).toBe(i === 0);
-      forward.push(page.events.map((event) => nameOf(event.id)));
-      cursors.push(page.prevCursor);
-      cursor = page.nextCursor;
-      if (!cursor) break;
-    }
-    expect(forward.flat()).toEqual(SEEDS_NEWEST_FIRST);
-    expect(forward.length).toBe(Math.ceil(SEEDS_NEWEST_FIRST.length / limit));
+  it.each([1, 2, 3, 4, 8, 9, 10])(
+    'pages forward and back by keyset, %i a page, without skipping or repeating',
+    async (limit) => {
+      const forward: SeedName[][] = [];
+      const cursors: (string | null)[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const page = await listAuditTrail(handle.db, query({ limit: String(limit), ...(cursor ? { cursor } : {}) }));
+        expect(page.events.length).toBeLessThanOrEqual(limit);
+        expect(page.prevCursor === null).toBe(i === 0);
+        forward.push(page.events.map((event) => nameOf(event.id)));
+        cursors.push(page.prevCursor);
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      expect(forward.flat()).toEqual(SEEDS_NEWEST_FIRST);
+      expect(forward.length).toBe(Math.ceil(SEEDS_NEWEST_FIRST.length / limit));
 
-    // Back from the last page with "이전" until the first: the same pages in reverse.
-    const backward: SeedName[][] = [];
-    let prev = cursors.at(-1) ?? null;
-    while (prev) {
-      const page = await listAuditTrail(handle.db, query({ limit: String(limit), cursor: prev }));
-      backward.unshift(page.events.map((event) => nameOf(event.id)));
-      expect(page.nextCursor).not.toBeNull();
-      prev = page.prevCursor;
-      if (backward.length > 20) break;
-    }
-    expect(backward).toEqual(forward.slice(0, -1));
-  });
+      // Back from the last page with "이전" until the first: the same pages in reverse.
+      const backward: SeedName[][] = [];
+      let prev = cursors.at(-1) ?? null;
+      while (prev) {
+        const page = await listAuditTrail(handle.db, query({ limit: String(limit), cursor: prev }));
+        backward.unshift(page.events.map((event) => nameOf(event.id)));
+        expect(page.nextCursor).not.toBeNull();
+        prev = page.prevCursor;
+        if (backward.length > 20) break;
+      }
+      expect(backward).toEqual(forward.slice(0, -1));
+    },
+  );
 
   it('keeps to the filter across pages', async () => {
     const first = await listAuditTrail(handle.db, query({ actor: 'admin1000', limit: '2' }));
     expect(first.events.map((event) => nameOf(event.id))).toEqual(['settingsUpdate', 'staffUpdate']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listAuditTrail(handle.db, query({ actor: 'admin1000', limit: '2', cursor: first.nextCursor ?? '' }));
+    const second = await listAuditTrail(
+      handle.db,
+      query({ actor: 'admin1000', limit: '2', cursor: first.nextCursor ?? '' }),
+    );
     expect(second.events.map((event) => nameOf(event.id))).toEqual(['adminSignIn']);
     expect(second.nextCursor).toBeNull();
     expect(second.prevCursor).not.toBeNull();
   });
 
   it('shows a full first page when "이전" has fewer than a page of newer events left', async () => {
-    const second = await listAuditTrail(handle.db, query({ limit: '4', cursor: (await listAuditTrail(handle.db, query({ limit: '4' }))).nextCursor ?? '' }));
+    const second = await listAuditTrail(
+      handle.db,
+      query({ limit: '4', cursor: (await listAuditTrail(handle.db, query({ limit: '4' }))).nextCursor ?? '' }),
+    );
     const third = await listAuditTrail(handle.db, query({ limit: '4', cursor: second.nextCursor ?? '' }));
     expect(third.events.map((event) => nameOf(event.id))).toEqual(['anonymousSetup']);
     // Back from the middle page of 4: only 4 newer, so the first page (no 이전) comes back whole.

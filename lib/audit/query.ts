@@ -122,7 +122,11 @@ function pageOf(rows: Selected[], hasOlder: boolean, hasNewer: boolean): AuditTr
 }
 
 /** Every event of a filter, newest first, one keyset batch at a time (the CSV export). */
-export async function* auditEventBatches(db: Db, filters: AuditFilters, batchSize: number): AsyncGenerator<AuditTrailEvent[]> {
+export async function* auditEventBatches(
+  db: Db,
+  filters: AuditFilters,
+  batchSize: number,
+): AsyncGenerator<AuditTrailEvent[]> {
   const where = auditWhere(filters);
   let position: Position | null = null;
   for (;;) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { authSessions, authSignInFailures } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { decideAccess, readAuthState } from './access';
 import { SIGN_IN_LIMIT } from './rate-limit';
@@ -19,7 +19,7 @@ import {
   uniqueEmail,
   uniqueIp,
   type TestAuth,
-} from './testing';
+} from '@/lib/testing/auth';
 
 // Each sign-in hashes with scrypt; a loaded machine needs more than the default 5 s per test.
 vi.setConfig({ testTimeout: 30_000 });

@@ -70,7 +70,14 @@ export function beforeHook(deps: HookDeps) {
     if (path === SIGN_IN_PATH) {
       const typed = (ctx.body as { email?: unknown } | undefined)?.email;
       // Control characters (a NUL above all) cannot be stored; better-auth then refuses the address itself.
-      email = typeof typed === 'string' ? typed.replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase().slice(0, 254) : null;
+      email =
+        typeof typed === 'string'
+          ? typed
+              .replace(/[\u0000-\u001f\u007f]/g, '')
+              .trim()
+              .toLowerCase()
+              .slice(0, 254)
+          : null;
     } else if (isSecondFactorPath(path) && !note.session) {
       if ((ctx.body as { trustDevice?: unknown } | undefined)?.trustDevice) {
         throw new APIError('BAD_REQUEST', {

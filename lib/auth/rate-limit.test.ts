@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/lib/db';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt, SIGN_IN_LIMIT } from './rate-limit';
-import { uniqueEmail, uniqueIp } from './testing';
+import { uniqueEmail, uniqueIp } from '@/lib/testing/auth';
 
 // Each sign-in hashes with scrypt; a loaded machine needs more than the default 5 s per test.
 vi.setConfig({ testTimeout: 30_000 });

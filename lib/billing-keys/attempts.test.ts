@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { finishAttempt, startAttempt } from '@/lib/db/attempts';
 import { issueAttempts } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { attemptsQuerySchema, type AttemptsQuery } from '@/lib/validations/attempts';
 import { attemptsQueryOrThrow, listAttempts, parseAttemptsQuery } from './attempts';
-import { issueKey, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+import { issueKey, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 const query = (raw: Record<string, string> = {}): AttemptsQuery => attemptsQuerySchema.parse(raw);
 
@@ -71,16 +71,28 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
     const { attempts } = await list({});
     expect(attempts.map((attempt) => attempt.customerUid)).toEqual([uids.kcp, uids.invalid, uids.declined, uids.ok]);
     const declined = attempts.find((attempt) => attempt.customerUid === uids.declined);
-    expect(declined).toMatchObject({ outcome: 'rejected', pgCode: 'F114', iamportCode: -1, pgProvider: 'nice', pgId: 'nictest04m' });
+    expect(declined).toMatchObject({
+      outcome: 'rejected',
+      pgCode: 'F114',
+      iamportCode: -1,
+      pgProvider: 'nice',
+      pgId: 'nictest04m',
+    });
     expect(declined?.iamportMessage).toContain('[F114]');
     expect(typeof declined?.durationMs).toBe('number');
   });
 
   it('filters by outcome, PG code, provider, MID and customer_uid', async () => {
-    expect((await list({ outcome: 'rejected' })).attempts.map((a) => a.customerUid).sort()).toEqual([uids.declined, uids.invalid].sort());
+    expect((await list({ outcome: 'rejected' })).attempts.map((a) => a.customerUid).sort()).toEqual(
+      [uids.declined, uids.invalid].sort(),
+    );
     expect((await list({ pg_code: 'F114' })).attempts.map((a) => a.customerUid)).toEqual([uids.declined]);
-    expect((await list({ outcome: 'issued', pg_provider: 'kcp' })).attempts.map((a) => a.customerUid)).toEqual([uids.kcp]);
-    expect((await list({ pg_id: 'nictest04m', outcome: 'issued' })).attempts.map((a) => a.customerUid)).toEqual([uids.ok]);
+    expect((await list({ outcome: 'issued', pg_provider: 'kcp' })).attempts.map((a) => a.customerUid)).toEqual([
+      uids.kcp,
+    ]);
+    expect((await list({ pg_id: 'nictest04m', outcome: 'issued' })).attempts.map((a) => a.customerUid)).toEqual([
+      uids.ok,
+    ]);
     // A rejection has no answer from Iamport: its MID comes from the `pg` it asked for.
     expect((await list({ pg_id: 'nictest04m', outcome: 'rejected' })).attempts).toHaveLength(2);
     expect((await list({ customer_uid: uids.invalid })).attempts.map((a) => a.pgCode)).toEqual(['F112']);
@@ -93,7 +105,9 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
       .update(issueAttempts)
       .set({ startedAt: new Date('2026-01-01T15:30:00Z') })
       .where(eq(issueAttempts.customerUid, uids.ok));
-    expect((await list({ from: '2026-01-02', to: '2026-01-02' })).attempts.map((a) => a.customerUid)).toEqual([uids.ok]);
+    expect((await list({ from: '2026-01-02', to: '2026-01-02' })).attempts.map((a) => a.customerUid)).toEqual([
+      uids.ok,
+    ]);
     expect((await list({ to: '2026-01-01' })).attempts).toEqual([]);
     expect((await list({ from: '2026-01-03' })).attempts.map((a) => a.customerUid)).not.toContain(uids.ok);
   });
@@ -114,7 +128,10 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
       ids.push(id);
     }
     // Five share one microsecond-precise instant, two differ only below the millisecond.
-    await handle.db.update(issueAttempts).set({ startedAt: new Date('2026-02-01T00:00:00.123Z') }).where(inArray(issueAttempts.id, ids.slice(0, 5)));
+    await handle.db
+      .update(issueAttempts)
+      .set({ startedAt: new Date('2026-02-01T00:00:00.123Z') })
+      .where(inArray(issueAttempts.id, ids.slice(0, 5)));
     await handle.db.execute(
       `update issue_attempts set started_at = '2026-02-01T00:00:00.123400Z' where id = '${ids[5]}'`,
     );

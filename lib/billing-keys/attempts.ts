@@ -15,16 +15,21 @@ import type { AttemptsPage } from './types';
 import { toAttemptView } from './views';
 
 export type ParsedAttemptsQuery =
-  | { ok: true; query: AttemptsQuery }
-  | { ok: false; message: string; fields: Record<string, string> };
+  { ok: true; query: AttemptsQuery } | { ok: false; message: string; fields: Record<string, string> };
 
 /** Parses `/attempts` filters; a bad one yields a message naming each wrong field, in Korean. */
 export function parseAttemptsQuery(raw: Record<string, string>): ParsedAttemptsQuery {
   const result = attemptsQuerySchema.safeParse(raw);
   if (result.success) return { ok: true, query: result.data };
   const fields = zodFieldErrors(result.error);
-  const names = Object.keys(fields).map((name) => ATTEMPT_FILTER_LABELS[name as keyof typeof ATTEMPT_FILTER_LABELS] ?? name);
-  return { ok: false, fields, message: `검색 조건이 올바르지 않습니다: ${names.join(', ')}. ${Object.values(fields).join(' ')}` };
+  const names = Object.keys(fields).map(
+    (name) => ATTEMPT_FILTER_LABELS[name as keyof typeof ATTEMPT_FILTER_LABELS] ?? name,
+  );
+  return {
+    ok: false,
+    fields,
+    message: `검색 조건이 올바르지 않습니다: ${names.join(', ')}. ${Object.values(fields).join(' ')}`,
+  };
 }
 
 /** For the API: the parsed query, or 422 `invalid_query` with per-field messages. */
@@ -38,7 +43,9 @@ export function attemptsQueryOrThrow(raw: Record<string, string>): AttemptsQuery
  * The MID an attempt was for: Iamport's answer when it issued, else the `provider.MID` it asked
  * for (a rejection carries no annotation).
  */
-const attemptMid = sql<string | null>`coalesce(${issueAttempts.pgId}, nullif(split_part(${issueAttempts.requestedPg}, '.', 2), ''))`;
+const attemptMid = sql<
+  string | null
+>`coalesce(${issueAttempts.pgId}, nullif(split_part(${issueAttempts.requestedPg}, '.', 2), ''))`;
 
 /** The start time at full (microsecond) precision, so the keyset never skips rows sharing a millisecond. */
 const startedAtText = sql<string>`to_char(${issueAttempts.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -66,13 +66,19 @@ describe('checkChannel', () => {
   it('refuses a known test card on a live channel', async () => {
     const error = await failure(checkChannel({ pg: 'nice.realmid01m', card_number: CARDS.kbCheck }, mixed, null));
     expect(error.details.fields?.card_number).toContain('테스트 카드번호');
-    const classic = await failure(checkChannel({ channel_key: LIVE_NICE.channel_key, card_number: '4111-1111-1111-1111' }, mixed, null));
+    const classic = await failure(
+      checkChannel({ channel_key: LIVE_NICE.channel_key, card_number: '4111-1111-1111-1111' }, mixed, null),
+    );
     expect(classic.code).toBe('validation_failed');
   });
 
   it('lets a real-looking card through on a live channel, and test cards on test channels', async () => {
-    expect((await checkChannel({ pg: 'nice.realmid01m', card_number: markerCardDigits() }, mixed, null))?.sandbox).toBe(false);
-    expect((await checkChannel({ pg: 'nice.nictest04m', card_number: CARDS.kbCheck }, mixed, null))?.sandbox).toBe(true);
+    expect((await checkChannel({ pg: 'nice.realmid01m', card_number: markerCardDigits() }, mixed, null))?.sandbox).toBe(
+      false,
+    );
+    expect((await checkChannel({ pg: 'nice.nictest04m', card_number: CARDS.kbCheck }, mixed, null))?.sandbox).toBe(
+      true,
+    );
   });
 
   it('keeps the qa role on test channels', async () => {

@@ -52,7 +52,10 @@ export const HIDDEN_CHANNEL_MESSAGE =
  * `GET /api/channels`: the merchant's channels with the admin's default and hidden flags; hidden
  * ones are left out for an actor who may not see them.
  */
-export async function listChannelsFor(actor: Actor | null, deps: { db?: Db; runtime: IamportRuntime }): Promise<ListedChannel[]> {
+export async function listChannelsFor(
+  actor: Actor | null,
+  deps: { db?: Db; runtime: IamportRuntime },
+): Promise<ListedChannel[]> {
   let channels: PgChannel[];
   try {
     channels = await deps.runtime.client.listChannels();
@@ -87,7 +90,8 @@ export async function checkChannel(
   if (!channel) {
     throw new AppError('validation_failed', '선택한 채널을 찾을 수 없습니다.', {
       fields: {
-        [request.channel_key ? 'channel_key' : 'pg']: `이 가맹점에 "${request.channel_key ?? request.pg}" 키인(API) 채널이 없습니다. 잘못된 값은 Iamport가 기본 PG로 바꿔 발급하므로 채널 목록에서 고르세요.`,
+        [request.channel_key ? 'channel_key' : 'pg']:
+          `이 가맹점에 "${request.channel_key ?? request.pg}" 키인(API) 채널이 없습니다. 잘못된 값은 Iamport가 기본 PG로 바꿔 발급하므로 채널 목록에서 고르세요.`,
       },
     });
   }
@@ -100,10 +104,15 @@ export async function checkChannel(
     }
   }
   if (!channel.sandbox && isKnownTestCard(request.card_number)) {
-    throw new AppError('validation_failed', TEST_CARD_ON_LIVE_MESSAGE, { fields: { card_number: TEST_CARD_ON_LIVE_MESSAGE } });
+    throw new AppError('validation_failed', TEST_CARD_ON_LIVE_MESSAGE, {
+      fields: { card_number: TEST_CARD_ON_LIVE_MESSAGE },
+    });
   }
   if (actor?.role === 'qa' && !channel.sandbox) {
-    throw new AppError('forbidden', 'QA 역할은 테스트 채널에서만 발급할 수 있습니다. 실제 채널은 관리자가 확인하고 발급해야 합니다.');
+    throw new AppError(
+      'forbidden',
+      'QA 역할은 테스트 채널에서만 발급할 수 있습니다. 실제 채널은 관리자가 확인하고 발급해야 합니다.',
+    );
   }
   return channel;
 }

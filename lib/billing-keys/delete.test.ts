@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { deleteBillingKey } from './delete';
 import { getBillingKeyDetail } from './detail';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -62,7 +62,11 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
 
     const [event] = await listAuditEvents(handle.db, { action: 'billing_key.delete', targetId: uid });
     expect(event).toMatchObject({ result: 'success', actorId: 'reviewer-1', targetType: 'billing_key' });
-    expect(event?.details).toMatchObject({ reason: '고객 해지 요청', cardNumberMasked: '52728900****0004', notFoundAtIamport: false });
+    expect(event?.details).toMatchObject({
+      reason: '고객 해지 요청',
+      cardNumberMasked: '52728900****0004',
+      notFoundAtIamport: false,
+    });
 
     // The deleted key stays visible as deleted, and agrees with Iamport.
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
@@ -93,7 +97,11 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
     expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
     const [event] = await listAuditEvents(handle.db, { action: 'billing_key.delete', targetId: uid });
     expect(event).toMatchObject({ result: 'failure' });
-    expect(event?.details).toMatchObject({ reason: '고객 요청', error: 'upstream_unavailable', cardNumberMasked: '52728900****0004' });
+    expect(event?.details).toMatchObject({
+      reason: '고객 요청',
+      error: 'upstream_unavailable',
+      cardNumberMasked: '52728900****0004',
+    });
   });
 
   it('answers not_found when neither the app nor Iamport has the uid', async () => {
@@ -105,7 +113,11 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
 
   it('records the deletion of a key that existed only at Iamport', async () => {
     const uid = uniqueUid('del_liveonly');
-    await runtime.client.issueBillingKey(uid, { card_number: '4518-4200-0000-0007', expiry: '2030-12', pg: 'nice.nictest04m' });
+    await runtime.client.issueBillingKey(uid, {
+      card_number: '4518-4200-0000-0007',
+      expiry: '2030-12',
+      pg: 'nice.nictest04m',
+    });
     const result = await deleteBillingKey(uid, { reason: '모르는 키 정리' }, reviewer, deps());
     expect(result.stored).toMatchObject({
       customerUid: uid,

@@ -29,7 +29,11 @@ export async function deleteBillingKey(
   const stored = await findStoredKey(db, customerUid);
   const actorId = context.actor?.id ?? null;
   // QA may delete test keys only: a key issued on a test channel (or by the sandbox).
-  if (context.actor && !can(context.actor.role, 'keys.delete') && !(stored?.sandbox === true || stored?.appMode === 'sandbox')) {
+  if (
+    context.actor &&
+    !can(context.actor.role, 'keys.delete') &&
+    !(stored?.sandbox === true || stored?.appMode === 'sandbox')
+  ) {
     throw new AppError('forbidden', 'QA 역할은 테스트 채널에서 발급된 빌링키만 삭제할 수 있습니다.');
   }
   const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
@@ -96,7 +100,13 @@ async function recordLiveOnlyDeletion(
   };
   await db
     .insert(billingKeys)
-    .values({ customerUid: annotation.customer_uid, ...annotationColumns(annotation), appMode: mode, issuedBy: null, ...status })
+    .values({
+      customerUid: annotation.customer_uid,
+      ...annotationColumns(annotation),
+      appMode: mode,
+      issuedBy: null,
+      ...status,
+    })
     .onConflictDoUpdate({ target: billingKeys.customerUid, set: status });
 }
 

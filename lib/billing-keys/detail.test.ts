@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { getBillingKeyDetail } from './detail';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -37,7 +37,11 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
     expect(detail.attempts.map((attempt) => attempt.outcome)).toEqual(['issued']);
     const lookup = detail.audit.find((event) => event.action === 'billing_key.lookup');
     expect(lookup).toMatchObject({ result: 'success', actorId: 'reviewer-1', ip: '127.0.0.1' });
-    expect(lookup?.details).toMatchObject({ liveStatus: 'present', differences: [], cardNumberMasked: '52728900****0004' });
+    expect(lookup?.details).toMatchObject({
+      liveStatus: 'present',
+      differences: [],
+      cardNumberMasked: '52728900****0004',
+    });
     expect(detail.audit.map((event) => event.action)).toContain('billing_key.issue');
   });
 
@@ -55,7 +59,9 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
     });
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.liveStatus).toBe('present');
-    expect(detail.differences).toEqual(expect.arrayContaining(['cardNumberMasked', 'cardCode', 'cardName', 'updatedAt']));
+    expect(detail.differences).toEqual(
+      expect.arrayContaining(['cardNumberMasked', 'cardCode', 'cardName', 'updatedAt']),
+    );
     expect(detail.differences).not.toContain('insertedAt');
     expect(detail.billingKey?.cardNumberMasked).toBe('45184200****0007');
     expect(detail.stored?.cardNumberMasked).toBe('52728900****0004');
@@ -93,7 +99,11 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
 
   it('shows a key that exists only at Iamport as live-only', async () => {
     const uid = uniqueUid('liveonly');
-    await runtime.client.issueBillingKey(uid, { card_number: '4518-4200-0000-0007', expiry: '2030-12', pg: 'nice.nictest04m' });
+    await runtime.client.issueBillingKey(uid, {
+      card_number: '4518-4200-0000-0007',
+      expiry: '2030-12',
+      pg: 'nice.nictest04m',
+    });
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.stored).toBeNull();
     expect(detail.liveStatus).toBe('present');

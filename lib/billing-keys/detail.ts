@@ -50,8 +50,7 @@ export async function getBillingKeyDetail(
         liveStatus: live.status,
         stored: stored !== undefined,
         differences,
-        cardNumberMasked:
-          (live.status === 'present' ? live.annotation.card_number : stored?.cardNumberMasked) ?? null,
+        cardNumberMasked: (live.status === 'present' ? live.annotation.card_number : stored?.cardNumberMasked) ?? null,
         ...extra,
       },
     });

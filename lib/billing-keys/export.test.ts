@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, SORT_FIELDS, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import {
   billingKeyBatches,
@@ -89,7 +89,11 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
     handle = await engine.open();
     await handle.db.insert(billingKeys).values(rows());
     // Microseconds apart: keys 00..02 share a millisecond but not a microsecond.
-    for (const [uid, micros] of [['exp-00', 1], ['exp-01', 2], ['exp-02', 3]] as const) {
+    for (const [uid, micros] of [
+      ['exp-00', 1],
+      ['exp-01', 2],
+      ['exp-02', 3],
+    ] as const) {
       await handle.db
         .update(billingKeys)
         .set({ issuedAt: sql`${`2026-01-01 00:00:00.00000${micros}+00`}::timestamptz` })
@@ -121,7 +125,8 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
   it('writes every time in KST exactly as the app shows it', async () => {
     const listed = (await listBillingKeys(handle.db, filters({ page_size: '200' }))).rows;
     const exported = new Map<string, ExportRow>();
-    for await (const batch of billingKeyBatches(handle.db, filters(), 7)) for (const row of batch) exported.set(row.customerUid, row);
+    for await (const batch of billingKeyBatches(handle.db, filters(), 7))
+      for (const row of batch) exported.set(row.customerUid, row);
     for (const row of listed) {
       expect(exported.get(row.customerUid)).toMatchObject({
         issuedAtKst: formatKst(row.issuedAt),
@@ -148,7 +153,9 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toMatch(/^고객 결제수단 ID \(customer_uid\),카드사,카드사 코드,카드번호 \(마스킹\),신용\/체크,PG사/);
+    expect(lines[0]).toMatch(
+      /^고객 결제수단 ID \(customer_uid\),카드사,카드사 코드,카드번호 \(마스킹\),신용\/체크,PG사/,
+    );
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(1 + 10 + 1);
     const exp04 = lines.find((line) => line.startsWith('exp-04,'));
@@ -169,7 +176,9 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
     );
     expect(result.filename).toBe('billing-keys-20260201-0900.csv');
     const text = new TextDecoder().decode(await bytesOf(result.stream));
-    expect(text.split('\r\n').filter(Boolean).length).toBe(1 + (await allListed({ pg: 'nice', card_type: 'credit' })).length);
+    expect(text.split('\r\n').filter(Boolean).length).toBe(
+      1 + (await allListed({ pg: 'nice', card_type: 'credit' })).length,
+    );
     const [event] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, 'billing_keys.export'));
     expect(event).toMatchObject({
       actorId: null,

@@ -6,13 +6,7 @@ import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
 import { filterOnly, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
-import {
-  billingKeyOrderBy,
-  billingKeyWhere,
-  SORTS,
-  tieOrder,
-  type BillingKeyListRow,
-} from './list';
+import { billingKeyOrderBy, billingKeyWhere, SORTS, tieOrder, type BillingKeyListRow } from './list';
 
 /** Rows per query: big enough to keep round trips few, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;

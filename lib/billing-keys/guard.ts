@@ -12,7 +12,11 @@ import type { CurrentKey } from './types';
  */
 export async function findCurrentKey(
   customerUid: string,
-  deps: { db: Db; runtime: IamportRuntime; /** Skip Iamport: a signed look-up already found nothing there. */ storedOnly?: boolean },
+  deps: {
+    db: Db;
+    runtime: IamportRuntime;
+    /** Skip Iamport: a signed look-up already found nothing there. */ storedOnly?: boolean;
+  },
 ): Promise<CurrentKey | null> {
   let stored;
   try {

@@ -4,7 +4,7 @@ import type { DbHandle } from '@/lib/db';
 import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import { tryLease } from '@/lib/db/issue-locks';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { listAuditEvents } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { IamportClient } from '@/lib/iamport/client';
@@ -76,10 +76,18 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       appMode: 'sandbox',
     });
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
-    expect(attempt).toMatchObject({ outcome: 'issued', pgProvider: 'nice', pgId: 'nictest04m', actorId: 'user-1', replaced: false });
+    expect(attempt).toMatchObject({
+      outcome: 'issued',
+      pgProvider: 'nice',
+      pgId: 'nictest04m',
+      actorId: 'user-1',
+      replaced: false,
+    });
     expect(attempt?.durationMs).toBeGreaterThanOrEqual(0);
     const audit = await listAuditEvents(handle.db, { targetId: body.customer_uid });
-    expect(audit.map((event) => [event.action, event.result, event.ip])).toEqual([['billing_key.issue', 'success', '127.0.0.1']]);
+    expect(audit.map((event) => [event.action, event.result, event.ip])).toEqual([
+      ['billing_key.issue', 'success', '127.0.0.1'],
+    ]);
   });
 
   it('records a rejection with the PG code and stores no key', async () => {
@@ -96,7 +104,9 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const body = input(CARDS.kbCheck);
     await issueBillingKey(body, { context, runtime, db: handle.db });
     const issuesBefore = sandbox.stats().issue;
-    const error = await rejection(issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, { context, runtime, db: handle.db }));
+    const error = await rejection(
+      issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, { context, runtime, db: handle.db }),
+    );
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.status).toBe(409);
     expect(error.details.existing?.cardNumberMasked).toBe('52728900****0004');
@@ -119,7 +129,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('guards a customer_uid that exists only at Iamport', async () => {
     const body = input(CARDS.kbCheck);
     // Issued by someone else, straight at "Iamport".
-    await runtimeWith(sandbox).client.issueBillingKey(body.customer_uid, { card_number: CARDS.hanaUnknownType, expiry: '2030-12' });
+    await runtimeWith(sandbox).client.issueBillingKey(body.customer_uid, {
+      card_number: CARDS.hanaUnknownType,
+      expiry: '2030-12',
+    });
     const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.details.existing?.cardName).toBeTruthy();
@@ -129,7 +142,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const body = input(CARDS.kbCheck);
     const gets = () => sandbox.stats().get;
     let before = gets();
-    await issueBillingKey({ ...body, guard_check: signGuardCheck(body.customer_uid) }, { context, runtime, db: handle.db });
+    await issueBillingKey(
+      { ...body, guard_check: signGuardCheck(body.customer_uid) },
+      { context, runtime, db: handle.db },
+    );
     expect(gets() - before).toBe(0);
 
     for (const forged of [
@@ -139,7 +155,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     ]) {
       const other = input(CARDS.kbCheck);
       before = gets();
-      await issueBillingKey({ ...other, guard_check: forged.replace('someone_else', other.customer_uid) }, { context, runtime, db: handle.db });
+      await issueBillingKey(
+        { ...other, guard_check: forged.replace('someone_else', other.customer_uid) },
+        { context, runtime, db: handle.db },
+      );
       expect(gets() - before).toBe(1);
     }
   });
@@ -170,13 +189,15 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       actorId: null,
     });
     await runtime.client.issueBillingKey(body.customer_uid, { card_number: body.card_number, expiry: '2030-12' });
-    await handle.db.execute(sql`update issue_attempts set started_at = now() - interval '10 minutes' where customer_uid = ${body.customer_uid}`);
+    await handle.db.execute(
+      sql`update issue_attempts set started_at = now() - interval '10 minutes' where customer_uid = ${body.customer_uid}`,
+    );
     const counts = await resolveOpenAttempts({ db: handle.db, runtime });
     expect(counts.issued).toBeGreaterThanOrEqual(1);
     expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
   });
 
-  it('recovery waits for the uid\'s lease, and audits the issuance under the agent who asked for it', async () => {
+  it("recovery waits for the uid's lease, and audits the issuance under the agent who asked for it", async () => {
     const body = input(CARDS.shinhanCredit);
     const attemptId = await startAttempt(handle.db, {
       customerUid: body.customer_uid,
@@ -196,7 +217,11 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     expect(await resolveAttempt(attemptId, { db: handle.db, runtime })).toBe('issued');
     expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
     const [event] = await listAuditEvents(handle.db, { targetId: body.customer_uid });
-    expect(event).toMatchObject({ action: 'billing_key.issue', actorId: 'agent-7', details: { attemptId, resolvedBy: 'lookup' } });
+    expect(event).toMatchObject({
+      action: 'billing_key.issue',
+      actorId: 'agent-7',
+      details: { attemptId, resolvedBy: 'lookup' },
+    });
     // Its lease is given back: the next issuance to the uid is not kept waiting.
     expect(await tryLease(handle.db, body.customer_uid, 1_000)).not.toBeNull();
   });
@@ -241,15 +266,27 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const before = sandbox.stats().issue;
     const second = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
     expect(sandbox.stats().issue).toBe(before);
-    expect([second.code, second.details.pgCode, second.message]).toEqual([first.code, first.details.pgCode, first.message]);
+    expect([second.code, second.details.pgCode, second.message]).toEqual([
+      first.code,
+      first.details.pgCode,
+      first.message,
+    ]);
   });
 
   it('serialises two agents issuing to the same customer_uid at once: one key, one guard', async () => {
     const uid = `race_${Date.now()}`;
     const before = sandbox.stats().issue;
     const outcomes = await Promise.allSettled([
-      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), { context, runtime, db: handle.db }),
-      issueBillingKey(input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), { context, runtime, db: handle.db }),
+      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), {
+        context,
+        runtime,
+        db: handle.db,
+      }),
+      issueBillingKey(input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), {
+        context,
+        runtime,
+        db: handle.db,
+      }),
     ]);
     expect(sandbox.stats().issue - before).toBe(1);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);

@@ -186,7 +186,13 @@ async function issueUnderLease(
       {
         attempt: {
           id: attemptId,
-          finish: { outcome: 'issued', pgProvider: annotation.pg_provider, pgId: annotation.pg_id, replaced, durationMs },
+          finish: {
+            outcome: 'issued',
+            pgProvider: annotation.pg_provider,
+            pgId: annotation.pg_id,
+            replaced,
+            durationMs,
+          },
         },
         audit: auditRow(context, {
           action: replaced ? 'billing_key.replace' : 'billing_key.issue',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { eq } from 'drizzle-orm';
 import { authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { escapeLike, listBillingKeyFacets, listBillingKeys, phoneSearchVariants } from './list';
 
@@ -81,7 +81,11 @@ const ROWS: NewBillingKeyRow[] = [
     issuedAt: new Date('2025-12-31T15:00:00Z'),
     updatedAt: new Date('2025-12-31T15:00:00Z'),
   }),
-  keyRow('cust_e_pct', { customerName: '100%할인', customerTel: '02-345-6789', issuedAt: new Date('2025-06-01T00:00:00Z') }),
+  keyRow('cust_e_pct', {
+    customerName: '100%할인',
+    customerTel: '02-345-6789',
+    issuedAt: new Date('2025-06-01T00:00:00Z'),
+  }),
   // Same issued_at as cust-a-kim: the customer_uid breaks the tie.
   keyRow('cust-f-twin', { customerName: '최하은', issuedAt: new Date('2026-01-10T15:30:00Z'), cardLast4: '5678' }),
 ];
@@ -201,7 +205,11 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     ['a literal _', '_e_', ['cust_e_pct']],
     ['a surname (1 character: start of a name)', '김', ['cust-a-kim']],
     ['a given name (2 characters: end of a name)', '하은', ['cust-f-twin']],
-    ['2 characters at the start of an ID', 'CU', ['cust-a-kim', 'cust-f-twin', 'cust-b-lee', 'cust-c-park', 'cust-d-none', 'cust_e_pct']],
+    [
+      '2 characters at the start of an ID',
+      'CU',
+      ['cust-a-kim', 'cust-f-twin', 'cust-b-lee', 'cust-c-park', 'cust-d-none', 'cust_e_pct'],
+    ],
     ['2 characters only inside a name (not searched)', '민', []],
     ['nothing', 'zzzz-none', []],
   ])('searches by %s', async (_kind, q, expected) => {
@@ -236,12 +244,20 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
 
   it('stops counting at the cap and says so', async () => {
     expect(await listBillingKeys(handle.db, filters(), { countCap: 4 })).toMatchObject({ total: 4, totalCapped: true });
-    expect(await listBillingKeys(handle.db, filters(), { countCap: 6 })).toMatchObject({ total: 6, totalCapped: false });
-    expect(await listBillingKeys(handle.db, filters({ pg: 'kcp' }), { countCap: 4 })).toMatchObject({ total: 1, totalCapped: false });
+    expect(await listBillingKeys(handle.db, filters(), { countCap: 6 })).toMatchObject({
+      total: 6,
+      totalCapped: false,
+    });
+    expect(await listBillingKeys(handle.db, filters({ pg: 'kcp' }), { countCap: 4 })).toMatchObject({
+      total: 1,
+      totalCapped: false,
+    });
   });
 
   it('names the issuer by the email of their staff account', async () => {
-    await handle.db.insert(authUsers).values({ id: 'agent-1', name: '상담원', email: 'agent.one@example.com', role: 'agent' });
+    await handle.db
+      .insert(authUsers)
+      .values({ id: 'agent-1', name: '상담원', email: 'agent.one@example.com', role: 'agent' });
     const rows = (await listBillingKeys(handle.db, filters({ issued_by: 'agent-1' }))).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.issuedByEmail))).toEqual(new Set(['agent.one@example.com']));

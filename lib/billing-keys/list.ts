@@ -223,7 +223,8 @@ export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[]
   const { column, kind, nullable } = SORTS[sort];
   const tie = tieOrder(sort, order) === 'asc' ? asc(t.customerUid) : desc(t.customerUid);
   if (kind === 'unique') return [order === 'asc' ? asc(column) : desc(column)];
-  if (kind === 'timestamp') return [order === 'asc' ? sql`${column} asc nulls first` : sql`${column} desc nulls last`, tie];
+  if (kind === 'timestamp')
+    return [order === 'asc' ? sql`${column} asc nulls first` : sql`${column} desc nulls last`, tie];
   return [nullable ? sql`${column} ${sql.raw(order)} nulls last` : order === 'asc' ? asc(column) : desc(column), tie];
 }
 
@@ -234,7 +235,12 @@ export async function listBillingKeys(
   { countCap = COUNT_CAP }: { countCap?: number } = {},
 ): Promise<BillingKeyListPage> {
   const where = billingKeyWhere(filters);
-  const matches = db.select({ one: sql`1` }).from(t).where(where).limit(countCap + 1).as('matches');
+  const matches = db
+    .select({ one: sql`1` })
+    .from(t)
+    .where(where)
+    .limit(countCap + 1)
+    .as('matches');
   const [rows, [counted]] = await Promise.all([
     db
       .select(listColumns)
@@ -294,7 +300,10 @@ export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
           select b.issued_by from billing_keys b where b.issued_by > issuers.issued_by order by b.issued_by limit 1) next
       ) select issued_by from issuers limit 200`),
   ]);
-  const issuerEmails = await staffEmailsById(db, issuers.rows.map((row) => row.issued_by));
+  const issuerEmails = await staffEmailsById(
+    db,
+    issuers.rows.map((row) => row.issued_by),
+  );
   const providers = new Map<string, string[]>();
   for (const { pg_provider: provider, pg_id: mid } of pairs.rows) {
     providers.set(provider, [...(providers.get(provider) ?? []), mid]);
@@ -308,6 +317,9 @@ export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
 
 /** Names the issuers by email (one query for the page). */
 async function withIssuerEmails(db: Db, rows: BillingKeyListRow[]): Promise<BillingKeyListRow[]> {
-  const emails = await staffEmailsById(db, rows.map((row) => row.issuedBy));
+  const emails = await staffEmailsById(
+    db,
+    rows.map((row) => row.issuedBy),
+  );
   return rows.map((row) => ({ ...row, issuedByEmail: row.issuedBy ? (emails.get(row.issuedBy) ?? null) : null }));
 }

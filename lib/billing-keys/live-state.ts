@@ -33,7 +33,10 @@ type ComparedColumn =
  * Fields where Iamport's key differs from the stored one. A card replaced elsewhere moves `updated`
  * and usually the masked number and card code; a key deleted and issued again moves `inserted` too.
  */
-export function compareWithLive(stored: Pick<BillingKeyRow, ComparedColumn>, live: CustomerAnnotation): ComparedField[] {
+export function compareWithLive(
+  stored: Pick<BillingKeyRow, ComparedColumn>,
+  live: CustomerAnnotation,
+): ComparedField[] {
   const columns = annotationColumns(live);
   return COMPARED.filter(([, read]) => read(stored) !== read(columns)).map(([field]) => field);
 }

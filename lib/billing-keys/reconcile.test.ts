@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { findStoredKey, upsertIssuedKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import type { CustomerAnnotation } from '@/lib/iamport';
 import { createSandbox } from '@/lib/iamport/sandbox';
 import { deleteBillingKey } from './delete';
 import { acknowledgeLiveState, reconcileBillingKeys, reconcileOverview } from './reconcile';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from './use-case-testing';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 const annotation = (uid: string, n: number): CustomerAnnotation => ({
   customer_uid: uid,
@@ -40,12 +40,22 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
   afterEach(async () => handle?.close());
 
   it('sets same / changed / missing from Iamport, lists the findings and audits the counts', async () => {
-    const [same, changed, missing, deleted] = ['same', 'changed', 'missing', 'deleted'].map(uniqueUid) as [string, string, string, string];
+    const [same, changed, missing, deleted] = ['same', 'changed', 'missing', 'deleted'].map(uniqueUid) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     for (const uid of [same, changed, missing, deleted]) await issueKey(handle.db, runtime, uid);
     await deleteBillingKey(deleted, { reason: '정리' }, reviewer, deps());
     const live = await runtime.sandbox.admin.getKey(changed);
     if (!live) throw new Error('seed failed');
-    await runtime.sandbox.admin.putKey({ ...live, card_number: '45184200****0007', card_code: '366', updated: live.updated + 60 });
+    await runtime.sandbox.admin.putKey({
+      ...live,
+      card_number: '45184200****0007',
+      card_code: '366',
+      updated: live.updated + 60,
+    });
     await runtime.sandbox.admin.removeKey(missing);
 
     const result = await reconcileBillingKeys(reviewer, deps());
@@ -128,7 +138,9 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     if (!live) throw new Error('seed failed');
     await runtime.sandbox.admin.putKey({ ...live, updated: live.updated + 60 });
     await reconcileBillingKeys(reviewer, deps());
-    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings.map((f) => f.customerUid)).toEqual([uid]);
+    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings.map((f) => f.customerUid)).toEqual([
+      uid,
+    ]);
 
     const acknowledged = await acknowledgeLiveState(uid, reviewer, { db: handle.db });
     expect(acknowledged).toMatchObject({ liveState: 'changed', liveStateAcknowledgedBy: 'reviewer-1' });
@@ -149,7 +161,9 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
   });
 
   it('acknowledging an unknown uid is not_found', async () => {
-    const error = await acknowledgeLiveState(uniqueUid('nope'), reviewer, { db: handle.db }).catch((caught: unknown) => caught);
+    const error = await acknowledgeLiveState(uniqueUid('nope'), reviewer, { db: handle.db }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('not_found');
   });

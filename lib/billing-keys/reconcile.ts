@@ -11,7 +11,13 @@ import type { IamportClient } from '@/lib/iamport/client';
 import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from './errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
-import type { ReconcileCounts, ReconcileFinding, ReconcileOverview, ReconcileResult, StoredBillingKeyView } from './types';
+import type {
+  ReconcileCounts,
+  ReconcileFinding,
+  ReconcileOverview,
+  ReconcileResult,
+  StoredBillingKeyView,
+} from './types';
 import { toStoredView } from './views';
 
 /** Keys per multi-get call (SPEC §4: the maximum is unconfirmed, 100 is safe). */
@@ -67,7 +73,13 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
       const rows = await db
         .select()
         .from(billingKeys)
-        .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, runtime.mode), gt(billingKeys.customerUid, after)))
+        .where(
+          and(
+            eq(billingKeys.status, 'active'),
+            eq(billingKeys.appMode, runtime.mode),
+            gt(billingKeys.customerUid, after),
+          ),
+        )
         .orderBy(asc(billingKeys.customerUid))
         .limit(RECONCILE_BATCH);
       const last = rows.at(-1);
@@ -130,19 +142,23 @@ export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'liv
     listAuditEvents(db, { action: 'billing_keys.reconcile', limit: 1 }),
   ]);
   return {
-    findings: rows.map(
-      (row): ReconcileFinding => ({
-        customerUid: row.customerUid,
-        liveState: row.liveState === 'missing' ? 'missing' : 'changed',
-        liveCheckedAt: row.liveCheckedAt?.toISOString() ?? null,
-        pgProvider: row.pgProvider,
-        pgId: row.pgId,
-        cardName: row.cardName,
-        cardNumberMasked: row.cardNumberMasked,
-      }),
-    ),
+    findings: rows.map((row): ReconcileFinding => ({
+      customerUid: row.customerUid,
+      liveState: row.liveState === 'missing' ? 'missing' : 'changed',
+      liveCheckedAt: row.liveCheckedAt?.toISOString() ?? null,
+      pgProvider: row.pgProvider,
+      pgId: row.pgId,
+      cardName: row.cardName,
+      cardNumberMasked: row.cardNumberMasked,
+    })),
     activeKeys: active?.value ?? 0,
-    lastRun: lastRun ? { ...countsFrom(lastRun.details), at: lastRun.at.toISOString(), result: lastRun.result === 'success' ? 'success' : 'failure' } : null,
+    lastRun: lastRun
+      ? {
+          ...countsFrom(lastRun.details),
+          at: lastRun.at.toISOString(),
+          result: lastRun.result === 'success' ? 'success' : 'failure',
+        }
+      : null,
   };
 }
 

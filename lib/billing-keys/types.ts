@@ -80,14 +80,7 @@ export type LiveStatus = 'present' | 'missing' | 'unavailable';
 
 /** Fields compared between the stored and the live key (names of BillingKeyView). */
 export type ComparedField =
-  | 'pgProvider'
-  | 'pgId'
-  | 'cardName'
-  | 'cardCode'
-  | 'cardNumberMasked'
-  | 'cardType'
-  | 'insertedAt'
-  | 'updatedAt';
+  'pgProvider' | 'pgId' | 'cardName' | 'cardCode' | 'cardNumberMasked' | 'cardType' | 'insertedAt' | 'updatedAt';
 
 /** A card the customer_uid held before a replacement. */
 export interface KeyHistoryView {

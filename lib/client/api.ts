@@ -32,12 +32,18 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, { code: 'upstream_unavailable', message: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.' });
+    throw new ApiError(0, {
+      code: 'upstream_unavailable',
+      message: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.',
+    });
   }
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const body = (data as ErrorBody | null)?.error;
-    throw new ApiError(response.status, body ?? { code: 'internal_error', message: `서버 오류 (HTTP ${response.status})` });
+    throw new ApiError(
+      response.status,
+      body ?? { code: 'internal_error', message: `서버 오류 (HTTP ${response.status})` },
+    );
   }
   return data as T;
 }

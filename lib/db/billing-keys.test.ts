@@ -5,7 +5,7 @@ import { startAttempt } from './attempts';
 import { findStoredKey, keyHistory, upsertIssuedKey } from './billing-keys';
 import type { DbHandle } from './index';
 import { auditEvents, issueAttempts } from './schema';
-import { testEngines } from './testing';
+import { testEngines } from '@/lib/testing/db';
 
 const annotation = (uid: string, updated: number, card: string): CustomerAnnotation =>
   ({
@@ -30,14 +30,35 @@ describe.each(testEngines())('recording an issued key on $name', (engine) => {
   it('writes the key, the attempt outcome and the audit event together', async () => {
     const id = uid('together');
     const attemptId = await startAttempt(handle.db, {
-      customerUid: id, requestedPg: 'nice', channelKey: null, pgProvider: 'nice', appMode: 'sandbox', actorId: 'agent-1',
+      customerUid: id,
+      requestedPg: 'nice',
+      channelKey: null,
+      pgProvider: 'nice',
+      appMode: 'sandbox',
+      actorId: 'agent-1',
     });
     const result = await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context, {
-      attempt: { id: attemptId, finish: { outcome: 'issued', pgProvider: 'nice', pgId: 'nictest04m', replaced: false, durationMs: 12 } },
-      audit: { actorId: 'agent-1', actorEmail: 'a@example.test', action: 'billing_key.issue', result: 'success', targetType: 'billing_key', targetId: id, ip: null, details: { attemptId } },
+      attempt: {
+        id: attemptId,
+        finish: { outcome: 'issued', pgProvider: 'nice', pgId: 'nictest04m', replaced: false, durationMs: 12 },
+      },
+      audit: {
+        actorId: 'agent-1',
+        actorEmail: 'a@example.test',
+        action: 'billing_key.issue',
+        result: 'success',
+        targetType: 'billing_key',
+        targetId: id,
+        ip: null,
+        details: { attemptId },
+      },
     });
     expect(result).toEqual({ replacedStored: false });
-    expect(await findStoredKey(handle.db, id)).toMatchObject({ cardNumberMasked: '52728900****0004', issuedBy: 'agent-1', status: 'active' });
+    expect(await findStoredKey(handle.db, id)).toMatchObject({
+      cardNumberMasked: '52728900****0004',
+      issuedBy: 'agent-1',
+      status: 'active',
+    });
     const [attempt] = await handle.db.select().from(issueAttempts).where(eq(issueAttempts.id, attemptId));
     expect(attempt).toMatchObject({ outcome: 'issued', pgId: 'nictest04m', durationMs: 12 });
     expect(attempt?.finishedAt).toBeInstanceOf(Date);
@@ -48,10 +69,16 @@ describe.each(testEngines())('recording an issued key on $name', (engine) => {
 
   it('moves a different stored card to the history, and not the same issuance recorded twice', async () => {
     const id = uid('history');
-    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({ replacedStored: false });
-    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({ replacedStored: false });
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({
+      replacedStored: false,
+    });
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context)).toEqual({
+      replacedStored: false,
+    });
     expect(await keyHistory(handle.db, id)).toHaveLength(0);
-    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_100, '45184200****1111'), context)).toEqual({ replacedStored: true });
+    expect(await upsertIssuedKey(handle.db, annotation(id, 1_790_000_100, '45184200****1111'), context)).toEqual({
+      replacedStored: true,
+    });
     const history = await keyHistory(handle.db, id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ cardNumberMasked: '52728900****0004', replacedBy: 'agent-1' });

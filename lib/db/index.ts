@@ -8,7 +8,9 @@ const globalForDb = globalThis as unknown as { __billingKeyDb?: Promise<DbHandle
 
 function openConfigured(): Promise<DbHandle> {
   const env = getEnv();
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.DATA_DIR, { sharedBuffers: env.PGLITE_SHARED_BUFFERS });
+  return env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL)
+    : openPglite(env.DATA_DIR, { sharedBuffers: env.PGLITE_SHARED_BUFFERS });
 }
 
 /**

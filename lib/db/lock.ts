@@ -43,7 +43,11 @@ function readOwner(lockPath: string): LockOwner | null {
  * a second opener would corrupt it). A lock left by a dead process is taken over. Returns `release`.
  */
 export function acquireFolderLock(lockPath: string): () => void {
-  const me: LockOwner = { pid: process.pid, command: process.argv.slice(1).join(' ').slice(0, 200), startedAt: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    command: process.argv.slice(1).join(' ').slice(0, 200),
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');

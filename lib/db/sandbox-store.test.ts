@@ -3,7 +3,7 @@ import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { DbHandle } from './index';
 import { createDbSandboxStore } from './sandbox-store';
 import { sandboxKeys } from './schema';
-import { testEngines } from './testing';
+import { testEngines } from '@/lib/testing/db';
 
 const annotation = (uid: string, card: string) =>
   ({ customer_uid: uid, pg_provider: 'nice', pg_id: 'nictest04m', card_number: card }) as unknown as CustomerAnnotation;
@@ -19,7 +19,10 @@ describe.each(testEngines())('the in-app sandbox store on $name', (engine) => {
   it('answers the first present key in the order asked, in one look-up', async () => {
     const s = store();
     await s.set(':first_b', annotation('first', '5272****0002'));
-    expect(await s.getFirst([':first_a', ':first_b'])).toEqual({ key: ':first_b', value: annotation('first', '5272****0002') });
+    expect(await s.getFirst([':first_a', ':first_b'])).toEqual({
+      key: ':first_b',
+      value: annotation('first', '5272****0002'),
+    });
     await s.set(':first_a', annotation('first', '5272****0001'));
     expect((await s.getFirst([':first_a', ':first_b']))?.key).toBe(':first_a');
     expect((await s.getFirst([':first_b', ':first_a']))?.key).toBe(':first_b');

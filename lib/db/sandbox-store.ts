@@ -19,7 +19,10 @@ export function createDbSandboxStore(getDb: () => Promise<Db>): SandboxStore {
     async getFirst(keys) {
       if (keys.length === 0) return undefined;
       const db = await getDb();
-      const rows = await db.select().from(sandboxKeys).where(inArray(sandboxKeys.key, [...keys]));
+      const rows = await db
+        .select()
+        .from(sandboxKeys)
+        .where(inArray(sandboxKeys.key, [...keys]));
       const byKey = new Map(rows.map((row) => [row.key, row.annotation as CustomerAnnotation]));
       const key = keys.find((candidate) => byKey.has(candidate));
       return key === undefined ? undefined : { key, value: byKey.get(key)! };
@@ -32,7 +35,9 @@ export function createDbSandboxStore(getDb: () => Promise<Db>): SandboxStore {
         removing === undefined
           ? db
           : db.with(
-              db.$with('removed').as(db.delete(sandboxKeys).where(eq(sandboxKeys.key, removing)).returning({ key: sandboxKeys.key })),
+              db
+                .$with('removed')
+                .as(db.delete(sandboxKeys).where(eq(sandboxKeys.key, removing)).returning({ key: sandboxKeys.key })),
             );
       await withRemoval
         .insert(sandboxKeys)

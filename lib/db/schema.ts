@@ -58,7 +58,9 @@ export const billingKeys = pgTable(
     issuedAt: tstz('issued_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     issuedBy: text('issued_by'),
-    status: text('status', { enum: ['active', 'deleted'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'deleted'] })
+      .notNull()
+      .default('active'),
     deletedAt: tstz('deleted_at'),
     deletedBy: text('deleted_by'),
     deleteReason: text('delete_reason'),
@@ -292,7 +294,10 @@ export const authTwoFactors = pgTable(
     failedVerificationCount: integer('failed_verification_count').notNull().default(0),
     lockedUntil: tstz('locked_until'),
   },
-  (table) => [index('auth_two_factors_user_idx').on(table.userId), index('auth_two_factors_secret_idx').on(table.secret)],
+  (table) => [
+    index('auth_two_factors_user_idx').on(table.userId),
+    index('auth_two_factors_secret_idx').on(table.secret),
+  ],
 );
 
 /** Failed sign-ins, one row each, counted per account and per IP over a sliding window. */

@@ -6,13 +6,21 @@ const PREFIX = '카드정보 인증 및 빌키 발급에 실패하였습니다. 
 describe('explainIamportMessage', () => {
   it.each([
     [`${PREFIX}[F112]유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)`, /카드번호가 틀렸거나/, 'customer'],
-    [`${PREFIX}[F113]유효기간오류 - 테스트모드에서는 KB카드 사용이 불가능합니다.`, /유효기간이 맞지 않습니다/, 'customer'],
+    [
+      `${PREFIX}[F113]유효기간오류 - 테스트모드에서는 KB카드 사용이 불가능합니다.`,
+      /유효기간이 맞지 않습니다/,
+      'customer',
+    ],
     [`${PREFIX}[400]Error From NICEPAY. (message: 비밀번호틀림, code:F115)`, /비밀번호 앞 2자리/, 'customer'],
     [`${PREFIX}[400]Error From NICEPAY. (message: 비밀번호 회수초과, code:F117)`, /여러 번 틀려/, 'card_company'],
     [`${PREFIX}[400]Error From NICEPAY. (message: 주민OR사업자등록번호오류, code:F116)`, /생년월일/, 'customer'],
     [`${PREFIX}[F114]해당카드 사용불가 가맹점(타카드 사용요망)`, /계약으로 받을 수 없는/, 'customer'],
     [`${PREFIX}[400].issueCard.password2Digits:Invalid 2 digits of password!`, /비밀번호 앞 2자리/, 'customer'],
-    [`${PREFIX}[400]Invalid Request. Please Check this argument: birthOrBusinessRegistrationNumber InvalidLength(...)`, /생년월일/, 'customer'],
+    [
+      `${PREFIX}[400]Invalid Request. Please Check this argument: birthOrBusinessRegistrationNumber InvalidLength(...)`,
+      /생년월일/,
+      'customer',
+    ],
     ['비인증결제모듈 사용정보를 찾을 수 없습니다.', /키인\) 결제 설정이 없습니다/, 'admin'],
     ['인증에 실패하였습니다. API키와 secret을 확인하세요.', /API 키 또는 시크릿/, 'admin'],
     ['["card_number"] 파라메터는 필수입니다.', /요구하는 항목/, 'agent'],

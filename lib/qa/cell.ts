@@ -1,11 +1,6 @@
 import 'server-only';
 import type { IamportClient } from '@/lib/iamport/client';
-import {
-  IamportError,
-  IamportRejectedError,
-  IamportTimeoutError,
-  IamportUnavailableError,
-} from '@/lib/iamport/errors';
+import { IamportError, IamportRejectedError, IamportTimeoutError, IamportUnavailableError } from '@/lib/iamport/errors';
 import type { PgChannel } from '@/lib/iamport/types';
 import { getLogger } from '@/lib/log';
 import { isKnownTestCard } from '@/lib/pg/test-cards';
@@ -37,7 +32,9 @@ export function plannedCell(channel: PgChannel, scenario: QaScenario, customerUi
   };
 }
 
-function failure(error: unknown): Pick<QaCell, 'outcome' | 'pgCode' | 'iamportCode' | 'message'> & { response: QaResponse } {
+function failure(
+  error: unknown,
+): Pick<QaCell, 'outcome' | 'pgCode' | 'iamportCode' | 'message'> & { response: QaResponse } {
   if (error instanceof IamportRejectedError) {
     return {
       outcome: 'rejected',
@@ -58,13 +55,24 @@ function failure(error: unknown): Pick<QaCell, 'outcome' | 'pgCode' | 'iamportCo
       pgCode: null,
       iamportCode: null,
       message: error.message,
-      response: { kind: 'error', errorKind: error.kind === 'rejected' ? 'unexpected' : error.kind, httpStatus, message: error.message },
+      response: {
+        kind: 'error',
+        errorKind: error.kind === 'rejected' ? 'unexpected' : error.kind,
+        httpStatus,
+        message: error.message,
+      },
     };
   }
   // Never shown raw: it might quote anything. Logged with the cell for whoever debugs it.
   getLogger().error({ err: error }, 'qa cell failed unexpectedly');
   const message = '예상하지 못한 오류가 발생했습니다 (서버 로그 참조).';
-  return { outcome: 'error', pgCode: null, iamportCode: null, message, response: { kind: 'error', errorKind: 'unexpected', httpStatus: null, message } };
+  return {
+    outcome: 'error',
+    pgCode: null,
+    iamportCode: null,
+    message,
+    response: { kind: 'error', errorKind: 'unexpected', httpStatus: null, message },
+  };
 }
 
 /**
@@ -78,7 +86,13 @@ export async function runCell(client: IamportClient, channel: PgChannel, planned
   const body = qaIssueBody(channel, planned.scenario, uid, { liveProbe: !channel.sandbox });
   // Belt and braces: whatever the plan says, a test card number never goes to a live channel.
   if (!channel.sandbox && isKnownTestCard(body.card_number)) {
-    return { ...planned, customerUid: null, outcome: 'skipped', message: SKIPPED_ON_LIVE_MESSAGE, response: { kind: 'skipped', message: SKIPPED_ON_LIVE_MESSAGE } };
+    return {
+      ...planned,
+      customerUid: null,
+      outcome: 'skipped',
+      message: SKIPPED_ON_LIVE_MESSAGE,
+      response: { kind: 'skipped', message: SKIPPED_ON_LIVE_MESSAGE },
+    };
   }
   const request = redactIssueRequest(uid, body);
   const started = performance.now();

@@ -3,7 +3,12 @@ import { differingCells } from './compare';
 import { maskCardForDisplay, redactIssueRequest } from './redact';
 import type { QaCell } from './types';
 
-const cell = (channelKey: string, scenario: QaCell['scenario'], outcome: QaCell['outcome'], pgCode: string | null = null): QaCell => ({
+const cell = (
+  channelKey: string,
+  scenario: QaCell['scenario'],
+  outcome: QaCell['outcome'],
+  pgCode: string | null = null,
+): QaCell => ({
   channelKey,
   scenario,
   customerUid: `qa_x_${scenario}`,
@@ -19,9 +24,24 @@ const cell = (channelKey: string, scenario: QaCell['scenario'], outcome: QaCell[
 
 describe('comparing two runs', () => {
   it('finds cells whose outcome or PG code differ, and cells only one run has, never latency alone', () => {
-    const a = [cell('nice', 'success', 'issued'), cell('nice', 'declined', 'rejected', 'F114'), cell('nice', 'slow', 'unknown'), cell('kcp', 'success', 'issued')];
-    const b = [cell('nice', 'success', 'issued'), cell('nice', 'declined', 'rejected', 'F999'), cell('nice', 'slow', 'issued'), cell('ksnet', 'success', 'issued')];
-    const differences = differingCells(a, b).map((difference) => [difference.channelKey, difference.scenario, difference.a?.outcome ?? '-', difference.b?.outcome ?? '-']);
+    const a = [
+      cell('nice', 'success', 'issued'),
+      cell('nice', 'declined', 'rejected', 'F114'),
+      cell('nice', 'slow', 'unknown'),
+      cell('kcp', 'success', 'issued'),
+    ];
+    const b = [
+      cell('nice', 'success', 'issued'),
+      cell('nice', 'declined', 'rejected', 'F999'),
+      cell('nice', 'slow', 'issued'),
+      cell('ksnet', 'success', 'issued'),
+    ];
+    const differences = differingCells(a, b).map((difference) => [
+      difference.channelKey,
+      difference.scenario,
+      difference.a?.outcome ?? '-',
+      difference.b?.outcome ?? '-',
+    ]);
     expect(differences).toEqual([
       ['nice', 'declined', 'rejected', 'rejected'],
       ['nice', 'slow', 'unknown', 'issued'],
@@ -53,7 +73,14 @@ describe('redaction', () => {
     expect(request).toEqual({
       method: 'POST',
       path: '/subscribe/customers/qa%20uid%2F1',
-      body: { card_number: '4518-42**-****-0007', expiry: '2030-12', birth: '**', pwd_2digit: '**', cvc: '**', pg: 'ksnet.2999199999' },
+      body: {
+        card_number: '4518-42**-****-0007',
+        expiry: '2030-12',
+        birth: '**',
+        pwd_2digit: '**',
+        cvc: '**',
+        pg: 'ksnet.2999199999',
+      },
     });
   });
 });

@@ -15,7 +15,8 @@ export interface CellDifference {
 
 /** Cells (by channel × scenario) whose outcome or codes differ between two runs, or that only one run has. */
 export function differingCells(a: readonly QaCell[], b: readonly QaCell[]): CellDifference[] {
-  const byKey = (cells: readonly QaCell[]) => new Map(cells.map((cell) => [cellKey(cell.channelKey, cell.scenario), cell]));
+  const byKey = (cells: readonly QaCell[]) =>
+    new Map(cells.map((cell) => [cellKey(cell.channelKey, cell.scenario), cell]));
   const left = byKey(a);
   const right = byKey(b);
   const differences: CellDifference[] = [];

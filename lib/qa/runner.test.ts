@@ -3,7 +3,7 @@ import { listAuditEvents } from '@/lib/audit';
 import type { Actor, RequestContext } from '@/lib/auth/types';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents, billingKeys, issueAttempts, qaRuns } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import type { IamportRuntime } from '@/lib/iamport';
 import { IamportClient } from '@/lib/iamport/client';
@@ -22,7 +22,8 @@ import { LIVE_PROBE_INVALID_CARD } from './cards';
 import { QA_CLEANUP_REASON, runQa, startQaRun } from './runner';
 import type { QaCell, QaRunView } from './types';
 
-const channel = (provider: string) => DEFAULT_SANDBOX_CHANNELS.find((candidate) => candidate.pg_provider === provider) as PgChannel;
+const channel = (provider: string) =>
+  DEFAULT_SANDBOX_CHANNELS.find((candidate) => candidate.pg_provider === provider) as PgChannel;
 const NICE = channel('nice');
 /** KSNET needs birth and pwd_2digit: every cell on it carries both, so redaction is exercised. */
 const KSNET = channel('ksnet');
@@ -70,7 +71,9 @@ interface Harness {
 }
 
 /** The brief's in-process sandbox: slow card 200 ms, issuance timeout 100 ms. */
-function harness(options: { channels?: PgChannel[]; beforeSend?: (request: Request, sandbox: Sandbox) => void } = {}): Harness {
+function harness(
+  options: { channels?: PgChannel[]; beforeSend?: (request: Request, sandbox: Sandbox) => void } = {},
+): Harness {
   const sandbox = createSandbox({ slowMs: 200, channels: options.channels });
   const sent: Harness['sent'] = [];
   const client = new IamportClient({
@@ -91,7 +94,8 @@ function harness(options: { channels?: PgChannel[]; beforeSend?: (request: Reque
 }
 
 const input = (value: QaRunInput) => qaRunInputSchema.parse(value);
-const allScenarios = (channels: PgChannel[]) => input({ channelKeys: channels.map((c) => c.channel_key), scenarios: [...QA_SCENARIOS] });
+const allScenarios = (channels: PgChannel[]) =>
+  input({ channelKeys: channels.map((c) => c.channel_key), scenarios: [...QA_SCENARIOS] });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -144,11 +148,16 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
   });
 
   it('keeps Iamport’s envelope or the error for each cell', () => {
-    const cell = (scenario: QaScenario) => run.results.find((item) => item.scenario === scenario && item.channelKey === NICE.channel_key);
+    const cell = (scenario: QaScenario) =>
+      run.results.find((item) => item.scenario === scenario && item.channelKey === NICE.channel_key);
     const issued = cell('success')?.response;
     expect(issued?.kind).toBe('envelope');
     if (issued?.kind === 'envelope') {
-      expect(issued.envelope).toMatchObject({ code: 0, message: null, response: { customer_uid: cell('success')?.customerUid, pg_provider: 'nice' } });
+      expect(issued.envelope).toMatchObject({
+        code: 0,
+        message: null,
+        response: { customer_uid: cell('success')?.customerUid, pg_provider: 'nice' },
+      });
     }
     expect(cell('declined')?.response).toEqual({
       kind: 'envelope',
@@ -164,7 +173,9 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
   });
 
   it('deletes every key the run created, with the cleanup reason, and leaves billing_keys and issue_attempts alone', async () => {
-    const created = run.results.filter((cell) => cell.outcome === 'issued' || cell.outcome === 'unknown').map((cell) => cell.customerUid);
+    const created = run.results
+      .filter((cell) => cell.outcome === 'issued' || cell.outcome === 'unknown')
+      .map((cell) => cell.customerUid);
     expect(created).toHaveLength(6);
     expect(run.cleanup).toEqual({ status: 'done', deleted: created, absent: [], failed: [] });
     for (const cell of run.results) {
@@ -178,18 +189,34 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
     expect(QA_CLEANUP_REASON).toBe('QA run cleanup');
     const [event] = await listAuditEvents(handle.db, { action: 'qa.run', targetId: run.id });
     expect(event).toMatchObject({ actorId: 'qa-1', result: 'success', targetType: 'qa_run' });
-    expect(event?.details).toMatchObject({ channels: ['nice.nictest04m', 'ksnet.2999199999'], live: false, deleted: 6, cleanupFailed: [] });
+    expect(event?.details).toMatchObject({
+      channels: ['nice.nictest04m', 'ksnet.2999199999'],
+      live: false,
+      deleted: 6,
+      cleanupFailed: [],
+    });
   });
 
   it('shows the request redacted: the card number, pwd_2digit and birth appear nowhere in the saved run', async () => {
-    const ksnetSuccess = run.results.find((cell) => cell.scenario === 'success' && cell.channelKey === KSNET.channel_key);
+    const ksnetSuccess = run.results.find(
+      (cell) => cell.scenario === 'success' && cell.channelKey === KSNET.channel_key,
+    );
     expect(ksnetSuccess?.request).toEqual({
       method: 'POST',
       path: `/subscribe/customers/${ksnetSuccess?.customerUid}`,
-      body: expect.objectContaining({ card_number: '5272-89**-****-0004', birth: '**', pwd_2digit: '**', channel_key: KSNET.channel_key }),
+      body: expect.objectContaining({
+        card_number: '5272-89**-****-0004',
+        birth: '**',
+        pwd_2digit: '**',
+        channel_key: KSNET.channel_key,
+      }),
     });
     // The secrets really were sent, so their absence below means something.
-    expect(main.sent.some((request) => request.body.includes('"birth":"880101"') && request.body.includes('"pwd_2digit":"12"'))).toBe(true);
+    expect(
+      main.sent.some(
+        (request) => request.body.includes('"birth":"880101"') && request.body.includes('"pwd_2digit":"12"'),
+      ),
+    ).toBe(true);
     expect(main.sent.some((request) => request.body.includes('5272-8900-0000-0004'))).toBe(true);
 
     const rows = await handle.db.select().from(qaRuns);
@@ -213,9 +240,15 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
         if (request.method === 'DELETE' && uid.endsWith('_c0_success')) sandbox.admin.setFault(uid, 'http_500');
       },
     });
-    const result = await runQa(input({ channelKeys: [NICE.channel_key, KSNET.channel_key], scenarios: ['success', 'declined'] }), qa, faulty.deps(handle.db));
-    const stuck = result.results.find((cell) => cell.channelKey === NICE.channel_key && cell.scenario === 'success')?.customerUid as string;
-    const gone = result.results.find((cell) => cell.channelKey === KSNET.channel_key && cell.scenario === 'success')?.customerUid as string;
+    const result = await runQa(
+      input({ channelKeys: [NICE.channel_key, KSNET.channel_key], scenarios: ['success', 'declined'] }),
+      qa,
+      faulty.deps(handle.db),
+    );
+    const stuck = result.results.find((cell) => cell.channelKey === NICE.channel_key && cell.scenario === 'success')
+      ?.customerUid as string;
+    const gone = result.results.find((cell) => cell.channelKey === KSNET.channel_key && cell.scenario === 'success')
+      ?.customerUid as string;
     expect(result.cleanup.deleted).toEqual([gone]);
     expect(result.cleanup.failed).toEqual([{ customerUid: stuck, message: expect.stringContaining('HTTP 500') }]);
     expect(result.cleanupFailed).toBe(1);
@@ -239,10 +272,17 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
         // NICE's key is not there at the first look, as if the PG were still finishing it.
         if (request.method === 'DELETE' && uid.endsWith('_c0_slow') && firstLook) {
           firstLook = false;
-          return new Response(JSON.stringify({ code: 1, message: '요청하신 customer_uid로 등록된 정보를 찾을 수 없습니다.', response: null }), {
-            status: 404,
-            headers: { 'content-type': 'application/json' },
-          });
+          return new Response(
+            JSON.stringify({
+              code: 1,
+              message: '요청하신 customer_uid로 등록된 정보를 찾을 수 없습니다.',
+              response: null,
+            }),
+            {
+              status: 404,
+              headers: { 'content-type': 'application/json' },
+            },
+          );
         }
         return sandbox.fetch(request);
       },
@@ -264,19 +304,31 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
     const mixed = harness({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_KCP] });
     const before = (await handle.db.select().from(qaRuns)).length;
     const error = await failure(
-      startQaRun(input({ channelKeys: [NICE.channel_key, LIVE_KCP.channel_key], scenarios: ['success'], confirmLive: true }), qa, mixed.deps(handle.db)),
+      startQaRun(
+        input({ channelKeys: [NICE.channel_key, LIVE_KCP.channel_key], scenarios: ['success'], confirmLive: true }),
+        qa,
+        mixed.deps(handle.db),
+      ),
     );
     expect(error.code).toBe('forbidden');
     expect(error.message).toContain('테스트(샌드박스) 채널에서만');
     expect((await handle.db.select().from(qaRuns)).length).toBe(before);
-    expect(mixed.sent.filter((request) => request.method === 'POST' && request.path.startsWith('/subscribe'))).toEqual([]);
+    expect(mixed.sent.filter((request) => request.method === 'POST' && request.path.startsWith('/subscribe'))).toEqual(
+      [],
+    );
     const [denied] = await listAuditEvents(handle.db, { action: 'qa.run', result: 'denied' });
-    expect(denied).toMatchObject({ actorId: 'qa-1', details: { reason: 'live_channel', channels: [LIVE_KCP.channel_key] } });
+    expect(denied).toMatchObject({
+      actorId: 'qa-1',
+      details: { reason: 'live_channel', channels: [LIVE_KCP.channel_key] },
+    });
   });
 
   it('lets an admin run on a live channel only with confirmLive, and sends it no test card', async () => {
     const mixed = harness({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_KCP] });
-    const chosen = { channelKeys: [NICE.channel_key, LIVE_KCP.channel_key], scenarios: ['success', 'invalid_card', 'declined'] as QaScenario[] };
+    const chosen = {
+      channelKeys: [NICE.channel_key, LIVE_KCP.channel_key],
+      scenarios: ['success', 'invalid_card', 'declined'] as QaScenario[],
+    };
     const unconfirmed = await failure(startQaRun(input(chosen), admin, mixed.deps(handle.db)));
     expect(unconfirmed.code).toBe('validation_failed');
     expect(unconfirmed.details.fields?.confirmLive).toContain('실제 채널에서 실행함을 확인');
@@ -302,7 +354,11 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
 
   it('refuses a channel the merchant lacks or one that cannot issue by API', async () => {
     const error = await failure(
-      startQaRun(input({ channelKeys: ['no-such-channel', PAYMENT_WINDOW.channel_key], scenarios: ['success'] }), qa, main.deps(handle.db)),
+      startQaRun(
+        input({ channelKeys: ['no-such-channel', PAYMENT_WINDOW.channel_key], scenarios: ['success'] }),
+        qa,
+        main.deps(handle.db),
+      ),
     );
     expect(error.code).toBe('validation_failed');
     expect(error.details.fields?.channelKeys).toContain('no-such-channel');
@@ -319,10 +375,14 @@ describe('the run input', () => {
       confirmLive: false,
     });
     expect(qaRunInputSchema.safeParse({}).success).toBe(false);
-    expect(qaRunInputSchema.safeParse({ channelKeys: [], scenarios: ['slow'] }).error?.issues[0]?.message).toBe('채널을 하나 이상 고르세요.');
+    expect(qaRunInputSchema.safeParse({ channelKeys: [], scenarios: ['slow'] }).error?.issues[0]?.message).toBe(
+      '채널을 하나 이상 고르세요.',
+    );
     expect(qaRunInputSchema.safeParse({ channelKeys: ['a', 'a'], scenarios: ['slow'] }).success).toBe(false);
     expect(qaRunInputSchema.safeParse({ channelKeys: ['a'], scenarios: ['nope'] }).success).toBe(false);
-    expect(qaRunInputSchema.safeParse({ channelKeys: ['a'], scenarios: ['slow'], issueTimeoutMs: 61_000 }).success).toBe(false);
+    expect(
+      qaRunInputSchema.safeParse({ channelKeys: ['a'], scenarios: ['slow'], issueTimeoutMs: 61_000 }).success,
+    ).toBe(false);
   });
 
   it('covers every scenario of the sandbox’s cards, and nothing else', () => {

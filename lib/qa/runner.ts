@@ -24,7 +24,8 @@ const RUN_ALONE = new Set(['token_expiry']);
 
 export const QA_LIVE_FORBIDDEN_MESSAGE =
   'QA 역할은 테스트(샌드박스) 채널에서만 실행할 수 있습니다. 실제 채널은 관리자가 확인하고 실행해야 합니다.';
-export const QA_CONFIRM_LIVE_MESSAGE = '실제 채널이 포함되어 있습니다. "실제 채널에서 실행함을 확인"을 선택해야 실행됩니다.';
+export const QA_CONFIRM_LIVE_MESSAGE =
+  '실제 채널이 포함되어 있습니다. "실제 채널에서 실행함을 확인"을 선택해야 실행됩니다.';
 
 /**
  * A timed-out issuance may still go through after the client gave up (the sandbox finishes it the
@@ -68,7 +69,8 @@ async function chosenChannels(runtime: IamportRuntime, keys: readonly string[]):
   for (const key of keys) {
     const channel = channels.find((candidate) => candidate.channel_key === key);
     if (!channel) problems.push(`채널 "${key}"이(가) 이 가맹점의 채널 목록에 없습니다.`);
-    else if (channel.type !== 'api_payment') problems.push(`${channel.channel_name}은(는) API(키인) 채널이 아니라 빌링키를 발급할 수 없습니다.`);
+    else if (channel.type !== 'api_payment')
+      problems.push(`${channel.channel_name}은(는) API(키인) 채널이 아니라 빌링키를 발급할 수 없습니다.`);
     else chosen.push(channel);
   }
   if (problems.length > 0) {
@@ -94,7 +96,9 @@ async function guardLive(channels: PgChannel[], input: QaRunParsed, context: Req
     throw new AppError('forbidden', QA_LIVE_FORBIDDEN_MESSAGE);
   }
   if (!input.confirmLive) {
-    throw new AppError('validation_failed', QA_CONFIRM_LIVE_MESSAGE, { fields: { confirmLive: QA_CONFIRM_LIVE_MESSAGE } });
+    throw new AppError('validation_failed', QA_CONFIRM_LIVE_MESSAGE, {
+      fields: { confirmLive: QA_CONFIRM_LIVE_MESSAGE },
+    });
   }
 }
 
@@ -244,7 +248,9 @@ async function cleanUp(
   const cleanup: QaCleanup = { status: 'done', deleted: [], absent: [], failed: [] };
   const created = cells.filter((cell) => cell.customerUid && (cell.outcome === 'issued' || cell.outcome === 'unknown'));
   const uids = created.map((cell) => cell.customerUid as string);
-  const unknown = new Set(created.filter((cell) => cell.outcome === 'unknown').map((cell) => cell.customerUid as string));
+  const unknown = new Set(
+    created.filter((cell) => cell.outcome === 'unknown').map((cell) => cell.customerUid as string),
+  );
 
   const attempt = async (batch: readonly string[]): Promise<string[]> => {
     const absent: string[] = [];

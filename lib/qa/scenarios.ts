@@ -13,7 +13,12 @@ export interface QaScenarioInfo {
   needsTestCard: boolean;
 }
 
-const info = (scenario: QaScenario, label: string, expected: QaCell['expected'], needsTestCard = true): QaScenarioInfo => ({
+const info = (
+  scenario: QaScenario,
+  label: string,
+  expected: QaCell['expected'],
+  needsTestCard = true,
+): QaScenarioInfo => ({
   scenario,
   label,
   expected,

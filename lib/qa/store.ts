@@ -4,7 +4,10 @@ import type { Db } from '@/lib/db';
 import { authUsers, qaRuns, type QaRunRow } from '@/lib/db/schema';
 import type { QaCell, QaCleanup, QaCounts, QaRunStatus, QaRunSummary, QaRunView } from './types';
 
-export type NewQaRun = Pick<QaRunRow, 'id' | 'actorId' | 'channels' | 'scenarios' | 'issueTimeoutMs' | 'results' | 'cleanup'>;
+export type NewQaRun = Pick<
+  QaRunRow,
+  'id' | 'actorId' | 'channels' | 'scenarios' | 'issueTimeoutMs' | 'results' | 'cleanup'
+>;
 export type QaRunPatch = Partial<Pick<QaRunRow, 'status' | 'results' | 'cleanup' | 'finishedAt' | 'error'>>;
 
 export async function insertQaRun(db: Db, run: NewQaRun): Promise<QaRunRow> {

@@ -26,9 +26,18 @@ export interface QaRedactedRequest {
 
 export type QaResponse =
   /** Iamport's envelope: code 0 with the key, or the refusal's code and message. */
-  | { kind: 'envelope'; httpStatus: number | null; envelope: { code: number; message: string | null; response: unknown } }
+  | {
+      kind: 'envelope';
+      httpStatus: number | null;
+      envelope: { code: number; message: string | null; response: unknown };
+    }
   /** No usable envelope: timeout, 5xx, HTML page, truncated JSON, dropped connection, refused token. */
-  | { kind: 'error'; errorKind: 'timeout' | 'unavailable' | 'unauthorized' | 'not_found' | 'unexpected'; httpStatus: number | null; message: string }
+  | {
+      kind: 'error';
+      errorKind: 'timeout' | 'unavailable' | 'unauthorized' | 'not_found' | 'unexpected';
+      httpStatus: number | null;
+      message: string;
+    }
   | { kind: 'skipped'; message: string };
 
 export interface QaCell {

@@ -4,21 +4,25 @@ import { listAuditEvents } from '@/lib/audit';
 import type { Actor, RequestContext } from '@/lib/auth/types';
 import { checkChannel, listChannelsFor } from '@/lib/billing-keys/channels';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
-import { sandboxRuntime, type TestRuntime } from '@/lib/billing-keys/use-case-testing';
+import { sandboxRuntime, type TestRuntime } from '@/lib/testing/use-cases';
 import type { DbHandle } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
-import { testEngines } from '@/lib/db/testing';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_SANDBOX_CHANNELS } from '@/lib/iamport/sandbox';
 import { channelSettingsView, getChannelSettings, updateChannelSettings } from './channels';
 import { channelSettingsSchema } from './schema';
 
-const key = (provider: string) => DEFAULT_SANDBOX_CHANNELS.find((channel) => channel.pg_provider === provider)?.channel_key as string;
+const key = (provider: string) =>
+  DEFAULT_SANDBOX_CHANNELS.find((channel) => channel.pg_provider === provider)?.channel_key as string;
 const DAOU = key('daou');
 const KCP = key('kcp');
 const KAKAOPAY = key('kakaopay');
 
-const context = (role: Actor['role']): RequestContext => ({ actor: { id: `${role}-1`, email: `${role}@example.com`, role }, ip: null });
+const context = (role: Actor['role']): RequestContext => ({
+  actor: { id: `${role}-1`, email: `${role}@example.com`, role },
+  ip: null,
+});
 const admin = context('admin');
 const agent = context('agent');
 
@@ -38,9 +42,14 @@ describe('the channel settings input', () => {
       hiddenChannelKeys: ['a', 'b'],
     });
     const hiddenDefault = channelSettingsSchema.safeParse({ defaultChannelKey: 'a', hiddenChannelKeys: ['a'] });
-    expect(hiddenDefault.error?.issues[0]).toMatchObject({ path: ['defaultChannelKey'], message: '숨긴 채널은 기본 채널로 정할 수 없습니다.' });
+    expect(hiddenDefault.error?.issues[0]).toMatchObject({
+      path: ['defaultChannelKey'],
+      message: '숨긴 채널은 기본 채널로 정할 수 없습니다.',
+    });
     expect(channelSettingsSchema.safeParse({}).success).toBe(false);
-    expect(channelSettingsSchema.safeParse({ defaultChannelKey: null, hiddenChannelKeys: [], extra: 1 }).success).toBe(false);
+    expect(channelSettingsSchema.safeParse({ defaultChannelKey: null, hiddenChannelKeys: [], extra: 1 }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -76,17 +85,26 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
       type: 'payment',
       issuable: false,
     });
-    expect(view.channels.find((channel) => channel.pgProvider === 'danal')).toMatchObject({ type: 'certification', issuable: false });
+    expect(view.channels.find((channel) => channel.pgProvider === 'danal')).toMatchObject({
+      type: 'certification',
+      issuable: false,
+    });
     expect(view.settings).toEqual({ defaultChannelKey: null, hiddenChannelKeys: [], updatedAt: null, updatedBy: null });
   });
 
   it('saves the default and hidden channels in the settings table and audits each change', async () => {
-    const view = await updateChannelSettings({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] }, { ...deps(), context: admin });
+    const view = await updateChannelSettings(
+      { defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] },
+      { ...deps(), context: admin },
+    );
     expect(view.settings).toMatchObject({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU], updatedBy: 'admin-1' });
     expect(view.channels.find((channel) => channel.channelKey === DAOU)?.hidden).toBe(true);
     expect(view.channels.find((channel) => channel.channelKey === KCP)?.isDefault).toBe(true);
     const rows = await handle.db.select().from(settings);
-    expect(Object.fromEntries(rows.map((row) => [row.key, row.value]))).toEqual({ 'channels.default': KCP, 'channels.hidden': [DAOU] });
+    expect(Object.fromEntries(rows.map((row) => [row.key, row.value]))).toEqual({
+      'channels.default': KCP,
+      'channels.hidden': [DAOU],
+    });
     const events = await listAuditEvents(handle.db, { action: 'settings.update' });
     expect(events.map((event) => [event.targetId, event.details])).toEqual(
       expect.arrayContaining([
@@ -103,7 +121,10 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
 
   it('refuses a default that cannot issue by API and a hidden channel the merchant does not have', async () => {
     const error = await failure(
-      updateChannelSettings({ defaultChannelKey: KAKAOPAY, hiddenChannelKeys: ['no-such-channel'] }, { ...deps(), context: admin }),
+      updateChannelSettings(
+        { defaultChannelKey: KAKAOPAY, hiddenChannelKeys: ['no-such-channel'] },
+        { ...deps(), context: admin },
+      ),
     );
     expect(error.code).toBe('validation_failed');
     expect(error.details.fields?.defaultChannelKey).toContain('API(키인)');
@@ -119,19 +140,31 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
     expect(forAgent.filter((channel) => channel.isDefault).map((channel) => channel.channelKey)).toEqual([KCP]);
     for (const role of ['admin', 'qa'] as const) {
       const listed = await listChannelsFor(context(role).actor, deps());
-      expect(listed.find((channel) => channel.channelKey === DAOU)).toMatchObject({ hidden: true, isDefault: false, keyIn: true });
+      expect(listed.find((channel) => channel.channelKey === DAOU)).toMatchObject({
+        hidden: true,
+        isDefault: false,
+        keyIn: true,
+      });
     }
   });
 
   it('refuses an agent issuing on a hidden channel, by key or by pg, before Iamport is called', async () => {
     await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [DAOU] }, { ...deps(), context: admin });
-    const byKey = await failure(checkChannel({ channel_key: DAOU, card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }));
+    const byKey = await failure(
+      checkChannel({ channel_key: DAOU, card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
+    );
     expect(byKey.code).toBe('validation_failed');
     expect(byKey.details.fields?.channel_key).toContain('숨겼습니다');
-    const byPg = await failure(checkChannel({ pg: 'daou', card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }));
+    const byPg = await failure(
+      checkChannel({ pg: 'daou', card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
+    );
     expect(byPg.details.fields?.pg).toContain('숨겼습니다');
-    expect(await checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db })).not.toBeNull();
-    expect(await checkChannel({ pg: 'daou', card_number: CARDS.kbCheck }, runtime, admin.actor, { db: handle.db })).not.toBeNull();
+    expect(
+      await checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
+    ).not.toBeNull();
+    expect(
+      await checkChannel({ pg: 'daou', card_number: CARDS.kbCheck }, runtime, admin.actor, { db: handle.db }),
+    ).not.toBeNull();
 
     runtime.sandbox.resetStats();
     const refused = await failure(

@@ -10,7 +10,13 @@ import { settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { IamportRuntime, PgChannel } from '@/lib/iamport';
 import { pgDisplayName, pgProviderInfo } from '@/lib/pg/catalog';
-import type { ChannelSettings, ChannelSettingsRow, ChannelSettingsValues, ChannelSettingsView, ListedChannel } from './types';
+import type {
+  ChannelSettings,
+  ChannelSettingsRow,
+  ChannelSettingsValues,
+  ChannelSettingsView,
+  ListedChannel,
+} from './types';
 
 /** The issue form's preselected channel (a channel_key); no row means "the first key-in channel". */
 export const CHANNELS_DEFAULT = 'channels.default';
@@ -22,7 +28,10 @@ const defaultValue = z.string().min(1).nullable().catch(null);
 const hiddenValue = z.array(z.string().min(1)).catch([]);
 
 export async function getChannelSettings(db: Db): Promise<ChannelSettings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, [CHANNELS_DEFAULT, CHANNELS_HIDDEN]));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [CHANNELS_DEFAULT, CHANNELS_HIDDEN]));
   const value = (key: string) => rows.find((row) => row.key === key)?.value;
   const latest = rows.reduce<(typeof rows)[number] | undefined>(
     (last, row) => (!last || row.updatedAt > last.updatedAt ? row : last),
@@ -113,7 +122,8 @@ export async function updateChannelSettings(
   if (input.defaultChannelKey) {
     const chosen = channels.find((channel) => channel.channel_key === input.defaultChannelKey);
     if (!chosen) fields.defaultChannelKey = '기본 채널이 이 가맹점의 채널 목록에 없습니다.';
-    else if (!isIssuable(chosen)) fields.defaultChannelKey = 'API(키인)로 빌링키를 발급할 수 있는 채널만 기본 채널로 정할 수 있습니다.';
+    else if (!isIssuable(chosen))
+      fields.defaultChannelKey = 'API(키인)로 빌링키를 발급할 수 있는 채널만 기본 채널로 정할 수 있습니다.';
   }
   const known = new Set([...channels.map((channel) => channel.channel_key), ...previous.hiddenChannelKeys]);
   const unknown = input.hiddenChannelKeys.filter((key) => !known.has(key));

@@ -74,9 +74,7 @@ const INVALID_CURSOR = '페이지 위치(cursor)가 올바르지 않습니다. �
 /** Query parameters of `/attempts` and `GET /api/attempts`; unknown parameters are ignored. */
 export const attemptsQuerySchema = z
   .object({
-    outcome: optional(
-      z.enum(ATTEMPT_OUTCOMES, { error: `결과는 ${ATTEMPT_OUTCOMES.join(', ')} 중 하나여야 합니다.` }),
-    ),
+    outcome: optional(z.enum(ATTEMPT_OUTCOMES, { error: `결과는 ${ATTEMPT_OUTCOMES.join(', ')} 중 하나여야 합니다.` })),
     pg_provider: optional(
       z
         .string()

@@ -52,7 +52,11 @@ describe('audit query', () => {
   });
 
   it('drops blank fields (an empty GET-form field means "any"), trims, takes the first of a repeat', () => {
-    expect(ok({ action: '', result: '  ', actor: ' kim ', target: ['a', 'b'] })).toEqual({ actor: 'kim', target: 'a', limit: 50 });
+    expect(ok({ action: '', result: '  ', actor: ' kim ', target: ['a', 'b'] })).toEqual({
+      actor: 'kim',
+      target: 'a',
+      limit: 50,
+    });
     expect(normalizeAuditQuery(new URLSearchParams('ip=1.2.3.4&ip=5.6.7.8&unknown=x'))).toEqual({ ip: '1.2.3.4' });
   });
 
@@ -96,11 +100,18 @@ describe('audit query', () => {
   });
 
   it('writes the filter back as a short query string, defaults left out', () => {
-    const query = ok({ action: 'sign_in', actor: 'kim', limit: '50', cursor: encodeAuditCursor({ direction: 'next', at: '2026-01-01T00:00:00.000000Z', id: 1 }) });
+    const query = ok({
+      action: 'sign_in',
+      actor: 'kim',
+      limit: '50',
+      cursor: encodeAuditCursor({ direction: 'next', at: '2026-01-01T00:00:00.000000Z', id: 1 }),
+    });
     const filters = auditFiltersOf(query);
     expect(filters).toEqual({ action: 'sign_in', actor: 'kim' });
     expect(auditSearchParams(filters).toString()).toBe('action=sign_in&actor=kim');
-    expect(auditSearchParams(filters, { limit: 20, cursor: 'abc' }).toString()).toBe('action=sign_in&actor=kim&limit=20&cursor=abc');
+    expect(auditSearchParams(filters, { limit: 20, cursor: 'abc' }).toString()).toBe(
+      'action=sign_in&actor=kim&limit=20&cursor=abc',
+    );
     expect(auditSearchParams({}, { limit: 50 }).toString()).toBe('');
   });
 

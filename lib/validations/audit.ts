@@ -147,7 +147,11 @@ export const auditQuerySchema = z
   })
   .superRefine((query, ctx) => {
     if (query.from && query.to && query.from > query.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.`,
+      });
     }
   });
 

@@ -106,7 +106,11 @@ export const billingKeyFiltersSchema = z
   })
   .superRefine((filters, ctx) => {
     if (filters.from && filters.to && filters.from > filters.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.`,
+      });
     }
   });
 

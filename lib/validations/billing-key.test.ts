@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildIssueBillingKeySchema, proposeCustomerUid, toIamportBody, type IssueBillingKeyInput } from './billing-key';
+import {
+  buildIssueBillingKeySchema,
+  proposeCustomerUid,
+  toIamportBody,
+  type IssueBillingKeyInput,
+} from './billing-key';
 import { formatCardNumber, formatExpiry, isValidBirthDate, isValidBusinessNumber, passesLuhn } from './card';
 
 // 2026-11-27 12:00 KST

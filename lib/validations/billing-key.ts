@@ -60,7 +60,10 @@ const optionalText = (field: keyof typeof ISSUE_LIMITS) =>
     .string({ error: `${FIELD_LABELS[field]}은(는) 문자열로 보내세요.` })
     .trim()
     .max(ISSUE_LIMITS[field], tooLong(field))
-    .refine((value) => !CONTROL_CHARACTERS.test(value), `${FIELD_LABELS[field]}에 제어 문자(줄바꿈 등)는 쓸 수 없습니다.`)
+    .refine(
+      (value) => !CONTROL_CHARACTERS.test(value),
+      `${FIELD_LABELS[field]}에 제어 문자(줄바꿈 등)는 쓸 수 없습니다.`,
+    )
     .optional();
 
 const customerUid = z
@@ -104,34 +107,32 @@ const pg = z
     }
   });
 
-const cardNumber = z
-  .string({ error: '카드번호를 입력하세요.' })
-  .superRefine((value, ctx) => {
-    const trimmed = value.trim();
-    if (trimmed === '') {
-      ctx.addIssue({ code: 'custom', message: '카드번호를 입력하세요.' });
-      return;
-    }
-    if (/[^\d\s-]/.test(trimmed)) {
-      ctx.addIssue({ code: 'custom', message: '카드번호에는 숫자만 입력하세요 (예: 1234-5678-9012-3456).' });
-      return;
-    }
-    const digits = digitsOnly(trimmed);
-    const expected = expectedCardLength(digits);
-    if (digits.length !== expected) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `카드번호는 ${expected}자리입니다 (예: 1234-5678-9012-3456). 지금 ${digits.length}자리입니다.`,
-      });
-      return;
-    }
-    if (!passesLuhn(digits)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: '유효하지 않은 카드번호입니다. 한 자리씩 다시 확인하세요 (검증 숫자가 맞지 않음).',
-      });
-    }
-  });
+const cardNumber = z.string({ error: '카드번호를 입력하세요.' }).superRefine((value, ctx) => {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    ctx.addIssue({ code: 'custom', message: '카드번호를 입력하세요.' });
+    return;
+  }
+  if (/[^\d\s-]/.test(trimmed)) {
+    ctx.addIssue({ code: 'custom', message: '카드번호에는 숫자만 입력하세요 (예: 1234-5678-9012-3456).' });
+    return;
+  }
+  const digits = digitsOnly(trimmed);
+  const expected = expectedCardLength(digits);
+  if (digits.length !== expected) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `카드번호는 ${expected}자리입니다 (예: 1234-5678-9012-3456). 지금 ${digits.length}자리입니다.`,
+    });
+    return;
+  }
+  if (!passesLuhn(digits)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: '유효하지 않은 카드번호입니다. 한 자리씩 다시 확인하세요 (검증 숫자가 맞지 않음).',
+    });
+  }
+});
 
 const expiry = (now: () => Date) =>
   z.string({ error: '유효기간을 입력하세요.' }).superRefine((value, ctx) => {
@@ -139,7 +140,8 @@ const expiry = (now: () => Date) =>
     if (!match) {
       ctx.addIssue({
         code: 'custom',
-        message: value.trim() === '' ? '유효기간을 입력하세요 (YYYY-MM).' : '유효기간은 YYYY-MM 형식입니다 (예: 2028-12).',
+        message:
+          value.trim() === '' ? '유효기간을 입력하세요 (YYYY-MM).' : '유효기간은 YYYY-MM 형식입니다 (예: 2028-12).',
       });
       return;
     }
@@ -167,11 +169,17 @@ const birth = z
       ctx.addIssue({ code: 'custom', message: '숫자만 입력하세요: 생년월일 6자리 또는 사업자등록번호 10자리.' });
     } else if (digits.length === 6) {
       if (!isValidBirthDate(digits)) {
-        ctx.addIssue({ code: 'custom', message: '없는 날짜입니다. 생년월일을 YYMMDD 6자리로 입력하세요 (예: 880101).' });
+        ctx.addIssue({
+          code: 'custom',
+          message: '없는 날짜입니다. 생년월일을 YYMMDD 6자리로 입력하세요 (예: 880101).',
+        });
       }
     } else if (digits.length === 10) {
       if (!isValidBusinessNumber(digits)) {
-        ctx.addIssue({ code: 'custom', message: '사업자등록번호의 검증 숫자가 맞지 않습니다. 10자리를 다시 확인하세요.' });
+        ctx.addIssue({
+          code: 'custom',
+          message: '사업자등록번호의 검증 숫자가 맞지 않습니다. 10자리를 다시 확인하세요.',
+        });
       }
     } else {
       ctx.addIssue({
@@ -286,6 +294,8 @@ export function toIamportBody(input: IssueBillingKeyInput) {
 export function proposeCustomerUid(now: Date = new Date(), random: () => number = Math.random): string {
   const { year, month } = currentYearMonthKst(now);
   const stamp = `${year}${String(month).padStart(2, '0')}`;
-  const suffix = Array.from({ length: 10 }, () => 'abcdefghjkmnpqrstuvwxyz23456789'[Math.floor(random() * 31)]).join('');
+  const suffix = Array.from({ length: 10 }, () => 'abcdefghjkmnpqrstuvwxyz23456789'[Math.floor(random() * 31)]).join(
+    '',
+  );
   return `cust_${stamp}_${suffix}`;
 }

@@ -37,7 +37,9 @@ export const qaRunInputSchema = z
       .max(QA_LIMITS.channels, `채널은 한 번에 ${QA_LIMITS.channels}개까지 고를 수 있습니다.`)
       .refine((keys) => new Set(keys).size === keys.length, '같은 채널을 두 번 고를 수 없습니다.'),
     scenarios: z
-      .array(z.enum(QA_SCENARIOS, { error: '알 수 없는 시나리오입니다.' }), { error: '시나리오 목록이 올바르지 않습니다.' })
+      .array(z.enum(QA_SCENARIOS, { error: '알 수 없는 시나리오입니다.' }), {
+        error: '시나리오 목록이 올바르지 않습니다.',
+      })
       .min(1, '시나리오를 하나 이상 고르세요.')
       .refine((names) => new Set(names).size === names.length, '같은 시나리오를 두 번 고를 수 없습니다.'),
     issueTimeoutMs: z

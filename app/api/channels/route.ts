@@ -6,6 +6,7 @@ import { getIamport } from '@/lib/iamport';
  * The merchant's PG channels from `GET /users/pg`, flagged `hidden`/`isDefault` by the admin's
  * channel settings; agents never see the hidden ones. The form offers the key-in ones.
  */
-export const GET = apiRoute(['keys.issue', 'keys.issue.test_only', 'keys.view', 'qa.run'], async (_request, _context, actor) =>
-  json({ channels: await listChannelsFor(actor, { runtime: getIamport() }) }),
+export const GET = apiRoute(
+  ['keys.issue', 'keys.issue.test_only', 'keys.view', 'qa.run'],
+  async (_request, _context, actor) => json({ channels: await listChannelsFor(actor, { runtime: getIamport() }) }),
 );

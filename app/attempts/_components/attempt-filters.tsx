@@ -1,10 +1,6 @@
 import Link from 'next/link';
 import { Field, inputClass } from '@/components/field';
-import {
-  ATTEMPT_OUTCOME_LABELS,
-  ATTEMPT_OUTCOMES,
-  type AttemptsQueryInput,
-} from '@/lib/validations/attempts';
+import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, type AttemptsQueryInput } from '@/lib/validations/attempts';
 
 interface Props {
   values: AttemptsQueryInput;
@@ -21,7 +17,12 @@ const TEXT_FILTERS = [
 /** A plain GET form: the filters live in the URL, so a search can be bookmarked and shared. */
 export function AttemptFilters({ values, errors }: Props) {
   return (
-    <form method="get" action="/attempts" aria-labelledby="filters-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <form
+      method="get"
+      action="/attempts"
+      aria-labelledby="filters-title"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+    >
       <h2 id="filters-title" className="text-lg font-bold">
         검색 조건
       </h2>
@@ -39,7 +40,14 @@ export function AttemptFilters({ values, errors }: Props) {
           )}
         </Field>
         {TEXT_FILTERS.map((filter) => (
-          <Field key={filter.name} id={`filter-${filter.name}`} label={filter.label} apiName={filter.name} hint={filter.hint} error={errors[filter.name]}>
+          <Field
+            key={filter.name}
+            id={`filter-${filter.name}`}
+            label={filter.label}
+            apiName={filter.name}
+            hint={filter.hint}
+            error={errors[filter.name]}
+          >
             {(a11y) => (
               <input
                 {...a11y}
@@ -54,7 +62,9 @@ export function AttemptFilters({ values, errors }: Props) {
           </Field>
         ))}
         <Field id="filter-from" label="시작일 (KST)" hint="이 날 0시부터" error={errors.from}>
-          {(a11y) => <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />}
+          {(a11y) => (
+            <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />
+          )}
         </Field>
         <Field id="filter-to" label="종료일 (KST)" hint="이 날 24시까지" error={errors.to}>
           {(a11y) => <input {...a11y} type="date" name="to" defaultValue={values.to ?? ''} className={inputClass} />}
@@ -64,7 +74,10 @@ export function AttemptFilters({ values, errors }: Props) {
       {errors.limit && <p className="text-sm text-red-700">{errors.limit}</p>}
       {errors.cursor && <p className="text-sm text-red-700">{errors.cursor}</p>}
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           검색
         </button>
         <Link href="/attempts" className="text-sm text-blue-700 underline">

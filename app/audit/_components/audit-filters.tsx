@@ -20,7 +20,12 @@ interface Props {
 
 const TEXT_FILTERS = [
   { name: 'actor', hint: '이메일의 일부 (대소문자 구분 없음)', limit: AUDIT_FILTER_LIMITS.actor, mono: false },
-  { name: 'target', hint: '고객 결제수단 ID(customer_uid) 또는 직원 ID, 정확히 일치', limit: AUDIT_FILTER_LIMITS.target, mono: true },
+  {
+    name: 'target',
+    hint: '고객 결제수단 ID(customer_uid) 또는 직원 ID, 정확히 일치',
+    limit: AUDIT_FILTER_LIMITS.target,
+    mono: true,
+  },
   { name: 'ip', hint: '정확히 일치, 예: 203.0.113.9', limit: AUDIT_FILTER_LIMITS.ip, mono: true },
 ] as const;
 
@@ -31,7 +36,13 @@ export function AuditFilters({ values, errors }: Props) {
   const result = values.result ?? '';
   const knownResult = result === '' || (AUDIT_RESULTS as readonly string[]).includes(result);
   return (
-    <form method="get" action="/audit" role="search" aria-labelledby="filters-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-labelledby="filters-title"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+    >
       <h2 id="filters-title" className="text-lg font-bold">
         검색 조건
       </h2>
@@ -63,7 +74,13 @@ export function AuditFilters({ values, errors }: Props) {
           )}
         </Field>
         {TEXT_FILTERS.map((filter) => (
-          <Field key={filter.name} id={`filter-${filter.name}`} label={AUDIT_PARAM_LABELS[filter.name]} hint={filter.hint} error={errors[filter.name]}>
+          <Field
+            key={filter.name}
+            id={`filter-${filter.name}`}
+            label={AUDIT_PARAM_LABELS[filter.name]}
+            hint={filter.hint}
+            error={errors[filter.name]}
+          >
             {(a11y) => (
               <input
                 {...a11y}
@@ -79,17 +96,24 @@ export function AuditFilters({ values, errors }: Props) {
           </Field>
         ))}
         <Field id="filter-from" label={`${AUDIT_PARAM_LABELS.from} (KST)`} hint="이 날 0시부터" error={errors.from}>
-          {(a11y) => <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />}
+          {(a11y) => (
+            <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />
+          )}
         </Field>
         <Field id="filter-to" label={`${AUDIT_PARAM_LABELS.to} (KST)`} hint="이 날 24시까지" error={errors.to}>
           {(a11y) => <input {...a11y} type="date" name="to" defaultValue={values.to ?? ''} className={inputClass} />}
         </Field>
       </div>
-      {values.limit && values.limit !== String(AUDIT_PAGE_SIZE.default) && <input type="hidden" name="limit" value={values.limit} />}
+      {values.limit && values.limit !== String(AUDIT_PAGE_SIZE.default) && (
+        <input type="hidden" name="limit" value={values.limit} />
+      )}
       {errors.limit && <p className="text-sm text-red-700">{errors.limit}</p>}
       {errors.cursor && <p className="text-sm text-red-700">{errors.cursor}</p>}
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           조회
         </button>
         <Link href="/audit" className="text-sm text-blue-700 underline">

@@ -2,11 +2,17 @@ import Link from 'next/link';
 import type { AuditFilters } from '@/lib/validations/audit';
 import { auditHref } from './audit-href';
 
-const linkClass = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-slate-100';
+const linkClass =
+  'rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-slate-100';
 const disabledClass = 'rounded-md border border-slate-200 bg-slate-100 px-3 py-1.5 text-slate-600';
 
 /** "이전 · 다음" as links (newer · older events), so paging works by keyboard and survives a reload. */
-export function AuditPagination({ filters, limit, prevCursor, nextCursor }: {
+export function AuditPagination({
+  filters,
+  limit,
+  prevCursor,
+  nextCursor,
+}: {
   filters: AuditFilters;
   limit: number;
   prevCursor: string | null;

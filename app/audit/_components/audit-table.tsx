@@ -31,7 +31,10 @@ function Target({ event }: { event: AuditTrailEvent }) {
   let id: ReactNode = null;
   if (event.targetId && event.targetType === 'billing_key') {
     id = (
-      <Link href={`/keys/${encodeURIComponent(event.targetId)}`} className="font-mono break-all text-blue-800 underline underline-offset-2">
+      <Link
+        href={`/keys/${encodeURIComponent(event.targetId)}`}
+        className="font-mono break-all text-blue-800 underline underline-offset-2"
+      >
         {event.targetId}
       </Link>
     );
@@ -70,9 +73,7 @@ function Row({ event }: { event: AuditTrailEvent }) {
       <td className={`${td} whitespace-nowrap`}>
         <time dateTime={event.at}>{formatKst(event.at)}</time>
       </td>
-      <td className={`${td} break-all`}>
-        {event.actorEmail ? actor : <span className={muted}>{actor}</span>}
-      </td>
+      <td className={`${td} break-all`}>{event.actorEmail ? actor : <span className={muted}>{actor}</span>}</td>
       <td className={td}>
         {auditActionLabel(event.action)}
         <span className={`block font-mono text-xs ${muted}`}>{event.action}</span>
@@ -81,7 +82,9 @@ function Row({ event }: { event: AuditTrailEvent }) {
         <Target event={event} />
       </td>
       <td className={td}>
-        <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${RESULT_TONES[event.result]}`}>
+        <span
+          className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${RESULT_TONES[event.result]}`}
+        >
           {AUDIT_RESULT_LABELS[event.result]}
         </span>
       </td>
@@ -96,18 +99,37 @@ function Row({ event }: { event: AuditTrailEvent }) {
 /** One page of audit events; the region scrolls sideways on narrow screens and takes keyboard focus for it. */
 export function AuditTable({ events }: { events: AuditTrailEvent[] }) {
   return (
-    <div role="region" aria-label="감사 기록 표" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div
+      role="region"
+      aria-label="감사 기록 표"
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+    >
       <table className="min-w-full divide-y divide-slate-200">
         <caption className="sr-only">감사 기록, 최신 순</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>시각 (KST)</th>
-            <th scope="col" className={th}>수행자</th>
-            <th scope="col" className={th}>작업</th>
-            <th scope="col" className={th}>대상</th>
-            <th scope="col" className={th}>결과</th>
-            <th scope="col" className={th}>IP</th>
-            <th scope="col" className={th}>내용</th>
+            <th scope="col" className={th}>
+              시각 (KST)
+            </th>
+            <th scope="col" className={th}>
+              수행자
+            </th>
+            <th scope="col" className={th}>
+              작업
+            </th>
+            <th scope="col" className={th}>
+              대상
+            </th>
+            <th scope="col" className={th}>
+              결과
+            </th>
+            <th scope="col" className={th}>
+              IP
+            </th>
+            <th scope="col" className={th}>
+              내용
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

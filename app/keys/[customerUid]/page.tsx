@@ -50,5 +50,11 @@ export default async function BillingKeyDetailPage({ params }: Props) {
       </div>
     );
   }
-  return <KeyDetail customerUid={customerUid} initial={detail} canDelete={can(actor.role, 'keys.delete') || can(actor.role, 'keys.delete.test_only')} />;
+  return (
+    <KeyDetail
+      customerUid={customerUid}
+      initial={detail}
+      canDelete={can(actor.role, 'keys.delete') || can(actor.role, 'keys.delete.test_only')}
+    />
+  );
 }

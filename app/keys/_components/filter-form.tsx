@@ -31,7 +31,14 @@ interface Props {
 const PAGE_SIZES = [20, PAGE_SIZE.default, 100, PAGE_SIZE.max].map(String);
 
 /** A select of `options`; a value from the URL that is not among them is kept as an option of its own. */
-function SelectFilter({ name, values, errors, options, all = '전체', children }: {
+function SelectFilter({
+  name,
+  values,
+  errors,
+  options,
+  all = '전체',
+  children,
+}: {
   name: FilterParam;
   values: Values;
   errors: Props['errors'];
@@ -67,7 +74,13 @@ export function FilterForm({ values, errors, facets }: Props) {
   const mids = facets.providers.flatMap((provider) => provider.mids);
   const midKnown = !values.mid || mids.includes(values.mid);
   return (
-    <form method="get" action="/keys" role="search" aria-labelledby="filters-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <form
+      method="get"
+      action="/keys"
+      role="search"
+      aria-labelledby="filters-title"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+    >
       <h2 id="filters-title" className="text-lg font-bold">
         검색과 필터
       </h2>
@@ -95,7 +108,10 @@ export function FilterForm({ values, errors, facets }: Props) {
           name="pg"
           values={values}
           errors={errors}
-          options={facets.providers.map(({ pgProvider }) => ({ value: pgProvider, label: `${pgDisplayName(pgProvider)} (${pgProvider})` }))}
+          options={facets.providers.map(({ pgProvider }) => ({
+            value: pgProvider,
+            label: `${pgDisplayName(pgProvider)} (${pgProvider})`,
+          }))}
         />
         <SelectFilter name="mid" values={values} errors={errors} options={[]}>
           {!midKnown && <option value={values.mid}>{values.mid}</option>}
@@ -113,19 +129,45 @@ export function FilterForm({ values, errors, facets }: Props) {
           name="card"
           values={values}
           errors={errors}
-          options={facets.cards.map((card) => ({ value: card.code, label: card.name ? `${card.name} (${card.code})` : card.code }))}
+          options={facets.cards.map((card) => ({
+            value: card.code,
+            label: card.name ? `${card.name} (${card.code})` : card.code,
+          }))}
         />
-        <SelectFilter name="card_type" values={values} errors={errors} options={optionsOf(CARD_TYPE_FILTERS, CARD_TYPE_FILTER_LABELS)} />
+        <SelectFilter
+          name="card_type"
+          values={values}
+          errors={errors}
+          options={optionsOf(CARD_TYPE_FILTERS, CARD_TYPE_FILTER_LABELS)}
+        />
         <SelectFilter name="env" values={values} errors={errors} options={optionsOf(ENV_FILTERS, ENV_FILTER_LABELS)} />
-        <SelectFilter name="status" values={values} errors={errors} options={optionsOf(STATUS_FILTERS, STATUS_FILTER_LABELS)} />
-        <SelectFilter name="issued_by" values={values} errors={errors} options={facets.issuers.map((issuer) => ({ value: issuer.id, label: issuer.email ?? issuer.id }))} />
+        <SelectFilter
+          name="status"
+          values={values}
+          errors={errors}
+          options={optionsOf(STATUS_FILTERS, STATUS_FILTER_LABELS)}
+        />
+        <SelectFilter
+          name="issued_by"
+          values={values}
+          errors={errors}
+          options={facets.issuers.map((issuer) => ({ value: issuer.id, label: issuer.email ?? issuer.id }))}
+        />
         <Field id="filter-from" label={`${PARAM_LABELS.from} (KST)`} error={errors.from} hint="이 날 0시부터">
-          {(a11y) => <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />}
+          {(a11y) => (
+            <input {...a11y} type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} />
+          )}
         </Field>
         <Field id="filter-to" label={`${PARAM_LABELS.to} (KST)`} error={errors.to} hint="이 날 24시까지">
           {(a11y) => <input {...a11y} type="date" name="to" defaultValue={values.to ?? ''} className={inputClass} />}
         </Field>
-        <SelectFilter name="sort" values={values} errors={errors} all={null} options={optionsOf(SORT_FIELDS, SORT_LABELS)} />
+        <SelectFilter
+          name="sort"
+          values={values}
+          errors={errors}
+          all={null}
+          options={optionsOf(SORT_FIELDS, SORT_LABELS)}
+        />
         <SelectFilter
           name="order"
           values={values}
@@ -146,7 +188,10 @@ export function FilterForm({ values, errors, facets }: Props) {
       </div>
       {errors.page && <p className="text-sm text-red-700">{errors.page}</p>}
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           조회
         </button>
         <Link href="/keys" className="text-sm text-blue-700 underline">

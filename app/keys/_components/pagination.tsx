@@ -2,11 +2,17 @@ import Link from 'next/link';
 import type { BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { keysHref } from './keys-href';
 
-const linkClass = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-slate-100';
+const linkClass =
+  'rounded-md border border-slate-400 bg-white px-3 py-1.5 font-medium text-blue-800 hover:bg-slate-100';
 const disabledClass = 'rounded-md border border-slate-200 bg-slate-100 px-3 py-1.5 text-slate-600';
 
 /** "이전 · N / M 페이지 · 다음" as links, so paging works by keyboard and survives a reload. */
-export function Pagination({ filters, total, totalCapped, rowsOnPage }: {
+export function Pagination({
+  filters,
+  total,
+  totalCapped,
+  rowsOnPage,
+}: {
   filters: BillingKeyFilters;
   total: number;
   /** The count stopped at its cap: there may be more pages than `total` shows. */

@@ -2,11 +2,7 @@ import Link from 'next/link';
 import type { BillingKeyListRow } from '@/lib/billing-keys/list';
 import { formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/pg/catalog';
-import {
-  SORT_LABELS,
-  type BillingKeyFilters,
-  type SortField,
-} from '@/lib/validations/billing-key-filters';
+import { SORT_LABELS, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import { keyDetailHref, keysHref } from './keys-href';
 
 /** Cell styles set once on the table (not on each of 500 cells), which keeps the page and its RSC payload small. */
@@ -34,9 +30,7 @@ function SortableHeader({ filters, field, label }: { filters: BillingKeyFilters;
         <span aria-hidden="true" className={active ? 'text-slate-900' : 'text-slate-500'}>
           {active ? (filters.order === 'asc' ? '▲' : '▼') : '↕'}
         </span>
-        <span className="sr-only">
-          {nextOrder === 'asc' ? ' (오름차순으로 정렬)' : ' (내림차순으로 정렬)'}
-        </span>
+        <span className="sr-only">{nextOrder === 'asc' ? ' (오름차순으로 정렬)' : ' (내림차순으로 정렬)'}</span>
       </Link>
     </th>
   );
@@ -49,7 +43,11 @@ function Badge({ tone, children }: { tone: 'amber' | 'red' | 'green' | 'slate'; 
     green: 'border-emerald-300 bg-emerald-100 text-emerald-900',
     slate: 'border-slate-400 bg-slate-200 text-slate-900',
   };
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 function Row({ row }: { row: BillingKeyListRow }) {
@@ -57,7 +55,10 @@ function Row({ row }: { row: BillingKeyListRow }) {
   return (
     <tr className={deleted ? 'bg-slate-100' : undefined}>
       <td>
-        <Link href={keyDetailHref(row.customerUid)} className="font-mono whitespace-nowrap text-blue-800 underline underline-offset-2">
+        <Link
+          href={keyDetailHref(row.customerUid)}
+          className="font-mono whitespace-nowrap text-blue-800 underline underline-offset-2"
+        >
           {row.customerUid}
         </Link>
       </td>
@@ -71,7 +72,15 @@ function Row({ row }: { row: BillingKeyListRow }) {
         <span title={pgDisplayName(row.pgProvider)}>{row.pgProvider}</span>
         <small className="font-mono">{row.pgId}</small>
       </td>
-      <td>{row.sandbox === null ? none : row.sandbox ? <Badge tone="amber">테스트</Badge> : <Badge tone="red">실제</Badge>}</td>
+      <td>
+        {row.sandbox === null ? (
+          none
+        ) : row.sandbox ? (
+          <Badge tone="amber">테스트</Badge>
+        ) : (
+          <Badge tone="red">실제</Badge>
+        )}
+      </td>
       <td>{deleted ? <Badge tone="slate">삭제됨</Badge> : <Badge tone="green">활성</Badge>}</td>
       <td>
         {row.customerName ?? none}
@@ -87,7 +96,12 @@ function Row({ row }: { row: BillingKeyListRow }) {
 export function ResultsTable({ rows, filters }: { rows: BillingKeyListRow[]; filters: BillingKeyFilters }) {
   const caption = `빌링키 목록, ${SORT_LABELS[filters.sort]} ${filters.order === 'asc' ? '오름차순' : '내림차순'}`;
   return (
-    <div role="region" aria-label="빌링키 목록 표" tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div
+      role="region"
+      aria-label="빌링키 목록 표"
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+    >
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

@@ -3,7 +3,8 @@ import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import type { QaCell, QaChannelSnapshot } from '@/lib/qa/types';
 import { latencyText } from './matrix';
 
-const pre = 'max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-50';
+const pre =
+  'max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-all text-slate-50';
 
 /** One cell opened: the request as sent (redacted) and Iamport's answer, with the explainer for a refusal. */
 export function CellDetail({ cell, channel }: { cell: QaCell; channel: QaChannelSnapshot | undefined }) {

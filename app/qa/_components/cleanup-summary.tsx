@@ -14,8 +14,9 @@ export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {
           '이번 실행으로 만들어진 빌링키가 없어 삭제할 것이 없습니다.'
         ) : (
           <>
-            정리: 삭제 <strong>{cleanup.deleted.length}</strong>개 · 결과 불명이었으나 Iamport에 없음 <strong>{cleanup.absent.length}</strong>개 ·
-            삭제 실패 <strong className={cleanup.failed.length ? 'text-red-800' : undefined}>{cleanup.failed.length}</strong>개
+            정리: 삭제 <strong>{cleanup.deleted.length}</strong>개 · 결과 불명이었으나 Iamport에 없음{' '}
+            <strong>{cleanup.absent.length}</strong>개 · 삭제 실패{' '}
+            <strong className={cleanup.failed.length ? 'text-red-800' : undefined}>{cleanup.failed.length}</strong>개
           </>
         )}
       </p>
@@ -35,7 +36,10 @@ export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {
           <ul className="mt-1 list-disc pl-5">
             {cleanup.failed.map((item) => (
               <li key={item.customerUid}>
-                <Link href={`/keys/${encodeURIComponent(item.customerUid)}`} className="font-mono text-blue-800 underline">
+                <Link
+                  href={`/keys/${encodeURIComponent(item.customerUid)}`}
+                  className="font-mono text-blue-800 underline"
+                >
                   {item.customerUid}
                 </Link>{' '}
                 — {item.message}

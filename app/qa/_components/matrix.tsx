@@ -17,13 +17,28 @@ interface MatrixProps {
   detailId?: string;
 }
 
-export const latencyText = (cell: QaCell) => (cell.latencyMs === null ? '—' : `${cell.latencyMs.toLocaleString('ko-KR')} ms`);
+export const latencyText = (cell: QaCell) =>
+  cell.latencyMs === null ? '—' : `${cell.latencyMs.toLocaleString('ko-KR')} ms`;
 
 /** The run's matrix: scenarios down, channels across; each cell its outcome, latency and PG code. */
-export function Matrix({ title, channels, scenarios, results, highlight, onSelect, selectedKey, detailId }: MatrixProps) {
+export function Matrix({
+  title,
+  channels,
+  scenarios,
+  results,
+  highlight,
+  onSelect,
+  selectedKey,
+  detailId,
+}: MatrixProps) {
   const byKey = new Map(results.map((cell) => [cellKey(cell.channelKey, cell.scenario), cell]));
   return (
-    <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div
+      role="region"
+      aria-label={title}
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{title}: 행은 시나리오, 열은 채널</caption>
         <thead className="bg-slate-50">
@@ -32,10 +47,16 @@ export function Matrix({ title, channels, scenarios, results, highlight, onSelec
               시나리오
             </th>
             {channels.map((channel) => (
-              <th key={channel.channelKey} scope="col" className="px-3 py-2 text-left text-xs font-semibold text-slate-700">
+              <th
+                key={channel.channelKey}
+                scope="col"
+                className="px-3 py-2 text-left text-xs font-semibold text-slate-700"
+              >
                 {channel.channelName}
                 <span className="block font-mono font-normal">{channel.pg}</span>
-                <span className={channel.sandbox ? 'font-normal' : 'font-bold text-red-800'}>{channel.sandbox ? '테스트' : '실제'}</span>
+                <span className={channel.sandbox ? 'font-normal' : 'font-bold text-red-800'}>
+                  {channel.sandbox ? '테스트' : '실제'}
+                </span>
               </th>
             ))}
           </tr>
@@ -52,7 +73,10 @@ export function Matrix({ title, channels, scenarios, results, highlight, onSelec
                 const cell = byKey.get(key);
                 const differs = highlight?.has(key) ?? false;
                 return (
-                  <td key={key} className={`px-2 py-2 align-top ${differs ? 'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700' : ''}`}>
+                  <td
+                    key={key}
+                    className={`px-2 py-2 align-top ${differs ? 'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700' : ''}`}
+                  >
                     {cell ? (
                       <CellContent
                         cell={cell}
@@ -93,11 +117,15 @@ function CellContent({
 }) {
   const body = (
     <>
-      <span className={`inline-block rounded border px-2 py-0.5 text-xs font-bold whitespace-nowrap ${OUTCOME_CLASSES[cell.outcome]}`}>
+      <span
+        className={`inline-block rounded border px-2 py-0.5 text-xs font-bold whitespace-nowrap ${OUTCOME_CLASSES[cell.outcome]}`}
+      >
         {OUTCOME_LABELS[cell.outcome]}
       </span>
       {cell.pgCode && <span className="ml-1 font-mono text-xs font-semibold">{cell.pgCode}</span>}
-      {cell.iamportCode !== null && !cell.pgCode && <span className="ml-1 font-mono text-xs">code {cell.iamportCode}</span>}
+      {cell.iamportCode !== null && !cell.pgCode && (
+        <span className="ml-1 font-mono text-xs">code {cell.iamportCode}</span>
+      )}
       <span className="block font-mono text-xs text-slate-700">{latencyText(cell)}</span>
       {differs && <span className="block text-xs font-bold text-fuchsia-900">다름</span>}
     </>

@@ -48,7 +48,8 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
   // A finished run shows as finished in the history too.
   const status = run?.status;
   useEffect(() => {
-    if (status && status !== 'running' && status !== 'cleaning') void queryClient.invalidateQueries({ queryKey: queryKeys.qaRuns() });
+    if (status && status !== 'running' && status !== 'cleaning')
+      void queryClient.invalidateQueries({ queryKey: queryKeys.qaRuns() });
   }, [status, queryClient]);
 
   function open(id: string) {
@@ -64,7 +65,10 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
   }
 
   const keyIn = (channelsQuery.data ?? []).filter((channel) => channel.keyIn);
-  const selected = run && selectedKey ? run.results.find((cell) => cellKey(cell.channelKey, cell.scenario) === selectedKey) : undefined;
+  const selected =
+    run && selectedKey
+      ? run.results.find((cell) => cellKey(cell.channelKey, cell.scenario) === selectedKey)
+      : undefined;
 
   return (
     <div className="space-y-8">
@@ -86,7 +90,9 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
           {run ? statusLine(run) : openId && runQuery.isPending ? '불러오는 중…' : ''}
         </p>
         {runQuery.isError && <FormAlert>실행 결과를 불러오지 못했습니다: {runQuery.error.message}</FormAlert>}
-        {!openId && <p className="text-sm text-slate-700">채널과 시나리오를 골라 실행하거나, 아래 기록에서 지난 실행을 여세요.</p>}
+        {!openId && (
+          <p className="text-sm text-slate-700">채널과 시나리오를 골라 실행하거나, 아래 기록에서 지난 실행을 여세요.</p>
+        )}
         {run && (
           <>
             {run.error && <FormAlert>{run.error}</FormAlert>}
@@ -99,14 +105,25 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
               selectedKey={selectedKey}
               detailId={DETAIL_ID}
             />
-            <div id={DETAIL_ID} role="region" aria-label="칸 자세히" className="rounded-xl border border-slate-200 bg-white p-4">
+            <div
+              id={DETAIL_ID}
+              role="region"
+              aria-label="칸 자세히"
+              className="rounded-xl border border-slate-200 bg-white p-4"
+            >
               {selected ? (
-                <CellDetail cell={selected} channel={run.channels.find((channel) => channel.channelKey === selected.channelKey)} />
+                <CellDetail
+                  cell={selected}
+                  channel={run.channels.find((channel) => channel.channelKey === selected.channelKey)}
+                />
               ) : (
                 <p className="text-sm text-slate-700">칸을 누르면 보낸 요청(마스킹됨)과 받은 응답을 봅니다.</p>
               )}
             </div>
-            <section aria-labelledby="qa-cleanup-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+            <section
+              aria-labelledby="qa-cleanup-heading"
+              className="space-y-2 rounded-xl border border-slate-200 bg-white p-4"
+            >
               <h3 id="qa-cleanup-heading" className="font-semibold">
                 정리 결과
               </h3>

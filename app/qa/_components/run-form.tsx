@@ -7,7 +7,13 @@ import { api, ApiError } from '@/lib/client/api';
 import { QA_SCENARIO_LIST } from '@/lib/qa/scenarios';
 import type { QaRunView } from '@/lib/qa/types';
 import type { ListedChannel } from '@/lib/settings/types';
-import { QA_LIMITS, QA_SCENARIOS, QA_TIMEOUT_CHOICES_MS, qaRunInputSchema, type QaScenario } from '@/lib/validations/qa';
+import {
+  QA_LIMITS,
+  QA_SCENARIOS,
+  QA_TIMEOUT_CHOICES_MS,
+  qaRunInputSchema,
+  type QaScenario,
+} from '@/lib/validations/qa';
 
 const LIVE_NOTE =
   '실제 채널에는 테스트 카드번호를 보낼 수 없습니다. 실제 채널에서는 테스트 카드가 필요 없는 "카드번호 오류" 시나리오만 어느 카드사에도 없는 번호(1234-56**-****-3452)로 실행하고, 나머지 칸은 "건너뜀"으로 표시합니다.';
@@ -73,24 +79,34 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
         새 실행
       </h2>
 
-      <fieldset className="space-y-2" aria-describedby={fieldErrors.channelKeys ? 'qa-channels-error' : 'qa-channels-hint'}>
+      <fieldset
+        className="space-y-2"
+        aria-describedby={fieldErrors.channelKeys ? 'qa-channels-error' : 'qa-channels-hint'}
+      >
         <legend className="font-medium">채널 (API 키인 채널)</legend>
         {channels.length === 0 && <p className="text-sm text-slate-700">API(키인) 채널이 없습니다.</p>}
         <div className="grid gap-1 sm:grid-cols-2">
           {channels.map((channel) => {
             const locked = !channel.sandbox && !isAdmin;
             return (
-              <label key={channel.channelKey} className={`flex items-start gap-2 text-sm ${locked ? 'text-slate-600' : ''}`}>
+              <label
+                key={channel.channelKey}
+                className={`flex items-start gap-2 text-sm ${locked ? 'text-slate-600' : ''}`}
+              >
                 <input
                   type="checkbox"
                   checked={chosen.has(channel.channelKey)}
                   disabled={locked}
-                  onChange={(event) => setChosen((current) => toggle(current, channel.channelKey, event.target.checked))}
+                  onChange={(event) =>
+                    setChosen((current) => toggle(current, channel.channelKey, event.target.checked))
+                  }
                   className="mt-0.5 h-4 w-4"
                 />
                 <span>
                   {channel.channelName} <span className="font-mono text-xs">{channel.pg}</span>{' '}
-                  <strong className={channel.sandbox ? 'font-normal' : 'text-red-800'}>{channel.sandbox ? '(테스트)' : '(실제)'}</strong>
+                  <strong className={channel.sandbox ? 'font-normal' : 'text-red-800'}>
+                    {channel.sandbox ? '(테스트)' : '(실제)'}
+                  </strong>
                   {locked && ' — 관리자만 실행'}
                 </span>
               </label>
@@ -158,7 +174,8 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
           ))}
         </select>
         <p id="qa-timeout-hint" className="text-xs text-slate-600">
-          이 시간 안에 답이 없으면 그 칸은 &quot;결과 불명&quot;입니다. 응답 지연 시나리오는 타임아웃보다 오래 기다리게 합니다.
+          이 시간 안에 답이 없으면 그 칸은 &quot;결과 불명&quot;입니다. 응답 지연 시나리오는 타임아웃보다 오래 기다리게
+          합니다.
         </p>
       </div>
 

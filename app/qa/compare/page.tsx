@@ -34,14 +34,17 @@ export default async function QaComparePage({ searchParams }: { searchParams: Se
   const asked = search.a !== undefined || search.b !== undefined;
   const differences = a && b ? differingCells(a.results, b.results) : [];
   const highlight = new Set(differences.map((difference) => difference.key));
-  const channelName = new Map<string, QaChannelSnapshot>([...(a?.channels ?? []), ...(b?.channels ?? [])].map((c) => [c.channelKey, c]));
+  const channelName = new Map<string, QaChannelSnapshot>(
+    [...(a?.channels ?? []), ...(b?.channels ?? [])].map((c) => [c.channelKey, c]),
+  );
 
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">QA 실행 비교</h1>
         <p className="mt-1 text-sm text-slate-700">
-          두 실행의 매트릭스를 나란히 봅니다. 결과나 PG 코드가 다르거나 한쪽에만 있는 칸은 테두리와 &quot;다름&quot;으로 표시합니다.{' '}
+          두 실행의 매트릭스를 나란히 봅니다. 결과나 PG 코드가 다르거나 한쪽에만 있는 칸은 테두리와 &quot;다름&quot;으로
+          표시합니다.{' '}
           <Link href="/qa" className="text-blue-700 underline">
             QA 실행으로 돌아가기
           </Link>
@@ -98,7 +101,13 @@ function RunColumn({ name, run, highlight }: { name: 'A' | 'B'; run: QaRunView; 
       <p className="text-sm text-slate-700">
         {STATUS_LABELS[run.status]} · 타임아웃 {run.issueTimeoutMs / 1000}초 · {run.actorEmail ?? run.actorId ?? '—'}
       </p>
-      <Matrix title={`실행 ${name} 매트릭스`} channels={run.channels} scenarios={run.scenarios} results={run.results} highlight={highlight} />
+      <Matrix
+        title={`실행 ${name} 매트릭스`}
+        channels={run.channels}
+        scenarios={run.scenarios}
+        results={run.results}
+        highlight={highlight}
+      />
     </section>
   );
 }

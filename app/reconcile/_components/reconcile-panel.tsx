@@ -38,7 +38,13 @@ function Counts({ counts, label }: { counts: ReconcileCounts; label: string }) {
 }
 
 /** Runs a reconcile, shows its counts, and lists open findings with a "확인함" button each. */
-export function ReconcilePanel({ initial, canRun }: { initial: ReconcileOverview; /** Reviewers and admins run and mark. */ canRun: boolean }) {
+export function ReconcilePanel({
+  initial,
+  canRun,
+}: {
+  initial: ReconcileOverview;
+  /** Reviewers and admins run and mark. */ canRun: boolean;
+}) {
   const queryClient = useQueryClient();
   const { data: overview } = useQuery({
     queryKey: queryKeys.reconcile(),
@@ -97,7 +103,9 @@ export function ReconcilePanel({ initial, canRun }: { initial: ReconcileOverview
           <div className="space-y-2">
             <p className="text-sm text-slate-700">
               마지막 대조: <time dateTime={overview.lastRun.at}>{formatKst(overview.lastRun.at)}</time>
-              {overview.lastRun.result === 'failure' && <strong className="ml-2 text-red-800">(Iamport에 연결하지 못함)</strong>}
+              {overview.lastRun.result === 'failure' && (
+                <strong className="ml-2 text-red-800">(Iamport에 연결하지 못함)</strong>
+              )}
             </p>
             <Counts counts={overview.lastRun} label="마지막 대조 결과" />
           </div>
@@ -148,7 +156,10 @@ export function ReconcilePanel({ initial, canRun }: { initial: ReconcileOverview
                 {overview.findings.map((finding) => (
                   <tr key={finding.customerUid}>
                     <td className={`${td} font-mono break-all`}>
-                      <Link href={`/keys/${encodeURIComponent(finding.customerUid)}`} className="text-blue-700 underline">
+                      <Link
+                        href={`/keys/${encodeURIComponent(finding.customerUid)}`}
+                        className="text-blue-700 underline"
+                      >
                         {finding.customerUid}
                       </Link>
                     </td>
@@ -164,13 +175,18 @@ export function ReconcilePanel({ initial, canRun }: { initial: ReconcileOverview
                       </span>
                     </td>
                     <td className={td}>
-                      {finding.cardName ?? '카드사 정보 없음'} <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
+                      {finding.cardName ?? '카드사 정보 없음'}{' '}
+                      <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
                     </td>
                     <td className={`${td} font-mono`}>
                       {finding.pgProvider} / {finding.pgId}
                     </td>
                     <td className={`${td} whitespace-nowrap`}>
-                      {finding.liveCheckedAt ? <time dateTime={finding.liveCheckedAt}>{formatKst(finding.liveCheckedAt)}</time> : '—'}
+                      {finding.liveCheckedAt ? (
+                        <time dateTime={finding.liveCheckedAt}>{formatKst(finding.liveCheckedAt)}</time>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td className={td}>
                       <button

@@ -29,8 +29,11 @@ describe('per-uid call log and latency', () => {
     await post('a');
     await post('a');
     await sandbox.fetch(new Request(`${BASE}/subscribe/customers/a`, { headers: auth }));
-    await sandbox.fetch(new Request(`${BASE}/subscribe/customers?customer_uid[]=a&customer_uid[]=b`, { headers: auth }));
-    const calls = async (uid: string) => (await (await sandbox.fetch(new Request(`${BASE}/__sandbox/calls/${uid}`))).json()).calls;
+    await sandbox.fetch(
+      new Request(`${BASE}/subscribe/customers?customer_uid[]=a&customer_uid[]=b`, { headers: auth }),
+    );
+    const calls = async (uid: string) =>
+      (await (await sandbox.fetch(new Request(`${BASE}/__sandbox/calls/${uid}`))).json()).calls;
     expect(await calls('a')).toEqual({ issue: 2, get: 1, multiGet: 1 });
     expect(await calls('b')).toEqual({ multiGet: 1 });
     expect(await calls('never')).toEqual({});

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import type { PgChannel } from '../types';
 import { loadSandboxChannels, SandboxChannelsError, type SandboxChannel } from './index';
-import { CARDS, readJson, setup } from './test-helpers';
+import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-channels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,20 @@
 /**
- * Every kind of answer the sandbox gives, validated against the official OpenAPI document
- * (`../shared/iamport/v1.openapi.billing.json`, swagger 2.0) with Ajv (draft-04). See
- * openapi-test-helpers.ts for how swagger 2.0 is read: numeric strings fixed, optional = nullable,
- * objects closed. Without the document these tests fail; they never skip.
+ * Every kind of answer the sandbox gives, validated against the official OpenAPI document (vendored
+ * in lib/testing/fixtures/iamport-openapi, swagger 2.0, MIT) with Ajv (draft-04). See
+ * lib/testing/openapi.ts for how swagger 2.0 is read: numeric strings fixed, optional = nullable,
+ * objects closed, and the two fields the copy predates added. Without the document these tests fail.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNEL_GROUP_ID, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from './index';
-import { createConformanceChecker, OPENAPI_PATH, readOpenApi, type ConformanceChecker } from './openapi-test-helpers';
-import { CARDS, setup } from './test-helpers';
+import {
+  createConformanceChecker,
+  OPENAPI_PATH,
+  readOpenApi,
+  withNewerFields,
+  type ConformanceChecker,
+} from '@/lib/testing/openapi';
+import { readFileSync } from 'node:fs';
+import { CARDS, setup } from '@/lib/testing/sandbox';
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -44,13 +51,28 @@ const card = (number: string, extra: Record<string, string> = {}) => ({
 });
 
 describe('the OpenAPI document', () => {
-  it('is read from ../shared/iamport relative to the repository, or the suite fails with a clear message', () => {
-    expect(OPENAPI_PATH.replace(/\\/g, '/')).toMatch(/\/shared\/iamport\/v1\.openapi\.billing\.json$/);
+  it('is the vendored MIT copy inside the repository, or the suite fails with a clear message', () => {
+    expect(OPENAPI_PATH.replace(/\\/g, '/')).toMatch(/\/lib\/testing\/fixtures\/iamport-openapi\/v1\.billing\.json$/);
     const doc = readOpenApi();
     expect(doc.swagger).toBe('2.0');
-    expect(() => readOpenApi('/nonexistent/v1.openapi.billing.json')).toThrow(
-      /OpenAPI document not found at \/nonexistent\/v1\.openapi\.billing\.json/,
+    expect(() => readOpenApi('/nonexistent/v1.billing.json')).toThrow(
+      /OpenAPI document not found at \/nonexistent\/v1\.billing\.json/,
     );
+  });
+
+  it('gets the fields the vendored copy predates: channel_key (request) and sandbox (answer)', () => {
+    const raw = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as Parameters<typeof withNewerFields>[0];
+    const { added } = withNewerFields(raw);
+    // This copy (2026-03) already declares `sandbox`; `channel_key` it lacks.
+    expect(added).toEqual(['POST /subscribe/customers/{customer_uid} channel_key']);
+    const doc = readOpenApi();
+    const issue = doc.paths['/subscribe/customers/{customer_uid}']?.post as unknown as {
+      parameters: { name: string }[];
+    };
+    expect(issue.parameters.map((parameter) => parameter.name)).toContain('channel_key');
+    const withoutSandbox = structuredClone(raw);
+    delete (withoutSandbox.definitions.CustomerAnnotation!.properties as Record<string, unknown>).sandbox;
+    expect(withNewerFields(withoutSandbox).added).toContain('CustomerAnnotation.sandbox');
   });
 
   it('is normalized as documented (numeric strings, nullable optionals, closed objects)', () => {

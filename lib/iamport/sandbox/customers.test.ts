@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerAnnotation, PgChannel } from '../types';
 import { createSandbox, DEFAULT_SANDBOX_CHANNELS } from './index';
-import { BASE, CARDS, readJson, setup } from './test-helpers';
+import { BASE, CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 const notFound = (uid: string) => `요청하신 customer_uid(${uid})로 등록된 정보를 찾을 수 없습니다.`;
 const body = (extra: Record<string, string> = {}) => ({ card_number: CARDS.kbCheck, expiry: '2030-12', ...extra });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IamportClient } from '../client';
 import { IamportUnavailableError } from '../errors';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from './index';
-import { BASE, CARDS, readJson, setup } from './test-helpers';
+import { BASE, CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 const body = { card_number: CARDS.kbCheck, expiry: '2030-12' };
 

@@ -17,7 +17,10 @@ export function uidsNamedBy(url: URL, pathUid: string): string[] {
 }
 
 /** The fault set for any of these uids (the first one found), if any. */
-export function faultFor(ctx: SandboxContext, uids: readonly string[]): { uid: string; kind: SandboxFaultKind } | undefined {
+export function faultFor(
+  ctx: SandboxContext,
+  uids: readonly string[],
+): { uid: string; kind: SandboxFaultKind } | undefined {
   for (const uid of uids) {
     const kind = ctx.faults.get(uid);
     if (kind) return { uid, kind };

@@ -25,9 +25,9 @@ import {
   runSandboxScript,
   waitForListening,
   type ScriptRun,
-} from './http-test-helpers';
+} from '@/lib/testing/sandbox-http';
 import { serveSandbox, type ServedSandbox } from './server';
-import { CARDS } from './test-helpers';
+import { CARDS } from '@/lib/testing/sandbox';
 
 const served: ServedSandbox[] = [];
 afterEach(async () => {

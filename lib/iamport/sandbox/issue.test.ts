@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from './cards';
 import { DEFAULT_SANDBOX_CHANNELS } from './index';
-import { CARDS, readJson, setup } from './test-helpers';
+import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 const FAIL = '카드정보 인증 및 빌키 발급에 실패하였습니다.';
 const card = (extra: Record<string, string> = {}) => ({ card_number: CARDS.kbCheck, expiry: '2030-12', ...extra });

@@ -35,11 +35,17 @@ export async function findKey(
   const card = storeKey(tier, uid);
   const found = await ctx.store.getFirst([card, groupStoreKey(tier, uid)]);
   if (!found) return undefined;
-  return found.key === card ? { kind: 'card', annotation: found.value } : { kind: 'group', annotation: asGroup(found.value) };
+  return found.key === card
+    ? { kind: 'card', annotation: found.value }
+    : { kind: 'group', annotation: asGroup(found.value) };
 }
 
 export async function saveCardKey(ctx: SandboxContext, tier: string | undefined, annotation: CustomerAnnotation) {
-  await ctx.store.set(storeKey(tier, annotation.customer_uid), annotation, groupStoreKey(tier, annotation.customer_uid));
+  await ctx.store.set(
+    storeKey(tier, annotation.customer_uid),
+    annotation,
+    groupStoreKey(tier, annotation.customer_uid),
+  );
 }
 
 export async function saveGroupKey(
@@ -47,7 +53,11 @@ export async function saveGroupKey(
   tier: string | undefined,
   annotation: SuperBillingKeyAnnotation,
 ) {
-  await ctx.store.set(groupStoreKey(tier, annotation.customer_uid), asStored(annotation), storeKey(tier, annotation.customer_uid));
+  await ctx.store.set(
+    groupStoreKey(tier, annotation.customer_uid),
+    asStored(annotation),
+    storeKey(tier, annotation.customer_uid),
+  );
 }
 
 /** Removes whatever the uid holds and answers it, or undefined when it held nothing. */

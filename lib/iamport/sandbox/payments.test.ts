@@ -3,7 +3,7 @@ import { IamportClient } from '../client';
 import { IamportNotFoundError } from '../errors';
 import type { PaymentsPage } from '../types';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxPayment } from './index';
-import { BASE, CARDS, readJson, setup } from './test-helpers';
+import { BASE, CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 type Page = Omit<PaymentsPage, 'list'> & { list: SandboxPayment[] };
 

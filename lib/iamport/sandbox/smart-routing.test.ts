@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerAnnotation } from '../types';
 import { DEFAULT_CHANNEL_GROUP_ID, type SandboxChannel, type SuperBillingKeyAnnotation } from './index';
-import { CARDS, readJson, setup } from './test-helpers';
+import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 const FAIL = '카드정보 인증 및 빌키 발급에 실패하였습니다.';
 const GROUP = DEFAULT_CHANNEL_GROUP_ID;

@@ -11,7 +11,7 @@ import { Iamport, Request as IamportRequest } from 'iamport-rest-client-nodejs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from './index';
 import { serveSandbox, type ServedSandbox } from './server';
-import { CARDS } from './test-helpers';
+import { CARDS } from '@/lib/testing/sandbox';
 
 const { Customers, Subscribe } = IamportRequest;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARDS, readJson, setup } from './test-helpers';
+import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
 describe('sandbox getToken (SPEC §2)', () => {
   it('issues a 40-hex token that lives 1800 s and is reused while valid', async () => {

@@ -16,7 +16,10 @@ export const GET = apiRoute('qa.run', async () => json({ runs: await listQaRuns(
  */
 export const POST = apiRoute('qa.run', async (request, _context, actor) => {
   const input = parseWith(qaRunInputSchema, await readJsonBody(request));
-  const { run, done } = await startQaRun(input, requestContext(request, actor), { db: await getDb(), runtime: getIamport() });
+  const { run, done } = await startQaRun(input, requestContext(request, actor), {
+    db: await getDb(),
+    runtime: getIamport(),
+  });
   after(done);
   return json({ run }, 202);
 });

@@ -14,5 +14,7 @@ export const GET = apiRoute('settings.manage', async () =>
 export const PUT = apiRoute('settings.manage', async (request, _context, actor) => {
   const input = parseWith(channelSettingsSchema, await readJsonBody(request));
   const db = await getDb();
-  return json(await updateChannelSettings(input, { db, runtime: getIamport(), context: requestContext(request, actor) }));
+  return json(
+    await updateChannelSettings(input, { db, runtime: getIamport(), context: requestContext(request, actor) }),
+  );
 });

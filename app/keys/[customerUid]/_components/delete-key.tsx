@@ -63,7 +63,8 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
         빌링키 삭제
       </h2>
       <p className="text-sm text-slate-800">
-        Iamport에서 빌링키를 삭제하면 되돌릴 수 없고, 이 키로 예약된 결제도 실패합니다. 콘솔에는 누가, 언제, 왜 삭제했는지 남습니다.
+        Iamport에서 빌링키를 삭제하면 되돌릴 수 없고, 이 키로 예약된 결제도 실패합니다. 콘솔에는 누가, 언제, 왜
+        삭제했는지 남습니다.
       </p>
       <form noValidate onSubmit={ask} className="space-y-3">
         <Field
@@ -121,8 +122,8 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
           </h2>
           <div id={ids.description} className="space-y-2 text-sm text-slate-900">
             <p>
-              <strong>{cardLabel}</strong> 카드의 빌링키(고객 결제수단 ID <span className="font-mono break-all">{customerUid}</span>)를 Iamport에서
-              삭제합니다. 되돌릴 수 없습니다.
+              <strong>{cardLabel}</strong> 카드의 빌링키(고객 결제수단 ID{' '}
+              <span className="font-mono break-all">{customerUid}</span>)를 Iamport에서 삭제합니다. 되돌릴 수 없습니다.
             </p>
             <p>
               삭제 사유: <span className="break-words">{reason.trim()}</span>

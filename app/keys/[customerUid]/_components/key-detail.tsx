@@ -75,7 +75,10 @@ export function KeyDetail({
           <h2 id="attempts-title" className="text-lg font-bold">
             발급 시도
           </h2>
-          <Link href={`/attempts?customer_uid=${encodeURIComponent(customerUid)}`} className="text-sm text-blue-700 underline">
+          <Link
+            href={`/attempts?customer_uid=${encodeURIComponent(customerUid)}`}
+            className="text-sm text-blue-700 underline"
+          >
             발급 시도 화면에서 보기
           </Link>
         </div>

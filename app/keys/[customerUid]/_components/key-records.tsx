@@ -34,7 +34,9 @@ function summarize(event: AuditEventView): string {
   if (str('cardNumberMasked')) parts.push(`카드 ${str('cardNumberMasked')}`);
   if (str('liveStatus')) parts.push(`Iamport: ${LIVE_STATUS_LABELS[str('liveStatus') ?? ''] ?? str('liveStatus')}`);
   if (Array.isArray(details.differences) && details.differences.length > 0) {
-    parts.push(`다른 항목: ${details.differences.map((field) => FIELD_LABELS[String(field)] ?? String(field)).join(', ')}`);
+    parts.push(
+      `다른 항목: ${details.differences.map((field) => FIELD_LABELS[String(field)] ?? String(field)).join(', ')}`,
+    );
   }
   if (details.notFoundAtIamport === true) parts.push('Iamport에는 이미 없음');
   if (str('error')) parts.push(`오류: ${str('error')}`);
@@ -50,7 +52,9 @@ export function DeletedNotice({ stored }: { stored: StoredBillingKeyView }) {
       </h2>
       <dl className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-600">삭제 일시</dt>
-        <dd>{stored.deletedAt ? <time dateTime={stored.deletedAt}>{formatKst(stored.deletedAt)}</time> : '기록 없음'}</dd>
+        <dd>
+          {stored.deletedAt ? <time dateTime={stored.deletedAt}>{formatKst(stored.deletedAt)}</time> : '기록 없음'}
+        </dd>
         <dt className="text-slate-600">삭제한 사람</dt>
         <dd>{stored.deletedBy ?? NO_ACCOUNT}</dd>
         <dt className="text-slate-600">삭제 사유</dt>
@@ -72,7 +76,13 @@ export function RecordFacts({ stored }: { stored: StoredBillingKeyView }) {
       <dt className="text-slate-600">발급 모드</dt>
       <dd>{stored.appMode === 'live' ? '실제 Iamport' : '샌드박스'}</dd>
       <dt className="text-slate-600">마지막 대조</dt>
-      <dd>{stored.liveCheckedAt ? <time dateTime={stored.liveCheckedAt}>{formatKst(stored.liveCheckedAt)}</time> : '아직 없음'}</dd>
+      <dd>
+        {stored.liveCheckedAt ? (
+          <time dateTime={stored.liveCheckedAt}>{formatKst(stored.liveCheckedAt)}</time>
+        ) : (
+          '아직 없음'
+        )}
+      </dd>
     </dl>
   );
 }
@@ -115,7 +125,8 @@ export function HistoryTable({ history }: { history: KeyHistoryView[] }) {
                     <time dateTime={entry.replacedAt}>{formatKst(entry.replacedAt)}</time>
                   </td>
                   <td className={td}>
-                    {entry.cardName ?? '카드사 정보 없음'} <span className="font-mono">{entry.cardNumberMasked ?? '****'}</span>
+                    {entry.cardName ?? '카드사 정보 없음'}{' '}
+                    <span className="font-mono">{entry.cardNumberMasked ?? '****'}</span>
                     <span className="block text-xs text-slate-600">{CARD_TYPE_LABELS[entry.cardType]}</span>
                   </td>
                   <td className={`${td} font-mono`}>
@@ -181,7 +192,9 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
                     {ACTION_LABELS[event.action] ?? event.action}
                     <span className="block font-mono text-xs text-slate-600">{event.action}</span>
                   </td>
-                  <td className={`${td} whitespace-nowrap ${event.result === 'success' ? '' : 'font-semibold text-red-800'}`}>
+                  <td
+                    className={`${td} whitespace-nowrap ${event.result === 'success' ? '' : 'font-semibold text-red-800'}`}
+                  >
                     {RESULT_LABELS[event.result]}
                   </td>
                   <td className={td}>{event.actorEmail ?? event.actorId ?? '—'}</td>

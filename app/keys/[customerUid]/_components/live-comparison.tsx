@@ -77,7 +77,9 @@ export function LiveComparison({ detail }: { detail: BillingKeyDetail }) {
                   <th scope="row" className="px-3 py-2 text-left text-sm font-medium text-slate-700">
                     {row.label}
                   </th>
-                  <td className="px-3 py-2 text-sm break-all">{stored ? row.render(stored) : <span className="text-slate-600">기록 없음</span>}</td>
+                  <td className="px-3 py-2 text-sm break-all">
+                    {stored ? row.render(stored) : <span className="text-slate-600">기록 없음</span>}
+                  </td>
                   <td className={`px-3 py-2 text-sm break-all ${differs ? 'font-semibold text-amber-950' : ''}`}>
                     {live ? row.render(live) : liveCellFallback(detail)}
                   </td>

@@ -94,7 +94,9 @@ export function LiveStatus({ detail }: { detail: BillingKeyDetail }) {
           >
             확인함
           </button>
-          <span className="text-xs text-slate-700">대조 결과를 확인했다고 표시하면 Iamport 대조 목록에서 빠집니다.</span>
+          <span className="text-xs text-slate-700">
+            대조 결과를 확인했다고 표시하면 Iamport 대조 목록에서 빠집니다.
+          </span>
         </div>
       )}
       {stored?.liveStateAcknowledgedAt && stored.liveState !== 'same' && (

@@ -66,7 +66,14 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
             />
           )}
         </Field>
-        <Field id="expiry" label="유효기간" apiName="expiry" required error={errors.expiry?.message} hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다.">
+        <Field
+          id="expiry"
+          label="유효기간"
+          apiName="expiry"
+          required
+          error={errors.expiry?.message}
+          hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다."
+        >
           {(a11y) => (
             <CardInput
               control={control}
@@ -90,7 +97,15 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
           hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
         >
           {(a11y) => (
-            <CardInput control={control} name="birth" domName="bk-owner" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.birth} className={`${inputClass} font-mono`} />
+            <CardInput
+              control={control}
+              name="birth"
+              domName="bk-owner"
+              a11y={a11y}
+              inputMode="numeric"
+              maxLength={ISSUE_LIMITS.birth}
+              className={`${inputClass} font-mono`}
+            />
           )}
         </Field>
         <Field
@@ -102,13 +117,36 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
           hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
         >
           {(a11y) => (
-            <CardInput control={control} name="pwd_2digit" domName="bk-p2" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.pwd_2digit} className={`${inputClass} masked-input w-24 font-mono`} />
+            <CardInput
+              control={control}
+              name="pwd_2digit"
+              domName="bk-p2"
+              a11y={a11y}
+              inputMode="numeric"
+              maxLength={ISSUE_LIMITS.pwd_2digit}
+              className={`${inputClass} masked-input w-24 font-mono`}
+            />
           )}
         </Field>
         {(isRequired('cvc') || errors.cvc) && (
-          <Field id="cvc" label="CVC" apiName="cvc" required={isRequired('cvc')} error={errors.cvc?.message} hint={reason('cvc')}>
+          <Field
+            id="cvc"
+            label="CVC"
+            apiName="cvc"
+            required={isRequired('cvc')}
+            error={errors.cvc?.message}
+            hint={reason('cvc')}
+          >
             {(a11y) => (
-              <CardInput control={control} name="cvc" domName="bk-c" a11y={a11y} inputMode="numeric" maxLength={ISSUE_LIMITS.cvc} className={`${inputClass} masked-input w-24 font-mono`} />
+              <CardInput
+                control={control}
+                name="cvc"
+                domName="bk-c"
+                a11y={a11y}
+                inputMode="numeric"
+                maxLength={ISSUE_LIMITS.cvc}
+                className={`${inputClass} masked-input w-24 font-mono`}
+              />
             )}
           </Field>
         )}

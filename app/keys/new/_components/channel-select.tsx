@@ -17,7 +17,16 @@ interface ChannelSelectProps {
 }
 
 /** Key-in channels from `GET /users/pg`, plus free `provider.MID` entry. */
-export function ChannelSelect({ channels, loading, loadError, onRetry, value, onChange, error, disabled }: ChannelSelectProps) {
+export function ChannelSelect({
+  channels,
+  loading,
+  loadError,
+  onRetry,
+  value,
+  onChange,
+  error,
+  disabled,
+}: ChannelSelectProps) {
   const keyIn = (channels ?? []).filter((channel) => channel.keyIn);
   const hint = loading
     ? '채널 목록을 불러오는 중입니다…'

@@ -65,7 +65,11 @@ export function IssueForm() {
   async function checkCurrent(uid: string): Promise<CurrentKeyCheck | null> {
     if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return null;
     setCheckedUid(uid);
-    return queryClient.fetchQuery({ queryKey: queryKeys.currentKey(uid), queryFn: () => api.currentKey(uid), staleTime: 0 });
+    return queryClient.fetchQuery({
+      queryKey: queryKeys.currentKey(uid),
+      queryFn: () => api.currentKey(uid),
+      staleTime: 0,
+    });
   }
 
   function chooseChannel(choice: string) {
@@ -80,7 +84,9 @@ export function IssueForm() {
   // hidden from agents); manual entry if the list failed. Agents never receive hidden channels.
   const keyInChannels = channelsQuery.data?.filter((channel) => channel.keyIn) ?? [];
   const defaultChannel =
-    keyInChannels.find((channel) => channel.isDefault) ?? keyInChannels.find((channel) => !channel.hidden) ?? keyInChannels[0];
+    keyInChannels.find((channel) => channel.isDefault) ??
+    keyInChannels.find((channel) => !channel.hidden) ??
+    keyInChannels[0];
   const channelChoice = pickedChannel ?? defaultChannel?.channelKey ?? (channelsQuery.isError ? MANUAL_CHANNEL : '');
   useEffect(() => {
     if (pickedChannel !== null || !defaultChannel) return;
@@ -177,7 +183,12 @@ export function IssueForm() {
       return;
     }
     if (body.code === 'card_rejected') {
-      setOutcome({ kind: 'rejected', message: body.message, iamportMessage: body.iamportMessage ?? '', pgCode: body.pgCode ?? null });
+      setOutcome({
+        kind: 'rejected',
+        message: body.message,
+        iamportMessage: body.iamportMessage ?? '',
+        pgCode: body.pgCode ?? null,
+      });
     } else if (body.code === 'outcome_unknown') {
       setOutcome({ kind: 'unknown', message: body.message, customerUid });
     } else {
@@ -196,7 +207,13 @@ export function IssueForm() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={(event) => void handleSubmit(submit)(event)} noValidate autoComplete="off" aria-label="빌링키 발급" className="space-y-6">
+      <form
+        onSubmit={(event) => void handleSubmit(submit)(event)}
+        noValidate
+        autoComplete="off"
+        aria-label="빌링키 발급"
+        className="space-y-6"
+      >
         <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
         <fieldset className={sectionClass} disabled={busy}>
           <legend className="px-1 text-base font-semibold">채널과 고객 결제수단 ID</legend>
@@ -218,7 +235,9 @@ export function IssueForm() {
               error={errors.pg?.message}
               hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
             >
-              {(a11y) => <input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} className={inputClass} {...NO_AUTOFILL} />}
+              {(a11y) => (
+                <input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} className={inputClass} {...NO_AUTOFILL} />
+              )}
             </Field>
           )}
           <Field
@@ -233,7 +252,9 @@ export function IssueForm() {
               <div className="flex gap-2">
                 <input
                   {...a11y}
-                  {...register('customer_uid', { onBlur: (event) => void checkCurrent(event.target.value).catch(() => null) })}
+                  {...register('customer_uid', {
+                    onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
+                  })}
                   maxLength={ISSUE_LIMITS.customer_uid}
                   className={inputClass}
                   {...NO_AUTOFILL}
@@ -248,7 +269,13 @@ export function IssueForm() {
               </div>
             )}
           </Field>
-          {current && <ReplaceNotice current={current} confirm={register('replace_confirmed')} error={errors.replace_confirmed?.message} />}
+          {current && (
+            <ReplaceNotice
+              current={current}
+              confirm={register('replace_confirmed')}
+              error={errors.replace_confirmed?.message}
+            />
+          )}
         </fieldset>
 
         <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
@@ -263,7 +290,11 @@ export function IssueForm() {
             {busy ? '발급 요청 중…' : '빌링키 발급'}
           </button>
           {outcome && (
-            <button type="button" onClick={startOver} className="rounded-md border border-slate-400 bg-white px-4 py-3 text-sm font-medium hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={startOver}
+              className="rounded-md border border-slate-400 bg-white px-4 py-3 text-sm font-medium hover:bg-slate-100"
+            >
               새 고객 입력
             </button>
           )}

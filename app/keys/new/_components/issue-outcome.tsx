@@ -18,7 +18,13 @@ const panel = 'rounded-xl border p-5 space-y-3';
 export function IssueOutcome({ outcome }: { outcome: Outcome }) {
   switch (outcome.kind) {
     case 'issued':
-      return <BillingKeyCard billingKey={outcome.result.billingKey} replaced={outcome.result.replaced} headingId="outcome-title" />;
+      return (
+        <BillingKeyCard
+          billingKey={outcome.result.billingKey}
+          replaced={outcome.result.replaced}
+          headingId="outcome-title"
+        />
+      );
     case 'rejected':
       return (
         <section aria-labelledby="outcome-title" className={`${panel} border-red-300 bg-red-50`}>
@@ -59,7 +65,8 @@ function UnknownOutcome({ message, customerUid }: { message: string; customerUid
   const lookup = useMutation({ mutationFn: () => api.billingKeyDetail(customerUid) });
   // Missing at Iamport (404, or stored here but not there) means it was not issued.
   const notFound =
-    (lookup.error instanceof ApiError && lookup.error.body.code === 'not_found') || lookup.data?.liveStatus === 'missing';
+    (lookup.error instanceof ApiError && lookup.error.body.code === 'not_found') ||
+    lookup.data?.liveStatus === 'missing';
   const unavailable = lookup.data?.liveStatus === 'unavailable';
   const live = lookup.data?.billingKey ?? null;
   return (
@@ -89,7 +96,9 @@ function UnknownOutcome({ message, customerUid }: { message: string; customerUid
           </p>
         )}
       </div>
-      {live && <BillingKeyCard billingKey={live} title="조회 결과: 빌링키가 발급되어 있습니다" headingId="lookup-title" />}
+      {live && (
+        <BillingKeyCard billingKey={live} title="조회 결과: 빌링키가 발급되어 있습니다" headingId="lookup-title" />
+      )}
     </section>
   );
 }

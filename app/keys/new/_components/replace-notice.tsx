@@ -13,7 +13,10 @@ interface ReplaceNoticeProps {
 /** Shown when the customer_uid already holds a card: replacing it needs an explicit yes. */
 export function ReplaceNotice({ current, confirm, error }: ReplaceNoticeProps) {
   return (
-    <section aria-labelledby="replace-notice-title" className="space-y-3 rounded-xl border-2 border-orange-400 bg-orange-50 p-4">
+    <section
+      aria-labelledby="replace-notice-title"
+      className="space-y-3 rounded-xl border-2 border-orange-400 bg-orange-50 p-4"
+    >
       <h2 id="replace-notice-title" className="text-base font-bold text-orange-950">
         이 고객 결제수단 ID에는 이미 카드가 등록되어 있습니다
       </h2>
@@ -32,8 +35,8 @@ export function ReplaceNotice({ current, confirm, error }: ReplaceNoticeProps) {
           className="mt-1 h-5 w-5"
         />
         <label htmlFor="replace_confirmed" className="text-sm font-semibold text-slate-900">
-          기존 카드({current.billingKey.cardName ?? '카드사 미상'} {current.billingKey.cardNumberMasked ?? ''})를 새 카드로
-          교체합니다. 이전 빌링키는 PG에서 해지되지 않음을 확인했습니다.
+          기존 카드({current.billingKey.cardName ?? '카드사 미상'} {current.billingKey.cardNumberMasked ?? ''})를 새
+          카드로 교체합니다. 이전 빌링키는 PG에서 해지되지 않음을 확인했습니다.
         </label>
       </div>
       {error && (

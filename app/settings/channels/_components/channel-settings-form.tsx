@@ -90,13 +90,21 @@ function Editor({ view, status, setStatus }: EditorProps) {
       </p>
       {view.staleKeys.length > 0 && (
         <p className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          저장된 설정에 지금 채널 목록에 없는 채널이 있습니다: <span className="font-mono">{view.staleKeys.join(', ')}</span>
+          저장된 설정에 지금 채널 목록에 없는 채널이 있습니다:{' '}
+          <span className="font-mono">{view.staleKeys.join(', ')}</span>
         </p>
       )}
       <fieldset className="space-y-2">
         <legend className="font-medium">기본 채널</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="defaultChannel" value="" checked={defaultKey === ''} onChange={() => setDefaultKey('')} className="h-4 w-4" />
+          <input
+            type="radio"
+            name="defaultChannel"
+            value=""
+            checked={defaultKey === ''}
+            onChange={() => setDefaultKey('')}
+            className="h-4 w-4"
+          />
           기본 채널 없음 (숨기지 않은 첫 번째 API 채널)
         </label>
         <ChannelSettingsTable
@@ -111,9 +119,7 @@ function Editor({ view, status, setStatus }: EditorProps) {
         />
       </fieldset>
       <FormAlert>
-        {save.error
-          ? [save.error.message, ...Object.values(error?.body.fields ?? {})].filter(Boolean).join(' ')
-          : null}
+        {save.error ? [save.error.message, ...Object.values(error?.body.fields ?? {})].filter(Boolean).join(' ') : null}
       </FormAlert>
       <button type="submit" disabled={save.isPending} className={primaryButtonClass}>
         {save.isPending ? '저장 중…' : '채널 설정 저장'}

@@ -20,20 +20,43 @@ interface Props {
 /** Every channel of `GET /users/pg`: what it is, whether it can issue by API, and the admin's two choices. */
 export function ChannelSettingsTable({ channels, defaultKey, hidden, onDefault, onHidden }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200" role="region" aria-label="PG 채널 목록" tabIndex={0}>
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200"
+      role="region"
+      aria-label="PG 채널 목록"
+      tabIndex={0}
+    >
       <table className="min-w-full divide-y divide-slate-200">
         <caption className="sr-only">이 가맹점의 PG 채널, 기본 채널과 숨김 설정</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>PG사</th>
-            <th scope="col" className={th}>MID</th>
-            <th scope="col" className={th}>채널 이름</th>
-            <th scope="col" className={th}>채널 키</th>
-            <th scope="col" className={th}>구분</th>
-            <th scope="col" className={th}>유형</th>
-            <th scope="col" className={th}>API 발급</th>
-            <th scope="col" className={th}>기본</th>
-            <th scope="col" className={th}>상담원에게 숨김</th>
+            <th scope="col" className={th}>
+              PG사
+            </th>
+            <th scope="col" className={th}>
+              MID
+            </th>
+            <th scope="col" className={th}>
+              채널 이름
+            </th>
+            <th scope="col" className={th}>
+              채널 키
+            </th>
+            <th scope="col" className={th}>
+              구분
+            </th>
+            <th scope="col" className={th}>
+              유형
+            </th>
+            <th scope="col" className={th}>
+              API 발급
+            </th>
+            <th scope="col" className={th}>
+              기본
+            </th>
+            <th scope="col" className={th}>
+              상담원에게 숨김
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -51,7 +74,9 @@ export function ChannelSettingsTable({ channels, defaultKey, hidden, onDefault, 
                 <td className={td}>
                   <span
                     className={`rounded border px-2 py-0.5 text-xs font-bold whitespace-nowrap ${
-                      channel.sandbox ? 'border-slate-300 bg-slate-100 text-slate-900' : 'border-red-300 bg-red-100 text-red-950'
+                      channel.sandbox
+                        ? 'border-slate-300 bg-slate-100 text-slate-900'
+                        : 'border-red-300 bg-red-100 text-red-950'
                     }`}
                   >
                     {channel.sandbox ? '테스트' : '실제'}

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { parseEnv } from '@/lib/env';
-import { openPglite, openPostgres, type DbHandle } from './client';
+import { openPglite, openPostgres, type DbHandle } from '@/lib/db/client';
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';

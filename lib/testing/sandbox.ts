@@ -1,7 +1,7 @@
 import 'server-only';
-import type { CustomerAnnotation, IamportEnvelope } from '../types';
-import { createMemoryStore } from './store';
-import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from './index';
+import type { CustomerAnnotation, IamportEnvelope } from '@/lib/iamport/types';
+import { createMemoryStore } from '@/lib/iamport/sandbox/store';
+import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from '@/lib/iamport/sandbox';
 
 export const BASE = 'https://api.iamport.kr';
 /** 2026-01-15 12:00 KST. */

@@ -5,7 +5,7 @@ import type { IamportRuntime } from '@/lib/iamport';
 import { IamportClient } from '@/lib/iamport/client';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from '@/lib/iamport/sandbox';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
-import { issueBillingKey } from './issue';
+import { issueBillingKey } from '@/lib/billing-keys/issue';
 
 /** Test support for the use cases: an in-process sandbox behind a real client, and a seeding helper. */
 export interface TestRuntime extends IamportRuntime {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import type { Db } from '@/lib/db';
-import { createAuthRuntime, type AuthRuntime } from './auth';
-import { createStaffAccount, type NewStaff } from './staff';
-import type { SessionPolicy } from './session-policy';
+import { createAuthRuntime, type AuthRuntime } from '@/lib/auth/auth';
+import { createStaffAccount, type NewStaff } from '@/lib/auth/staff';
+import type { SessionPolicy } from '@/lib/auth/session-policy';
 
 /** Test support: an auth runtime on a test database with a movable clock, and an HTTP-ish client. */
 export interface TestAuth extends AuthRuntime {

@@ -5,12 +5,10 @@ import type { ValidateFunction } from 'ajv';
 import Ajv from 'ajv-draft-04';
 
 /**
- * The official OpenAPI document (swagger 2.0) of the billing-key API, beside the repository:
- * `<repo>/../shared/iamport/v1.openapi.billing.json` (CI lays shared/ there, read-only).
+ * The official Iamport V1 API description (swagger 2.0), billing-key part, vendored under its MIT
+ * licence: see `fixtures/iamport-openapi/README.md` for where it comes from and what it lacks.
  */
-export const OPENAPI_PATH = fileURLToPath(
-  new URL('../../../../shared/iamport/v1.openapi.billing.json', import.meta.url),
-);
+export const OPENAPI_PATH = fileURLToPath(new URL('./fixtures/iamport-openapi/v1.billing.json', import.meta.url));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -35,14 +33,40 @@ export function readOpenApi(path = OPENAPI_PATH): SwaggerDocument {
   if (!existsSync(path)) {
     throw new Error(
       `OpenAPI document not found at ${path}. The sandbox conformance tests validate every answer against ` +
-        'it: put shared/iamport/v1.openapi.billing.json beside the repository (CI does).',
+        'it; it is vendored in lib/testing/fixtures/iamport-openapi.',
     );
   }
   const doc = JSON.parse(readFileSync(path, 'utf8')) as SwaggerDocument;
   if (doc.swagger !== '2.0' || !isObject(doc.definitions as unknown as Json)) {
     throw new Error(`${path} is not the swagger 2.0 document with definitions that the tests expect`);
   }
-  return doc;
+  return withNewerFields(doc).doc;
+}
+
+/**
+ * The vendored copy predates fields Iamport added later (docs/iamport.md): the issuance's
+ * `channel_key` parameter (2026-05; optional here, as enforcement is unconfirmed) and the answer's
+ * `sandbox` flag (2026-01; required, as the newer description has it). Each is added when absent;
+ * `added` says which were.
+ */
+export function withNewerFields(source: SwaggerDocument): { doc: SwaggerDocument; added: string[] } {
+  const doc = structuredClone(source);
+  const added: string[] = [];
+  const issue = doc.paths['/subscribe/customers/{customer_uid}']?.post as { parameters?: JsonObject[] } | undefined;
+  if (issue && !issue.parameters?.some((parameter) => parameter.name === 'channel_key')) {
+    issue.parameters = [
+      ...(issue.parameters ?? []),
+      { name: 'channel_key', in: 'formData', required: false, type: 'string', maxLength: 55 },
+    ];
+    added.push('POST /subscribe/customers/{customer_uid} channel_key');
+  }
+  const customer = doc.definitions.CustomerAnnotation;
+  if (customer && isObject(customer.properties) && !('sandbox' in customer.properties)) {
+    customer.properties.sandbox = { type: 'boolean', description: '테스트 채널에서 발급된 빌링키 여부' };
+    customer.required = [...(Array.isArray(customer.required) ? customer.required : []), 'sandbox'];
+    added.push('CustomerAnnotation.sandbox');
+  }
+  return { doc, added };
 }
 
 /** Every `$ref: '#/definitions/X'` under a schema, as X. */

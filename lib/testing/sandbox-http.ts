@@ -2,7 +2,7 @@ import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from './index';
+import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from '@/lib/iamport/sandbox';
 
 /** What a plain node:http client saw: the status and the body so far, and the socket error if any. */
 export interface RawExchange {
