@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AttemptView } from '@/lib/billing-keys/types';
+import type { AttemptView } from '@/lib/model/billing-keys';
 import { formatKst } from '@/lib/format';
 import { ATTEMPT_OUTCOME_LABELS } from '@/lib/validations/attempts';
 

@@ -1,6 +1,6 @@
-import type { BillingKeyView } from '@/lib/billing-keys/types';
+import type { BillingKeyView } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
-import { pgDisplayName } from '@/lib/pg/catalog';
+import { pgDisplayName } from '@/lib/gateways/catalog';
 import { CopyButton } from './copy-button';
 
 interface BillingKeyCardProps {

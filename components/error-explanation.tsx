@@ -1,4 +1,4 @@
-import { explainIamportMessage } from '@/lib/pg/explain';
+import { explainIamportMessage } from '@/lib/gateways/explain';
 
 const WHO = {
   customer: '고객에게 확인',

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { ROLES, type Role } from '../lib/auth/types';
+import { ROLES, type Role } from '@/lib/validations/auth';
 import { E2E } from './ports';
 
 /**

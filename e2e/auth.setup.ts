@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, request, test } from '@playwright/test';
-import { ROLES } from '../lib/auth/types';
+import { ROLES } from '@/lib/validations/auth';
 import { E2E } from './ports';
 
 /**

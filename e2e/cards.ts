@@ -1,3 +1,4 @@
+import { withCheckDigit } from '../lib/card-number';
 /**
  * Sandbox card numbers the browser tests type. They mirror SANDBOX_CARDS in lib/iamport/sandbox
  * (which is server-only); lib/iamport/e2e-cards.test.ts fails if the two drift apart.
@@ -19,25 +20,10 @@ export const CARDS = {
   tokenExpiry: '4000-0011-0000-0009',
 } as const;
 
-/** Luhn check digit appended to a digit string. */
-export function withLuhn(body: string): string {
-  for (let check = 0; check <= 9; check++) {
-    const digits = body + check;
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let digit = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return digits;
-  }
-  throw new Error('unreachable');
-}
-
 /** A card number nobody else uses (KB check BIN + random middle), to search for in logs. */
 export function markerCardDigits(): string {
   const middle = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
-  return withLuhn(`527289${middle}`);
+  return withCheckDigit(`527289${middle}`);
 }
 
 export const uniqueUid = (prefix: string) =>

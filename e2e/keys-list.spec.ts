@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { CARDS, uniqueUid, withLuhn } from './cards';
+import { withCheckDigit } from '../lib/card-number';
+import { CARDS, uniqueUid } from './cards';
 import { expectNoAxeViolations } from './helpers';
 
 /**
@@ -27,7 +28,7 @@ async function issue(request: APIRequestContext, body: Record<string, string>) {
 
 test.beforeAll(async ({ request }) => {
   const token = `tk${Math.random().toString(36).slice(2, 8)}`;
-  const leeCardDigits = withLuhn(`451842${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`);
+  const leeCardDigits = withCheckDigit(`451842${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`);
   seeded = {
     token,
     kim: uniqueUid('list_kim'),

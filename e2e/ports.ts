@@ -1,4 +1,4 @@
-import type { Role } from '../lib/auth/types';
+import { type Role } from '@/lib/validations/auth';
 
 /**
  * Where the e2e servers listen; one place so specs and config agree. Each app has its own loopback

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import type { Role } from '../lib/auth/types';
+import { type Role } from '@/lib/validations/auth';
 import { CARDS } from './cards';
 import { E2E } from './ports';
 

@@ -4,7 +4,7 @@ import { z, type ZodType } from 'zod';
 import type { AccessOptions } from '@/lib/auth/access';
 import type { Permission } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
-import type { Actor } from '@/lib/auth/types';
+import type { Actor } from '@/lib/model/staff';
 import { AppError, toErrorBody, validationError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
-import type { BillingKeyView } from '@/lib/billing-keys/types';
 
 /** Stable error codes of the app's JSON API, with their HTTP status (DESIGN.md, Errors). */
 export const ERROR_STATUS = {
@@ -36,8 +35,11 @@ export interface ErrorBody {
     errorId?: string;
     /** With `rate_limited`: seconds until a retry may succeed (also the `Retry-After` header). */
     retryAfter?: number;
-    /** With `replacement_unconfirmed`: the card the customer_uid holds now (masked). */
-    existing?: BillingKeyView;
+    /**
+     * With `replacement_unconfirmed`: the card the customer_uid holds now, masked (a `BillingKeyView`;
+     * this module sits below the domain types, so the browser client names the type).
+     */
+    existing?: unknown;
   };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/lib/db';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 
 export interface Readiness {
   ready: boolean;

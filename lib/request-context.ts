@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Actor, RequestContext } from '@/lib/auth/types';
+import type { Actor, RequestContext } from '@/lib/model/staff';
 
 /** The client's address as the server saw it (first hop of X-Forwarded-For, which `next start` sets). */
 export function clientIp(request: Request): string | null {

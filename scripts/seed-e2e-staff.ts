@@ -5,7 +5,7 @@
  */
 import { getAuthRuntime } from '../lib/auth/auth';
 import { createStaffAccount, findStaffByEmail } from '../lib/auth/staff';
-import { ROLES } from '../lib/auth/types';
+import { ROLES } from '@/lib/validations/auth';
 import { getDbHandle } from '../lib/db';
 
 async function main(): Promise<void> {

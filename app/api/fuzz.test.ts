@@ -30,7 +30,7 @@ import { getAuthRuntime } from '@/lib/auth/auth';
 import { createStaffAccount } from '@/lib/auth/staff';
 import { openPglite } from '@/lib/db/client';
 import { ERROR_STATUS } from '@/lib/errors';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 import { attemptsQuerySchema, searchParamsObject } from '@/lib/validations/attempts';
 import {
   changePasswordSchema,

@@ -1,5 +1,5 @@
 import { auditActionLabel } from '@/lib/validations/audit';
-import type { AuditTrailEvent } from './types';
+import type { AuditTrailEvent } from '@/lib/model/audit';
 
 /**
  * Who did it, for people: the email, else the account id, else "시스템" for an event no request

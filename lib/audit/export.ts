@@ -1,12 +1,12 @@
 import 'server-only';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
 import type { Db } from '@/lib/db';
 import { AUDIT_RESULT_LABELS, auditActionLabel, auditFiltersOf, type AuditFilters } from '@/lib/validations/audit';
 import { recordAudit } from '@/lib/audit';
 import { actorLabel } from './display';
 import { auditEventBatches } from './query';
-import type { AuditTrailEvent } from './types';
+import type { AuditTrailEvent } from '@/lib/model/audit';
 
 /** Events per query: few round trips, flat memory. */
 export const AUDIT_EXPORT_BATCH_SIZE = 1000;

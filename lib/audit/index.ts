@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import { getLogger } from '@/lib/log';
 
 export type AuditAction =

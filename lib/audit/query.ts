@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
-import { escapeLike } from '@/lib/billing-keys/list';
+import { escapeLike } from '@/lib/db/sql';
 import type { Db } from '@/lib/db';
 import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -12,7 +12,7 @@ import {
   type AuditQuery,
 } from '@/lib/validations/audit';
 import { kstDayEnd, kstDayStart } from '@/lib/validations/billing-key-filters';
-import type { AuditTrailEvent, AuditTrailPage } from './types';
+import type { AuditTrailEvent, AuditTrailPage } from '@/lib/model/audit';
 
 const t = auditEvents;
 

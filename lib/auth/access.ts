@@ -2,7 +2,8 @@ import 'server-only';
 import { canAny, type Permission } from './permissions';
 import type { AuthRuntime } from './auth';
 import { loadLiveSession, verifiedCookieToken } from './live-session';
-import { ROLES, type Actor, type Role } from './types';
+import { type Actor } from '@/lib/model/staff';
+import { ROLES, type Role } from '@/lib/validations/auth';
 
 /** The signed-in person behind a request, with what the UI and the 2FA rule need. */
 export interface AuthState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, canAny, PERMISSION_NAMES, type Permission } from './permissions';
-import { ROLES, type Role } from './types';
+import { ROLES, type Role } from '@/lib/validations/auth';
 
 /**
  * DESIGN.md's Roles table, written out by hand as the expected answer for every role × permission:

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ROLES, type Role } from './types';
+import { ROLES, type Role } from '@/lib/validations/auth';
 
 /**
  * What each role may do, from DESIGN.md's Roles table. Deny by default: a permission not listed

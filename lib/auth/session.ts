@@ -6,7 +6,7 @@ import { ROLE_LABELS, safeNextPath } from '@/lib/validations/auth';
 import { decideAccess, readAuthState, type AccessOptions, type AuthState } from './access';
 import { getAuthRuntime } from './auth';
 import type { Permission } from './permissions';
-import type { Actor } from './types';
+import type { Actor } from '@/lib/model/staff';
 
 export type { AuthState } from './access';
 

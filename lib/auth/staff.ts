@@ -6,7 +6,8 @@ import { authAccounts, authSessions, authUsers, type AuthUserRow } from '@/lib/d
 import { AppError } from '@/lib/errors';
 import { passwordProblem } from '@/lib/validations/auth';
 import type { Auth } from './auth';
-import type { Actor, Role } from './types';
+import type { Actor } from '@/lib/model/staff';
+import { type Role } from '@/lib/validations/auth';
 
 /** A staff account as the API and the staff page show it. */
 export interface StaffView {

@@ -11,7 +11,7 @@ import {
   kstDayStart,
   type AttemptsQuery,
 } from '@/lib/validations/attempts';
-import type { AttemptsPage } from './types';
+import type { AttemptsPage } from '@/lib/model/billing-keys';
 import { toAttemptView } from './views';
 
 export type ParsedAttemptsQuery =

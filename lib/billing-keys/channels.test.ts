@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARDS, markerCardDigits } from '@/e2e/cards';
 import { AppError } from '@/lib/errors';
-import type { IamportRuntime } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import { IamportClient } from '@/lib/iamport/client';
 import { createSandbox, DEFAULT_SANDBOX_CHANNELS, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from '@/lib/iamport/sandbox';
 import type { PgChannel } from '@/lib/iamport/types';

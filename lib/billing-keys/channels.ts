@@ -2,13 +2,14 @@ import 'server-only';
 import { canAny } from '@/lib/auth/permissions';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { IamportRuntime, PgChannel } from '@/lib/iamport';
+import type { PgChannel } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import { getLogger } from '@/lib/log';
-import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/pg/test-cards';
+import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
 import { getChannelSettings, withChannelFlags } from '@/lib/settings/channels';
-import type { ListedChannel } from '@/lib/settings/types';
-import type { Actor } from '@/lib/auth/types';
-import { toAppError } from './errors';
+import type { ListedChannel } from '@/lib/model/settings';
+import type { Actor } from '@/lib/model/staff';
+import { toAppError } from '@/lib/iamport/app-errors';
 
 /** `GET /users/pg` changes rarely; a minute of caching keeps it off every issuance's path. */
 const CACHE_MS = 60_000;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
 import { annotationColumns, findStoredKey, markKeyDeleted } from '@/lib/db/billing-keys';
 import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
@@ -9,9 +9,9 @@ import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
 import { resolveDeps, type UseCaseDeps } from './deps';
-import { toAppError } from './errors';
+import { toAppError } from '@/lib/iamport/app-errors';
 import { recordLiveState } from './live-state';
-import type { DeleteResult } from './types';
+import type { DeleteResult } from '@/lib/model/billing-keys';
 import { toStoredView } from './views';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Db } from '@/lib/db';
-import { getIamport, type IamportRuntime } from '@/lib/iamport';
+import { getIamport, type IamportRuntime } from '@/lib/runtime';
 
 /** What a use case needs from outside; tests pass their own, the app gets the process's. */
 export interface UseCaseDeps {

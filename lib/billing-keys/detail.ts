@@ -3,15 +3,15 @@ import { attemptsForKey } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import type { BillingKeyRow } from '@/lib/db/schema';
 import { listAuditEvents, recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
-import { toAppError } from './errors';
+import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import { toBillingKeyView } from './mapping';
 import { resolveDeps, type UseCaseDeps } from './deps';
-import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from './types';
+import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from '@/lib/model/billing-keys';
 import { toAttemptView, toAuditView, toHistoryView, toStoredView } from './views';
 import { staffEmailsById } from '@/lib/auth/staff-emails';
 

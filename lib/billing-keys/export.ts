@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';

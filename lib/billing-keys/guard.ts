@@ -1,10 +1,11 @@
 import 'server-only';
 import { databaseUnavailable, type Db } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { IamportNotFoundError, type IamportRuntime } from '@/lib/iamport';
-import { toAppError } from './errors';
+import { IamportNotFoundError } from '@/lib/iamport';
+import { type IamportRuntime } from '@/lib/runtime';
+import { toAppError } from '@/lib/iamport/app-errors';
 import { storedToView, toBillingKeyView } from './mapping';
-import type { CurrentKey } from './types';
+import type { CurrentKey } from '@/lib/model/billing-keys';
 
 /**
  * The active key behind a customer_uid, from the database or else from Iamport, so a replacement

@@ -1,3 +1,4 @@
+import type { BillingKeyView } from '@/lib/model/billing-keys';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
@@ -9,7 +10,7 @@ import { listAuditEvents } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { IamportClient } from '@/lib/iamport/client';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from '@/lib/iamport/sandbox';
-import type { IamportRuntime } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import { CARDS, markerCardDigits } from '@/e2e/cards';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import { signGuardCheck } from './guard-token';
@@ -109,7 +110,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     );
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.status).toBe(409);
-    expect(error.details.existing?.cardNumberMasked).toBe('52728900****0004');
+    expect((error.details.existing as BillingKeyView | undefined)?.cardNumberMasked).toBe('52728900****0004');
     expect(sandbox.stats().issue).toBe(issuesBefore);
 
     const replaced = await issueBillingKey(
@@ -135,7 +136,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     });
     const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
     expect(error.code).toBe('replacement_unconfirmed');
-    expect(error.details.existing?.cardName).toBeTruthy();
+    expect((error.details.existing as BillingKeyView | undefined)?.cardName).toBeTruthy();
   });
 
   it('skips the Iamport look-up only with a fresh, genuine guard check for that very uid', async () => {

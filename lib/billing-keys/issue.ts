@@ -1,6 +1,6 @@
 import 'server-only';
 import { auditRow, recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
 import { findStoredKey } from '@/lib/db/billing-keys';
@@ -9,19 +9,18 @@ import type { IssueAttemptRow } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
-import { getIamport, IamportRejectedError, type CustomerAnnotation, type IamportRuntime } from '@/lib/iamport';
+import { IamportRejectedError, type CustomerAnnotation } from '@/lib/iamport';
+import { getIamport, type IamportRuntime } from '@/lib/runtime';
 import { getLogger } from '@/lib/log';
-import { providerOfPg } from '@/lib/pg/catalog';
+import { providerOfPg } from '@/lib/gateways/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import { checkChannel } from './channels';
-import { toAppError } from './errors';
+import { toAppError } from '@/lib/iamport/app-errors';
 import { findCurrentKey } from './guard';
 import { verifyGuardCheck } from './guard-token';
-import { storedToView, toBillingKeyView, toChannelView } from './mapping';
+import { storedToView, toBillingKeyView } from './mapping';
 import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
-import type { ChannelView, IssueResult } from './types';
-
-export { toAppError } from './errors';
+import type { IssueResult } from '@/lib/model/billing-keys';
 
 export interface IssueOptions {
   context: RequestContext;
@@ -215,12 +214,4 @@ async function issueUnderLease(
     scheduleOutcomeLookup(attemptId, { db, runtime });
   }
   return { billingKey, replaced, mode: runtime.mode };
-}
-
-export async function listChannels(runtime: IamportRuntime = getIamport()): Promise<ChannelView[]> {
-  try {
-    return (await runtime.client.listChannels()).map(toChannelView);
-  } catch (error) {
-    throw toAppError(error, 'read');
-  }
 }

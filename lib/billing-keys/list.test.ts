@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
-import { escapeLike, listBillingKeyFacets, listBillingKeys, phoneSearchVariants } from './list';
+import { escapeLike } from '@/lib/db/sql';
+import { listBillingKeyFacets, listBillingKeys, phoneSearchVariants } from './list';
 
 /** A billing-key row with sensible defaults; only what a test cares about is overridden. */
 function keyRow(customerUid: string, overrides: Partial<NewBillingKeyRow> = {}): NewBillingKeyRow {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { escapeLike } from '@/lib/db/sql';
 import { staffEmailsById } from '@/lib/auth/staff-emails';
 import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -113,11 +114,6 @@ export function toListRow(row: SelectedListRow): BillingKeyListRow {
     updatedAt: iso(row.updatedAt),
     deletedAt: row.deletedAt ? iso(row.deletedAt) : null,
   };
-}
-
-/** `%`, `_` and `\` typed by the user match themselves, not any character. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db';
 import { annotationColumns, setLiveState } from '@/lib/db/billing-keys';
 import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
 import type { CustomerAnnotation } from '@/lib/iamport';
-import type { ComparedField } from './types';
+import type { ComparedField } from '@/lib/model/billing-keys';
 
 export type LiveState = 'same' | 'changed' | 'missing';
 

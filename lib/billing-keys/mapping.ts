@@ -1,7 +1,7 @@
 import 'server-only';
 import type { BillingKeyRow } from '@/lib/db/schema';
-import type { CustomerAnnotation, PgChannel } from '@/lib/iamport/types';
-import type { BillingKeyView, ChannelView } from './types';
+import type { CustomerAnnotation } from '@/lib/iamport/types';
+import type { BillingKeyView } from '@/lib/model/billing-keys';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const isoFromUnix = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -26,19 +26,6 @@ export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView
     customerPostcode: text(annotation.customer_postcode),
     insertedAt: isoFromUnix(annotation.inserted),
     updatedAt: isoFromUnix(annotation.updated),
-  };
-}
-
-export function toChannelView(channel: PgChannel): ChannelView {
-  return {
-    pgProvider: channel.pg_provider,
-    pgId: channel.pg_id,
-    sandbox: channel.sandbox,
-    type: channel.type,
-    channelName: channel.channel_name,
-    channelKey: channel.channel_key,
-    pg: channel.pg_id ? `${channel.pg_provider}.${channel.pg_id}` : channel.pg_provider,
-    keyIn: channel.type === 'api_payment',
   };
 }
 

@@ -1,15 +1,16 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { listAuditEvents, recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import { getDb, type Db } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { billingKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { getIamport, IamportError, type CustomerAnnotation } from '@/lib/iamport';
+import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 import type { IamportClient } from '@/lib/iamport/client';
 import { resolveDeps, type UseCaseDeps } from './deps';
-import { toAppError } from './errors';
+import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import type {
   ReconcileCounts,
@@ -17,7 +18,7 @@ import type {
   ReconcileOverview,
   ReconcileResult,
   StoredBillingKeyView,
-} from './types';
+} from '@/lib/model/billing-keys';
 import { toStoredView } from './views';
 
 /** Keys per multi-get call (SPEC §4: the maximum is unconfirmed, 100 is safe). */

@@ -6,7 +6,8 @@ import { finishAttempt, openAttempts } from '@/lib/db/attempts';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { issueAttempts, type IssueAttemptRow } from '@/lib/db/schema';
 import { tryLease } from '@/lib/db/issue-locks';
-import { IamportNotFoundError, type IamportRuntime } from '@/lib/iamport';
+import { IamportNotFoundError } from '@/lib/iamport';
+import { type IamportRuntime } from '@/lib/runtime';
 import { getLogger } from '@/lib/log';
 
 interface Deps {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { can } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/types';
-import type { BillingKeyDetail } from './types';
+import type { Actor } from '@/lib/model/staff';
+import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 
 /** Agents see their own attempts only; everyone else with `attempts.view` sees all. */
 export const seesAllAttempts = (actor: Actor) => can(actor.role, 'attempts.view');

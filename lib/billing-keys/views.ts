@@ -1,7 +1,13 @@
 import 'server-only';
 import type { AuditEventRow, BillingKeyRow, IssueAttemptRow } from '@/lib/db/schema';
 import type { billingKeyHistory } from '@/lib/db/schema';
-import type { AttemptView, AuditEventView, BillingKeyView, KeyHistoryView, StoredBillingKeyView } from './types';
+import type {
+  AttemptView,
+  AuditEventView,
+  BillingKeyView,
+  KeyHistoryView,
+  StoredBillingKeyView,
+} from '@/lib/model/billing-keys';
 
 type HistoryRow = typeof billingKeyHistory.$inferSelect;
 

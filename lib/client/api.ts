@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@/lib/errors';
-import type { CurrentKeyCheck, IssueResult } from '@/lib/billing-keys/types';
+import type { BillingKeyView, CurrentKeyCheck, IssueResult } from '@/lib/model/billing-keys';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import type {
   AttemptsPage,
@@ -8,19 +8,22 @@ import type {
   ReconcileOverview,
   ReconcileResult,
   StoredBillingKeyView,
-} from '@/lib/billing-keys/types';
+} from '@/lib/model/billing-keys';
 import type { AttemptsQueryInput } from '@/lib/validations/attempts';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
-import type { QaRunSummary, QaRunView } from '@/lib/qa/types';
+import type { QaRunSummary, QaRunView } from '@/lib/model/qa';
 import type { ChannelSettingsInput } from '@/lib/settings/schema';
-import type { ChannelSettingsView, ListedChannel } from '@/lib/settings/types';
+import type { ChannelSettingsView, ListedChannel } from '@/lib/model/settings';
 import type { QaRunInput } from '@/lib/validations/qa';
+
+/** The error part of an answer, with the domain types `lib/errors` cannot name. */
+export type ApiErrorBody = Omit<ErrorBody['error'], 'existing'> & { existing?: BillingKeyView };
 
 /** An error answer of the app's API, as the browser sees it. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ErrorBody['error'],
+    readonly body: ApiErrorBody,
   ) {
     super(body.message);
     this.name = 'ApiError';
@@ -39,7 +42,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const body = (data as ErrorBody | null)?.error;
+    const body = (data as { error?: ApiErrorBody } | null)?.error;
     throw new ApiError(
       response.status,
       body ?? { code: 'internal_error', message: `서버 오류 (HTTP ${response.status})` },

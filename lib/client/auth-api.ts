@@ -1,6 +1,6 @@
 import type { SecuritySettings } from '@/lib/auth/settings';
 import type { StaffView } from '@/lib/auth/staff';
-import type { Actor } from '@/lib/auth/types';
+import type { Actor } from '@/lib/model/staff';
 import {
   type ChangePasswordInput,
   type SecuritySettingsInput,

@@ -13,8 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../auth/types';
-import type { QaCell, QaChannelSnapshot, QaCleanup } from '../qa/types';
+import { ROLES } from '@/lib/validations/auth';
+import type { QaCell, QaChannelSnapshot, QaCleanup } from '@/lib/model/qa';
 import type { QaScenario } from '../validations/qa';
 
 /**

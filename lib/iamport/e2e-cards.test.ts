@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARDS, markerCardDigits } from '@/e2e/cards';
 import { SANDBOX_CARDS } from './sandbox';
-import { passesLuhn } from '@/lib/validations/card';
+import { passesLuhn } from '@/lib/card-number';
 
 describe('e2e card fixtures', () => {
   const scenarioOf = (number: string) => SANDBOX_CARDS.find((card) => card.number === number)?.scenario;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PgChannel } from '@/lib/iamport/types';
 import { SANDBOX_CARDS } from '@/lib/iamport/sandbox';
-import { requiredFieldsFor } from '@/lib/pg/catalog';
+import { requiredFieldsFor } from '@/lib/gateways/catalog';
 import type { IssueBillingKeyBody } from '@/lib/iamport/types';
 import type { QaScenario } from '@/lib/validations/qa';
 

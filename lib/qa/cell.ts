@@ -3,12 +3,12 @@ import type { IamportClient } from '@/lib/iamport/client';
 import { IamportError, IamportRejectedError, IamportTimeoutError, IamportUnavailableError } from '@/lib/iamport/errors';
 import type { PgChannel } from '@/lib/iamport/types';
 import { getLogger } from '@/lib/log';
-import { isKnownTestCard } from '@/lib/pg/test-cards';
+import { isKnownTestCard } from '@/lib/gateways/test-cards';
 import type { QaScenario } from '@/lib/validations/qa';
 import { qaIssueBody } from './cards';
 import { redactIssueRequest } from './redact';
 import { QA_SCENARIO_INFO } from './scenarios';
-import type { QaCell, QaResponse } from './types';
+import type { QaCell, QaResponse } from '@/lib/model/qa';
 
 export const SKIPPED_ON_LIVE_MESSAGE =
   '실제 채널에는 테스트 카드번호를 보낼 수 없어 이 시나리오는 건너뛰었습니다 (카드번호 오류 시나리오만 실제 채널에서 실행됩니다).';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { differingCells } from './compare';
 import { maskCardForDisplay, redactIssueRequest } from './redact';
-import type { QaCell } from './types';
+import type { QaCell } from '@/lib/model/qa';
 
 const cell = (
   channelKey: string,

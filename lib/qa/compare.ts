@@ -1,4 +1,4 @@
-import { cellKey, type QaCell } from './types';
+import { cellKey, type QaCell } from '@/lib/model/qa';
 
 /** What must match for two runs' cells to count as the same: outcome and codes, not latency. */
 export function cellSignature(cell: QaCell | undefined): string {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IssueBillingKeyBody } from '@/lib/iamport/types';
-import { digitsOnly } from '@/lib/validations/card';
-import type { QaRedactedRequest } from './types';
+import { digitsOnly } from '@/lib/card-number';
+import type { QaRedactedRequest } from '@/lib/model/qa';
 
 /** Fields that never leave memory: replaced by `**` whatever their value. */
 const SECRET_FIELDS = ['birth', 'pwd_2digit', 'cvc'] as const;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { Actor, RequestContext } from '@/lib/auth/types';
+import type { Actor, RequestContext } from '@/lib/model/staff';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents, billingKeys, issueAttempts, qaRuns } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
-import type { IamportRuntime } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import { IamportClient } from '@/lib/iamport/client';
 import {
   createSandbox,
@@ -16,11 +16,11 @@ import {
   type Sandbox,
 } from '@/lib/iamport/sandbox';
 import type { PgChannel } from '@/lib/iamport/types';
-import { isKnownTestCard } from '@/lib/pg/test-cards';
+import { isKnownTestCard } from '@/lib/gateways/test-cards';
 import { QA_SCENARIOS, qaRunInputSchema, type QaRunInput, type QaScenario } from '@/lib/validations/qa';
 import { LIVE_PROBE_INVALID_CARD } from './cards';
 import { QA_CLEANUP_REASON, runQa, startQaRun } from './runner';
-import type { QaCell, QaRunView } from './types';
+import type { QaCell, QaRunView } from '@/lib/model/qa';
 
 const channel = (provider: string) =>
   DEFAULT_SANDBOX_CHANNELS.find((candidate) => candidate.pg_provider === provider) as PgChannel;

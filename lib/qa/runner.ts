@@ -1,20 +1,21 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
-import { toAppError } from '@/lib/billing-keys/errors';
+import type { RequestContext } from '@/lib/model/staff';
+import { toAppError } from '@/lib/iamport/app-errors';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { IamportRuntime, PgChannel } from '@/lib/iamport';
+import type { PgChannel } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import type { IamportClient } from '@/lib/iamport/client';
 import { IamportNotFoundError } from '@/lib/iamport/errors';
 import { getLogger } from '@/lib/log';
 import type { QaRunParsed } from '@/lib/validations/qa';
 import { plannedCell, runCell } from './cell';
-import { createQaClient } from './client';
+import { createClientWithIssueTimeout } from '@/lib/runtime';
 import { coalescedWriter, forEachLimited } from './pool';
 import { countOutcomes, EMPTY_CLEANUP, findQaRun, insertQaRun, toQaRunView, updateQaRun } from './store';
-import type { QaCell, QaChannelSnapshot, QaCleanup, QaRunView } from './types';
+import type { QaCell, QaChannelSnapshot, QaCleanup, QaRunView } from '@/lib/model/qa';
 
 /** Cells in flight at once; Iamport documents no limit, daou asks for ≤ 50 calls a second. */
 export const QA_CONCURRENCY = 4;
@@ -135,7 +136,7 @@ export async function startQaRun(
     cleanup: EMPTY_CLEANUP,
   });
   const run = toQaRunView(row, context.actor?.email ?? null);
-  const client = deps.client ?? createQaClient(runtime, input.issueTimeoutMs);
+  const client = deps.client ?? createClientWithIssueTimeout(runtime, input.issueTimeoutMs);
   const concurrency = deps.concurrency ?? QA_CONCURRENCY;
   const recheckMs = deps.unknownRecheckMs ?? UNKNOWN_RECHECK_MS;
   const done = play({ id, cells, channels, input, context, db, client, concurrency, recheckMs })

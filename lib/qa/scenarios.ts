@@ -1,5 +1,5 @@
 import { QA_SCENARIOS, type QaScenario } from '@/lib/validations/qa';
-import type { QaCell, QaOutcome } from './types';
+import type { QaCell, QaOutcome } from '@/lib/model/qa';
 
 /** Shared with the browser: what each scenario sends and what the sandbox answers to it. */
 export interface QaScenarioInfo {

@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { authUsers, qaRuns, type QaRunRow } from '@/lib/db/schema';
-import type { QaCell, QaCleanup, QaCounts, QaRunStatus, QaRunSummary, QaRunView } from './types';
+import type { QaCell, QaCleanup, QaCounts, QaRunStatus, QaRunSummary, QaRunView } from '@/lib/model/qa';
 
 export type NewQaRun = Pick<
   QaRunRow,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CARDS } from '@/e2e/cards';
 import { listAuditEvents } from '@/lib/audit';
-import type { Actor, RequestContext } from '@/lib/auth/types';
+import type { Actor, RequestContext } from '@/lib/model/staff';
 import { checkChannel, listChannelsFor } from '@/lib/billing-keys/channels';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
 import { sandboxRuntime, type TestRuntime } from '@/lib/testing/use-cases';

@@ -2,23 +2,38 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import type { RequestContext } from '@/lib/auth/types';
-import { toAppError } from '@/lib/billing-keys/errors';
-import { toChannelView } from '@/lib/billing-keys/mapping';
+import type { RequestContext } from '@/lib/model/staff';
+import { toAppError } from '@/lib/iamport/app-errors';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import type { IamportRuntime, PgChannel } from '@/lib/iamport';
-import { pgDisplayName, pgProviderInfo } from '@/lib/pg/catalog';
+import type { PgChannel } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
+import type { ChannelView } from '@/lib/model/billing-keys';
+import { pgDisplayName, pgProviderInfo } from '@/lib/gateways/catalog';
 import type {
   ChannelSettings,
   ChannelSettingsRow,
   ChannelSettingsValues,
   ChannelSettingsView,
   ListedChannel,
-} from './types';
+} from '@/lib/model/settings';
 
 /** The issue form's preselected channel (a channel_key); no row means "the first key-in channel". */
+/** A channel of `GET /users/pg` as the screens show it. */
+export function toChannelView(channel: PgChannel): ChannelView {
+  return {
+    pgProvider: channel.pg_provider,
+    pgId: channel.pg_id,
+    sandbox: channel.sandbox,
+    type: channel.type,
+    channelName: channel.channel_name,
+    channelKey: channel.channel_key,
+    pg: channel.pg_id ? `${channel.pg_provider}.${channel.pg_id}` : channel.pg_provider,
+    keyIn: channel.type === 'api_payment',
+  };
+}
+
 export const CHANNELS_DEFAULT = 'channels.default';
 /** Channel keys agents neither see nor may issue on. */
 export const CHANNELS_HIDDEN = 'channels.hidden';

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { RequestContext } from '@/lib/auth/types';
+import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
-import type { IamportRuntime } from '@/lib/iamport';
+import type { IamportRuntime } from '@/lib/runtime';
 import { IamportClient } from '@/lib/iamport/client';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type Sandbox } from '@/lib/iamport/sandbox';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '@/lib/auth/types';
+
+/** Staff roles (docs/design.md, Roles). */
+export const ROLES = ['admin', 'agent', 'reviewer', 'qa'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Limits shared by the forms' `maxLength` and the server's checks. */
 export const AUTH_LIMITS = {
@@ -19,8 +22,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: '검토자',
   qa: 'QA',
 };
-
-export { ROLES, type Role };
 
 /** The part of an email address before the `@`, lower-cased. */
 export function emailLocalPart(email: string): string {

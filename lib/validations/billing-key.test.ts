@@ -5,7 +5,8 @@ import {
   toIamportBody,
   type IssueBillingKeyInput,
 } from './billing-key';
-import { formatCardNumber, formatExpiry, isValidBirthDate, isValidBusinessNumber, passesLuhn } from './card';
+import { passesLuhn } from '@/lib/card-number';
+import { formatCardNumber, formatExpiry, isValidBirthDate, isValidBusinessNumber } from './card';
 
 // 2026-11-27 12:00 KST
 const schema = buildIssueBillingKeySchema(() => new Date('2026-11-27T03:00:00Z'));

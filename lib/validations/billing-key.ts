@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
+import { pgProviderInfo, providerOfPg, requiredFieldsFor, type PerPgField } from '@/lib/gateways/catalog';
+import { digitsOnly, passesLuhn } from '@/lib/card-number';
 import {
   currentYearMonthKst,
-  digitsOnly,
   expectedCardLength,
   formatCardNumber,
   isValidBirthDate,
   isValidBusinessNumber,
-  passesLuhn,
 } from './card';
 
 /** Maximum lengths from the OpenAPI file; the form's `maxLength` uses the same numbers. */

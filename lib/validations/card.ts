@@ -1,21 +1,5 @@
 /** Pure card-field helpers shared by the form (formatting while typing) and the schema (checks). */
-
-export const digitsOnly = (value: string): string => value.replace(/\D/g, '');
-
-/** Luhn (mod 10) check over a digit string. */
-export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+import { digitsOnly } from '@/lib/card-number';
 
 /** AMEX is 15 digits (4-6-5) and Diners 14 (4-6-4); everything else 16 (4-4-4-4). */
 export function expectedCardLength(digits: string): 14 | 15 | 16 {

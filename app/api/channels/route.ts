@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/api';
 import { listChannelsFor } from '@/lib/billing-keys/channels';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 
 /**
  * The merchant's PG channels from `GET /users/pg`, flagged `hidden`/`isDefault` by the admin's

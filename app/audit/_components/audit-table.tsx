@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { actorLabel, detailEntries } from '@/lib/audit/display';
-import type { AuditTrailEvent } from '@/lib/audit/types';
+import type { AuditTrailEvent } from '@/lib/model/audit';
 import { formatKst } from '@/lib/format';
 import { AUDIT_RESULT_LABELS, auditActionLabel, type AuditResult } from '@/lib/validations/audit';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Field, inputClass } from '@/components/field';
 import type { BillingKeyFacets } from '@/lib/billing-keys/list';
-import { pgDisplayName } from '@/lib/pg/catalog';
+import { pgDisplayName } from '@/lib/gateways/catalog';
 import {
   CARD_TYPE_FILTER_LABELS,
   CARD_TYPE_FILTERS,

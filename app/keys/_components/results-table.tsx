@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { BillingKeyListRow } from '@/lib/billing-keys/list';
 import { formatKst } from '@/lib/format';
-import { pgDisplayName } from '@/lib/pg/catalog';
+import { pgDisplayName } from '@/lib/gateways/catalog';
 import { SORT_LABELS, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import { keyDetailHref, keysHref } from './keys-href';
 

@@ -1,6 +1,6 @@
 import { ErrorExplanation } from '@/components/error-explanation';
 import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
-import type { QaCell, QaChannelSnapshot } from '@/lib/qa/types';
+import type { QaCell, QaChannelSnapshot } from '@/lib/model/qa';
 import { latencyText } from './matrix';
 
 const pre =

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QaCleanup } from '@/lib/qa/types';
+import type { QaCleanup } from '@/lib/model/qa';
 
 /** What the run did with the keys it created: deleted, not there, or still at Iamport. */
 export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {

@@ -1,5 +1,5 @@
 import { OUTCOME_CLASSES, OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
-import { cellKey, type QaCell, type QaChannelSnapshot } from '@/lib/qa/types';
+import { cellKey, type QaCell, type QaChannelSnapshot } from '@/lib/model/qa';
 import type { QaScenario } from '@/lib/validations/qa';
 
 interface MatrixProps {

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { FormAlert, primaryButtonClass, sectionClass } from '@/components/auth-ui';
 import { api, ApiError } from '@/lib/client/api';
 import { QA_SCENARIO_LIST } from '@/lib/qa/scenarios';
-import type { QaRunView } from '@/lib/qa/types';
-import type { ListedChannel } from '@/lib/settings/types';
+import type { QaRunView } from '@/lib/model/qa';
+import type { ListedChannel } from '@/lib/model/settings';
 import {
   QA_LIMITS,
   QA_SCENARIOS,

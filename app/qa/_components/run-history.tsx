@@ -1,5 +1,5 @@
 import { formatKst } from '@/lib/format';
-import type { QaRunStatus, QaRunSummary } from '@/lib/qa/types';
+import type { QaRunStatus, QaRunSummary } from '@/lib/model/qa';
 
 export const STATUS_LABELS: Record<QaRunStatus, string> = {
   running: '실행 중',

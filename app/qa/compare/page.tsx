@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { differingCells } from '@/lib/qa/compare';
 import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import { findQaRun, listQaRuns } from '@/lib/qa/store';
-import type { QaCell, QaChannelSnapshot, QaRunView } from '@/lib/qa/types';
+import type { QaCell, QaChannelSnapshot, QaRunView } from '@/lib/model/qa';
 import { QA_SCENARIOS, qaRunIdSchema } from '@/lib/validations/qa';
 import { Matrix } from '../_components/matrix';
 import { CompareForm, runLabel, STATUS_LABELS } from '../_components/run-history';

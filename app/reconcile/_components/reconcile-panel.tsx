@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ReconcileCounts, ReconcileFinding, ReconcileOverview } from '@/lib/billing-keys/types';
+import type { ReconcileCounts, ReconcileFinding, ReconcileOverview } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { formatKst } from '@/lib/format';

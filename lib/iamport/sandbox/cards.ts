@@ -47,27 +47,6 @@ export function cardDigits(cardNumber: string): string | null {
   return /^\d+$/.test(stripped) ? stripped : null;
 }
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return digits.length > 0 && sum % 10 === 0;
-}
-
-/** Appends the Luhn check digit to a number without one. */
-export function withCheckDigit(body: string): string {
-  for (let check = 0; check <= 9; check++) {
-    if (luhnValid(body + String(check))) return body + String(check);
-  }
-  throw new Error('unreachable: some check digit always fits');
-}
-
 /** `dddd-dddd-dddd-dddd` for display. */
 export function groupDigits(digits: string): string {
   return digits.replace(/(\d{4})(?=\d)/g, '$1-');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCheckDigit } from './cards';
+import { withCheckDigit } from '@/lib/card-number';
 import { DEFAULT_SANDBOX_CHANNELS } from './index';
 import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 

@@ -1,11 +1,11 @@
 import 'server-only';
+import { passesLuhn } from '@/lib/card-number';
 import type { CustomerAnnotation } from '../types';
 import { BodyError, readParams, type Params } from './body';
 import {
   cardDigits,
   expiryInPast,
   lookupBin,
-  luhnValid,
   MAGIC_BIN_ENTRY,
   maskCardNumber,
   parseExpiry,
@@ -179,7 +179,7 @@ function judge(
   if (fieldFailure) return refuse(fieldFailure, 'INVALID_REQUEST');
 
   const entry =
-    digits && digits.length >= 14 && digits.length <= 16 && luhnValid(digits)
+    digits && digits.length >= 14 && digits.length <= 16 && passesLuhn(digits)
       ? (lookupBin(digits) ?? (scenario && scenario !== 'invalid_card' ? MAGIC_BIN_ENTRY : undefined))
       : undefined;
   if (!entry) return refuse(MESSAGES.invalidCard);

@@ -1,5 +1,6 @@
 import 'server-only';
-import { BIN_TABLE, groupDigits, withCheckDigit } from './cards';
+import { withCheckDigit } from '@/lib/card-number';
+import { BIN_TABLE, groupDigits } from './cards';
 import type { SandboxCard, SandboxScenario } from './types';
 
 /** Every magic failure card is `4000-00SS-0000-000C`: BIN 400000, SS = scenario, C = Luhn digit. */

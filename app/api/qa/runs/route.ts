@@ -1,7 +1,7 @@
 import { after } from 'next/server';
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { getDb } from '@/lib/db';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 import { startQaRun } from '@/lib/qa/runner';
 import { listQaRuns } from '@/lib/qa/store';
 import { requestContext } from '@/lib/request-context';

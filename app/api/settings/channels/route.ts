@@ -1,6 +1,6 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { getDb } from '@/lib/db';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 import { requestContext } from '@/lib/request-context';
 import { channelSettingsView, updateChannelSettings } from '@/lib/settings/channels';
 import { channelSettingsSchema } from '@/lib/settings/schema';

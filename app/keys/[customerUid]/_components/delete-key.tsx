@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Field, inputClass } from '@/components/field';
-import type { BillingKeyView, DeleteResult } from '@/lib/billing-keys/types';
+import type { BillingKeyView, DeleteResult } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { DELETE_REASON_LIMITS, deleteBillingKeySchema } from '@/lib/validations/key-actions';
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { AttemptsTable } from '@/components/attempts-table';
-import type { BillingKeyDetail, DeleteResult } from '@/lib/billing-keys/types';
+import type { BillingKeyDetail, DeleteResult } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { DeleteKey } from './delete-key';

@@ -1,4 +1,4 @@
-import type { AuditEventView, KeyHistoryView, StoredBillingKeyView } from '@/lib/billing-keys/types';
+import type { AuditEventView, KeyHistoryView, StoredBillingKeyView } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
 
 const th = 'px-3 py-2 text-left text-xs font-semibold text-slate-700 whitespace-nowrap';

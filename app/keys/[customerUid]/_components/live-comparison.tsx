@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { BillingKeyDetail, BillingKeyView, ComparedField } from '@/lib/billing-keys/types';
+import type { BillingKeyDetail, BillingKeyView, ComparedField } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
-import { pgDisplayName } from '@/lib/pg/catalog';
+import { pgDisplayName } from '@/lib/gateways/catalog';
 
 interface Row {
   label: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BillingKeyDetail } from '@/lib/billing-keys/types';
+import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 

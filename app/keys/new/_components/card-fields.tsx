@@ -2,9 +2,10 @@
 
 import { useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { Field, inputClass } from '@/components/field';
-import type { ChannelView } from '@/lib/billing-keys/types';
-import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/pg/test-cards';
-import { digitsOnly, formatCardNumber, formatExpiry } from '@/lib/validations/card';
+import type { ChannelView } from '@/lib/model/billing-keys';
+import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
+import { digitsOnly } from '@/lib/card-number';
+import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
 import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
 import { CardInput } from './card-input';
 import type { FormValues } from './form-values';

@@ -1,5 +1,5 @@
-import type { ChannelView } from '@/lib/billing-keys/types';
-import { pgDisplayName } from '@/lib/pg/catalog';
+import type { ChannelView } from '@/lib/model/billing-keys';
+import { pgDisplayName } from '@/lib/gateways/catalog';
 
 /** Stays in view while the agent types: which channel, and whether it is real money. */
 export function ChannelMarker({ channel, manualPg }: { channel: ChannelView | undefined; manualPg: string }) {

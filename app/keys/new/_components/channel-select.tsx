@@ -1,6 +1,6 @@
 'use client';
 
-import type { ListedChannel } from '@/lib/settings/types';
+import type { ListedChannel } from '@/lib/model/settings';
 import { Field, inputClass } from '@/components/field';
 
 export const MANUAL_CHANNEL = '__manual__';

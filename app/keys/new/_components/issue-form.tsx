@@ -5,10 +5,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Field, inputClass } from '@/components/field';
-import type { CurrentKey, CurrentKeyCheck } from '@/lib/billing-keys/types';
+import type { CurrentKey, CurrentKeyCheck } from '@/lib/model/billing-keys';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
-import { providerOfPg } from '@/lib/pg/catalog';
+import { providerOfPg } from '@/lib/gateways/catalog';
 import {
   ISSUE_LIMITS,
   SENSITIVE_FIELDS,

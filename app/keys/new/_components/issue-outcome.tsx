@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { BillingKeyCard } from '@/components/billing-key-card';
 import { ErrorExplanation } from '@/components/error-explanation';
-import type { IssueResult } from '@/lib/billing-keys/types';
+import type { IssueResult } from '@/lib/model/billing-keys';
 import { api, ApiError } from '@/lib/client/api';
 
 export type Outcome =

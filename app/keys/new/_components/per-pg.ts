@@ -1,4 +1,4 @@
-import { pgProviderInfo, requiredFieldsFor, type PerPgField } from '@/lib/pg/catalog';
+import { pgProviderInfo, requiredFieldsFor, type PerPgField } from '@/lib/gateways/catalog';
 
 /** What the chosen PG requires, and why, for marking and explaining fields. */
 export function perPgRules(provider: string | undefined) {

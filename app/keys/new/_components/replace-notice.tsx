@@ -2,7 +2,7 @@
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { BillingKeyCard } from '@/components/billing-key-card';
-import type { CurrentKey } from '@/lib/billing-keys/types';
+import type { CurrentKey } from '@/lib/model/billing-keys';
 
 interface ReplaceNoticeProps {
   current: CurrentKey;

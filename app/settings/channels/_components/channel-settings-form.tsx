@@ -6,7 +6,7 @@ import { FormAlert, FormStatus, primaryButtonClass, secondaryButtonClass, sectio
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { formatKst } from '@/lib/format';
-import type { ChannelSettingsView } from '@/lib/settings/types';
+import type { ChannelSettingsView } from '@/lib/model/settings';
 import { ChannelSettingsTable } from './channel-settings-table';
 
 /** Loads the live channel list with the saved settings; the table below edits and saves them. */

@@ -1,4 +1,4 @@
-import type { ChannelSettingsRow } from '@/lib/settings/types';
+import type { ChannelSettingsRow } from '@/lib/model/settings';
 
 const TYPE_LABELS: Record<string, string> = {
   api_payment: 'API 키인',

@@ -2,7 +2,7 @@ import { apiRoute, json, parseWith } from '@/lib/api';
 import { findCurrentKey } from '@/lib/billing-keys/guard';
 import { signGuardCheck } from '@/lib/billing-keys/guard-token';
 import { getDb } from '@/lib/db';
-import { getIamport } from '@/lib/iamport';
+import { getIamport } from '@/lib/runtime';
 import { customerUidParamSchema } from '@/lib/validations/key-actions';
 
 /** The active key a customer_uid holds (stored, else at Iamport), so the form can warn before replacing. */

@@ -1,4 +1,4 @@
-import { digitsOnly } from '@/lib/validations/card';
+import { digitsOnly } from '@/lib/card-number';
 
 /** Card numbers published as test numbers by card networks, PGs and payment docs. */
 const WELL_KNOWN_TEST_NUMBERS = new Set([

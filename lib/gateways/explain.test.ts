@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainIamportMessage } from './explain';
+import { explainIamportMessage } from '@/lib/gateways/explain';
 
 const PREFIX = '카드정보 인증 및 빌키 발급에 실패하였습니다. ';
 

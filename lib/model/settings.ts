@@ -1,4 +1,4 @@
-import type { ChannelView } from '@/lib/billing-keys/types';
+import type { ChannelView } from '@/lib/model/billing-keys';
 
 /** Shared with the browser. A channel of `GET /api/channels` with the admin's choices on it. */
 export interface ListedChannel extends ChannelView {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
-import type { DbHandle } from './index';
-import { createDbSandboxStore } from './sandbox-store';
-import { sandboxKeys } from './schema';
+import type { DbHandle } from '@/lib/db';
+import { createDbSandboxStore } from '@/lib/runtime/sandbox-store';
+import { sandboxKeys } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 
 const annotation = (uid: string, card: string) =>

@@ -6,7 +6,7 @@ import {
   IamportTimeoutError,
   IamportUnauthorizedError,
   IamportUnavailableError,
-} from '@/lib/iamport';
+} from './errors';
 
 /** Maps the client's typed errors onto the app's error contract, in words for the phone agent. */
 export function toAppError(error: unknown, operation: 'issue' | 'read' | 'delete'): unknown {

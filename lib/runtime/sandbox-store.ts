@@ -2,8 +2,8 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { SandboxStore } from '@/lib/iamport/sandbox';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
-import type { Db } from './client';
-import { sandboxKeys } from './schema';
+import type { Db } from '@/lib/db/client';
+import { sandboxKeys } from '@/lib/db/schema';
 
 /**
  * The in-app sandbox's state in the app's own database, so a restart does not make every key

@@ -1,6 +1,4 @@
-/** Staff roles of DESIGN.md's table. */
-export const ROLES = ['admin', 'agent', 'reviewer', 'qa'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@/lib/validations/auth';
 
 /** Who performs an action; null until staff accounts exist for the request. */
 export interface Actor {
