@@ -1,6 +1,8 @@
 import type { BillingKeyView } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/gateways/catalog';
+import { Badge } from './ui/badge';
+import { DescriptionList } from './ui/description-list';
 import { CopyButton } from './copy-button';
 
 interface BillingKeyCardProps {
@@ -9,15 +11,6 @@ interface BillingKeyCardProps {
   replaced?: boolean;
   title?: string;
   headingId?: string;
-}
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
-      <dt className="text-sm text-slate-600">{term}</dt>
-      <dd className="text-sm break-all text-slate-900">{children}</dd>
-    </div>
-  );
 }
 
 const dash = (value: string | null) => value ?? <span className="text-slate-500">없음</span>;
@@ -41,21 +34,24 @@ export function BillingKeyCard({
           <h2 id={headingId} tabIndex={-1} className="text-lg font-bold">
             {heading}
           </h2>
-          <div className="flex gap-2 text-xs font-bold">
+          <div className="flex gap-2">
             {key.sandbox === true && (
-              <span className="rounded bg-amber-300 px-2 py-0.5 text-amber-950">테스트 채널 (sandbox)</span>
+              <Badge tone="amber" className="border-transparent bg-amber-300">
+                테스트 채널 (sandbox)
+              </Badge>
             )}
-            {key.sandbox === false && <span className="rounded bg-red-600 px-2 py-0.5 text-white">실제 채널</span>}
+            {key.sandbox === false && (
+              <Badge tone="red" solid>
+                실제 채널
+              </Badge>
+            )}
             {replaced !== undefined && (
-              <span
-                className={
-                  replaced
-                    ? 'rounded bg-orange-300 px-2 py-0.5 text-orange-950'
-                    : 'rounded bg-emerald-300 px-2 py-0.5 text-emerald-950'
-                }
+              <Badge
+                tone={replaced ? 'orange' : 'green'}
+                className={replaced ? 'border-transparent bg-orange-300' : 'border-transparent bg-emerald-300'}
               >
                 {replaced ? '교체' : '신규'}
-              </span>
+              </Badge>
             )}
           </div>
         </div>
@@ -65,7 +61,7 @@ export function BillingKeyCard({
           <span className="ml-2">· {CARD_TYPE_LABELS[key.cardType]}</span>
         </p>
         <p
-          className="mt-1 font-mono text-2xl tracking-widest"
+          className="mt-1 font-mono text-2xl tracking-widest break-all"
           aria-label={`마스킹된 카드번호 ${key.cardNumberMasked ?? '없음'}`}
         >
           {key.cardNumberMasked ?? '****'}
@@ -76,31 +72,39 @@ export function BillingKeyCard({
           이 고객 결제수단 ID에 있던 이전 카드를 새 카드로 바꿨습니다. 이전 빌링키는 PG에서 해지되지 않습니다.
         </p>
       )}
-      <dl className="divide-y divide-slate-100 px-5 py-3">
-        <Row term="고객 결제수단 ID">
-          <span className="mr-2 font-mono">{key.customerUid}</span>
-          <CopyButton value={key.customerUid} label="고객 결제수단 ID 복사" />
-        </Row>
-        <Row term="PG">
-          {pgDisplayName(key.pgProvider)} <span className="font-mono text-slate-600">({key.pgProvider})</span>
-        </Row>
-        <Row term="상점아이디 (MID)">
-          <span className="font-mono">{key.pgId}</span>
-        </Row>
-        <Row term="카드 종류">{CARD_TYPE_LABELS[key.cardType]}</Row>
-        <Row term="구매자 ID">{dash(key.customerId)}</Row>
-        <Row term="카드 소유자 이름">{dash(key.customerName)}</Row>
-        <Row term="연락처">{dash(key.customerTel)}</Row>
-        <Row term="이메일">{dash(key.customerEmail)}</Row>
-        <Row term="주소">{dash(key.customerAddr)}</Row>
-        <Row term="우편번호">{dash(key.customerPostcode)}</Row>
-        <Row term="최초 발급">
-          <time dateTime={key.insertedAt}>{formatKst(key.insertedAt)}</time>
-        </Row>
-        <Row term="마지막 변경">
-          <time dateTime={key.updatedAt}>{formatKst(key.updatedAt)}</time>
-        </Row>
-      </dl>
+      <DescriptionList
+        divided
+        className="px-5 py-3"
+        items={[
+          {
+            term: '고객 결제수단 ID',
+            value: (
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-mono break-all">{key.customerUid}</span>
+                <CopyButton value={key.customerUid} label="고객 결제수단 ID 복사" />
+              </span>
+            ),
+          },
+          {
+            term: 'PG',
+            value: (
+              <>
+                {pgDisplayName(key.pgProvider)} <span className="font-mono text-slate-600">({key.pgProvider})</span>
+              </>
+            ),
+          },
+          { term: '상점아이디 (MID)', value: <span className="font-mono">{key.pgId}</span> },
+          { term: '카드 종류', value: CARD_TYPE_LABELS[key.cardType] },
+          { term: '구매자 ID', value: dash(key.customerId) },
+          { term: '카드 소유자 이름', value: dash(key.customerName) },
+          { term: '연락처', value: dash(key.customerTel) },
+          { term: '이메일', value: dash(key.customerEmail) },
+          { term: '주소', value: dash(key.customerAddr) },
+          { term: '우편번호', value: dash(key.customerPostcode) },
+          { term: '최초 발급', value: <time dateTime={key.insertedAt}>{formatKst(key.insertedAt)}</time> },
+          { term: '마지막 변경', value: <time dateTime={key.updatedAt}>{formatKst(key.updatedAt)}</time> },
+        ]}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from './ui/button';
 
 /** Copies a value; the result is announced to screen readers. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
@@ -15,14 +16,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        onClick={copy}
-        aria-label={label}
-        className="rounded border border-slate-400 bg-white px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100"
-      >
+      <Button variant="secondary" size="xs" onClick={copy} aria-label={label}>
         복사
-      </button>
+      </Button>
       <span role="status" className="text-xs text-slate-700">
         {state === 'copied' ? '복사됨' : state === 'failed' ? '복사하지 못했습니다. 직접 선택해 복사하세요.' : ''}
       </span>

@@ -1,4 +1,6 @@
 import { explainIamportMessage } from '@/lib/gateways/explain';
+import { Alert } from './ui/alert';
+import { Badge } from './ui/badge';
 
 const WHO = {
   customer: '고객에게 확인',
@@ -12,13 +14,19 @@ export function ErrorExplanation({ message }: { message: string | null | undefin
   const explanation = explainIamportMessage(message);
   if (!explanation) return null;
   return (
-    <div className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-slate-900">
-      <p className="flex flex-wrap items-center gap-2 font-semibold">
-        무슨 뜻인가요?
-        <span className="rounded bg-sky-800 px-2 py-0.5 text-xs font-bold text-white">{WHO[explanation.who]}</span>
-      </p>
-      <p className="mt-1">원인: {explanation.cause}</p>
-      <p className="mt-1">해결: {explanation.fix}</p>
-    </div>
+    <Alert
+      tone="info"
+      title={
+        <span className="flex flex-wrap items-center gap-2">
+          무슨 뜻인가요?
+          <Badge tone="blue" solid className="bg-sky-800">
+            {WHO[explanation.who]}
+          </Badge>
+        </span>
+      }
+    >
+      <p>원인: {explanation.cause}</p>
+      <p>해결: {explanation.fix}</p>
+    </Alert>
   );
 }

@@ -1,27 +1,27 @@
 'use client';
 
 import { useState } from 'react';
-import { authApi, loadPage } from '@/lib/client/auth-api';
-import { secondaryButtonClass } from './auth-ui';
+import { Button } from '@/components/ui/button';
+import { api, loadPage } from '@/lib/client/api';
 
 /** Ends this browser's session and goes to the sign-in page. */
-export function SignOutButton({ className = secondaryButtonClass }: { className?: string }) {
+export function SignOutButton({ size = 'md' }: { size?: 'sm' | 'md' }) {
   const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size={size}
       disabled={busy}
-      className={className}
       onClick={() => {
         setBusy(true);
         // Even if the call fails (session already gone), the sign-in page is the right place.
-        void authApi
+        void api
           .signOut()
           .catch(() => null)
           .then(() => loadPage('/login?notice=signed_out'));
       }}
     >
       {busy ? '로그아웃 중…' : '로그아웃'}
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { canAny, type Permission } from '@/lib/auth/permissions';
 import { getPageAuthState } from '@/lib/auth/session';
 import { UserMenu } from './user-menu';
@@ -14,17 +15,21 @@ const NAV_LINKS: readonly { href: string; label: string; needs: readonly Permiss
   { href: '/settings/channels', label: '채널 설정', needs: ['settings.manage'] },
 ];
 
+/**
+ * Logo, main menu, mode and account. On a phone the menu is one row under the logo that scrolls
+ * sideways inside itself, so the header stays two lines and the page never scrolls sideways.
+ */
 export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
   const state = await getPageAuthState().catch(() => null);
   const links = state ? NAV_LINKS.filter((link) => canAny(state.actor.role, link.needs)) : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-slate-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="shrink-0 text-lg font-bold text-slate-900">
           빌링키 콘솔
         </Link>
-        <nav aria-label="주 메뉴">
-          <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <nav aria-label="주 메뉴" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:px-0">
+          <ul className="flex items-center gap-x-4 text-sm whitespace-nowrap">
             {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="text-blue-700 underline-offset-4 hover:underline">
@@ -33,15 +38,9 @@ export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
               </li>
             ))}
             <li>
-              <span
-                className={
-                  mode === 'live'
-                    ? 'rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white'
-                    : 'rounded bg-amber-900 px-2 py-0.5 text-xs font-bold text-white'
-                }
-              >
+              <Badge tone={mode === 'live' ? 'red' : 'amber'} solid>
                 {mode === 'live' ? 'LIVE · 실제 Iamport' : 'SANDBOX'}
-              </span>
+              </Badge>
             </li>
           </ul>
         </nav>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { can } from '@/lib/auth/permissions';
 import { getPageAuthState, type AuthState } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/validations/auth';
@@ -19,15 +20,19 @@ export async function UserMenu() {
   }
   if (!state) return null;
   return (
-    <div aria-label="내 계정" role="group" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-      <span className="text-slate-800">
+    <div
+      aria-label="내 계정"
+      role="group"
+      className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm"
+    >
+      <span className="max-w-56 truncate text-slate-800 max-sm:sr-only" title={state.actor.email}>
         <span className="sr-only">로그인한 계정: </span>
         {state.actor.email}
       </span>
-      <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-900">
+      <Badge tone="slate">
         <span className="sr-only">역할: </span>
         {ROLE_LABELS[state.actor.role]}
-      </span>
+      </Badge>
       {can(state.actor.role, 'staff.manage') && (
         <Link href="/settings/staff" className={linkClass}>
           직원 관리
@@ -36,7 +41,7 @@ export async function UserMenu() {
       <Link href="/settings/security" className={linkClass}>
         보안 설정
       </Link>
-      <SignOutButton className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60" />
+      <SignOutButton size="sm" />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { requireActor } from '@/lib/auth/session';
 import type { Actor } from '@/lib/model/staff';
 import { AppError, toErrorBody, validationError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
+import { AUTH_MESSAGES } from '@/lib/messages';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 /** Largest JSON body any route accepts; an issuance body is well under 4 KB. */
@@ -58,22 +59,8 @@ export function assertCleanPath(request: Request): void {
   }
 }
 
-/** Korean messages for better-auth's codes (its own messages are English). */
-const FOREIGN_MESSAGES: Record<string, string> = {
-  INVALID_EMAIL_OR_PASSWORD: '이메일 또는 비밀번호가 올바르지 않습니다.',
-  INVALID_EMAIL: '이메일 형식이 아닙니다.',
-  INVALID_PASSWORD: '비밀번호가 올바르지 않습니다.',
-  PASSWORD_TOO_SHORT: '비밀번호가 너무 짧습니다.',
-  PASSWORD_TOO_LONG: '비밀번호가 너무 깁니다.',
-  INVALID_CODE: '인증 코드가 올바르지 않습니다. 인증 앱에 지금 표시된 6자리를 입력하세요.',
-  INVALID_TWO_FACTOR_COOKIE: '인증 시간이 지났습니다. 이메일과 비밀번호부터 다시 입력하세요.',
-  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: '인증 코드를 너무 많이 틀렸습니다. 이메일과 비밀번호부터 다시 입력하세요.',
-  ACCOUNT_TEMPORARILY_LOCKED: '인증 코드를 너무 많이 틀려 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하세요.',
-  TOTP_ALREADY_ENABLED: '2단계 인증이 이미 켜져 있습니다.',
-  TOTP_NOT_ENABLED: '2단계 인증 설정을 먼저 시작하세요.',
-  UNAUTHORIZED: '로그인이 필요합니다. 다시 로그인하세요.',
-  VALIDATION_ERROR: '요청 값이 올바르지 않습니다. 입력값을 확인하세요.',
-};
+/** Korean messages for better-auth's codes (its own messages are English), shared with the browser. */
+const FOREIGN_MESSAGES = AUTH_MESSAGES;
 
 const FOREIGN_STATUS_MESSAGES: Record<number, string> = {
   400: '요청이 올바르지 않습니다. 입력값을 확인하세요.',

@@ -1,10 +1,19 @@
-import { requirePageActor } from '@/lib/auth/session';
-import { seesAllAttempts } from '@/lib/billing-keys/scope';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AttemptsTable } from '@/components/attempts-table';
+import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pager } from '@/components/ui/pager';
+import { requirePageActor } from '@/lib/auth/session';
 import { listAttempts, parseAttemptsQuery } from '@/lib/billing-keys/attempts';
-import { searchParamsObject, type AttemptsQueryInput } from '@/lib/validations/attempts';
+import { seesAllAttempts } from '@/lib/billing-keys/scope';
+import {
+  ATTEMPT_FILTER_LABELS,
+  ATTEMPT_OUTCOME_LABELS,
+  searchParamsObject,
+  type AttemptOutcomeFilter,
+  type AttemptsQueryInput,
+} from '@/lib/validations/attempts';
 import { AttemptFilters } from './_components/attempt-filters';
 
 export const metadata: Metadata = { title: '발급 시도' };
@@ -28,6 +37,19 @@ const hrefWith = (filters: AttemptsQueryInput, extra: Record<string, string> = {
   return query ? `/attempts?${query}` : '/attempts';
 };
 
+function activeFiltersOf(filters: AttemptsQueryInput): ActiveFilter[] {
+  return FILTER_NAMES.filter((name) => name !== 'limit' && filters[name]).map((name) => {
+    const value = filters[name] as string;
+    const rest = { ...filters };
+    delete rest[name];
+    return {
+      label: ATTEMPT_FILTER_LABELS[name],
+      value: name === 'outcome' ? (ATTEMPT_OUTCOME_LABELS[value as AttemptOutcomeFilter] ?? value) : value,
+      removeHref: hrefWith(rest),
+    };
+  });
+}
+
 export default async function AttemptsPage({ searchParams }: Props) {
   const actor = await requirePageActor(['attempts.view', 'attempts.view.own'], '/attempts');
   const raw = searchParamsObject(await searchParams);
@@ -37,55 +59,51 @@ export default async function AttemptsPage({ searchParams }: Props) {
     ? await listAttempts(parsed.query, { onlyActorId: seesAllAttempts(actor) ? undefined : actor.id })
     : null;
   const filtered = Object.keys(filters).some((name) => name !== 'limit');
+  const active = parsed.ok ? activeFiltersOf(filters) : [];
 
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">발급 시도</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          콘솔에서 보낸 모든 빌링키 발급 요청과 그 결과입니다 (최신 순). 카드 정보는 기록되지 않습니다.
-        </p>
-      </div>
-
-      <AttemptFilters values={filters} errors={parsed.ok ? {} : parsed.fields} />
-
-      {!parsed.ok && (
-        <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-950">
-          <p className="font-semibold">검색 조건이 올바르지 않아 조회하지 않았습니다.</p>
-          <ul className="mt-1 list-disc pl-5">
-            {Object.entries(parsed.fields).map(([name, message]) => (
-              <li key={name}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      {page && (
-        <section aria-labelledby="results-title" className="space-y-3">
-          <h2 id="results-title" className="text-lg font-bold">
-            {raw.cursor ? '검색 결과 (다음 페이지)' : '검색 결과'}
-          </h2>
-          {page.attempts.length === 0 ? (
-            <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-800">
-              {filtered ? '조건에 맞는 발급 시도가 없습니다.' : '아직 발급 시도가 없습니다.'}
-            </p>
-          ) : (
-            <AttemptsTable attempts={page.attempts} caption="발급 시도 목록, 최신 순" />
-          )}
-          <nav aria-label="페이지" className="flex gap-4 text-sm">
-            {raw.cursor && (
-              <Link href={hrefWith(filters)} className="text-blue-700 underline">
-                첫 페이지
-              </Link>
-            )}
-            {page.nextCursor && (
-              <Link href={hrefWith(filters, { cursor: page.nextCursor })} className="text-blue-700 underline">
-                다음 페이지 (이전 시도)
-              </Link>
-            )}
-          </nav>
-        </section>
-      )}
-    </div>
+    <ListScaffold
+      title="발급 시도"
+      description="콘솔에서 보낸 모든 빌링키 발급 요청과 그 결과입니다 (최신 순). 카드 정보는 기록되지 않습니다."
+      filterBar={
+        <AttemptFilters
+          key={new URLSearchParams(filters as Record<string, string>).toString()}
+          values={filters}
+          errors={parsed.ok ? {} : parsed.fields}
+          activeCount={active.filter((filter) => filter.label !== ATTEMPT_FILTER_LABELS.customer_uid).length}
+        />
+      }
+      activeFilters={active}
+      clearHref="/attempts"
+      invalid={parsed.ok ? null : { title: '검색 조건이 올바르지 않아 조회하지 않았습니다.', problems: Object.values(parsed.fields) }}
+      results={
+        page && {
+          heading: raw.cursor ? '검색 결과 (다음 페이지)' : '검색 결과',
+          empty:
+            page.attempts.length > 0 ? undefined : (
+              <EmptyState
+                action={
+                  filtered ? (
+                    <Link href="/attempts" className="text-blue-800 underline">
+                      조건 지우기
+                    </Link>
+                  ) : undefined
+                }
+              >
+                {filtered ? '조건에 맞는 발급 시도가 없습니다.' : '아직 발급 시도가 없습니다.'}
+              </EmptyState>
+            ),
+          table: <AttemptsTable attempts={page.attempts} caption="발급 시도 목록, 최신 순" />,
+          pager:
+            raw.cursor || page.nextCursor ? (
+              <Pager
+                first={raw.cursor ? hrefWith(filters) : null}
+                next={page.nextCursor ? hrefWith(filters, { cursor: page.nextCursor }) : null}
+                nextLabel="다음 페이지 (이전 시도)"
+              />
+            ) : null,
+        }
+      }
+    />
   );
 }

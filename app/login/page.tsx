@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { FormStatus } from '@/components/auth-ui';
+import { FormStatus } from '@/components/ui/alert';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { getAuthRuntime } from '@/lib/auth/auth';
 import { getPageAuthState } from '@/lib/auth/session';
 import { adminExists } from '@/lib/auth/staff';
@@ -30,14 +32,11 @@ export default async function LoginPage({
   const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
   return (
     <div className="mx-auto max-w-md space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">로그인</h1>
-        <p className="mt-1 text-sm text-slate-700">카드 정보를 다루는 콘솔입니다. 본인 계정으로만 로그인하세요.</p>
-      </div>
+      <PageHeader title="로그인" description="카드 정보를 다루는 콘솔입니다. 본인 계정으로만 로그인하세요." />
       <FormStatus>{notice}</FormStatus>
-      <div className="rounded-xl border border-slate-200 bg-white p-5">
+      <Card className="p-5">
         <LoginForm next={next} />
-      </div>
+      </Card>
     </div>
   );
 }

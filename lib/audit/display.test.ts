@@ -14,15 +14,16 @@ describe('audit display', () => {
     expect(actionText('other.thing')).toBe('other.thing');
   });
 
-  it('lists details as Korean-named pairs, nested values as short JSON, empty lists left out', () => {
+  it('lists details as Korean-named pairs with coded values in words, empty lists left out', () => {
     expect(
       detailEntries({
         reason: '고객 요청',
         cardNumberMasked: '527289******0004',
         role: { from: 'agent', to: 'reviewer' },
+        active: { from: true, to: false },
         differences: [],
         stored: false,
-        ms: 12,
+        ms: 1234,
         custom: null,
         long: 'x'.repeat(10),
         filter: { q: 'y'.repeat(300) },
@@ -30,13 +31,33 @@ describe('audit display', () => {
     ).toEqual([
       { key: 'reason', label: '사유', value: '고객 요청' },
       { key: 'cardNumberMasked', label: '카드번호', value: '527289******0004' },
-      { key: 'role', label: '역할', value: '{"from":"agent","to":"reviewer"}' },
-      { key: 'stored', label: '저장됨', value: 'false' },
-      { key: 'ms', label: '소요(ms)', value: '12' },
+      { key: 'role', label: '역할', value: '상담원 → 검토자' },
+      { key: 'active', label: '활성', value: '예 → 아니오' },
+      { key: 'stored', label: '콘솔 기록', value: '아니오' },
+      { key: 'ms', label: '소요(ms)', value: '1,234' },
       { key: 'custom', label: 'custom', value: '—' },
       { key: 'long', label: 'long', value: 'xxxxxxxxxx' },
-      { key: 'filter', label: '조건', value: `{"q":"${'y'.repeat(153)}…` },
+      { key: 'filter', label: '조건', value: `검색어 ${'y'.repeat(155)}…` },
     ]);
     expect(detailEntries(null)).toEqual([]);
+  });
+
+  it('has a Korean name for every key the app records, and words for its codes', () => {
+    const reconcile = detailEntries({ checked: 3, same: 1, changed: 1, missing: 1, unavailable: 0, batches: 1 });
+    expect(reconcile.map((entry) => entry.label)).toEqual(['확인한 키', '일치', '변경됨', '없음', '확인 불가', '조회 묶음']);
+    expect(detailEntries({ method: 'password', step: 'second_factor', change: 'enabled', by: 'ip' })).toEqual([
+      { key: 'method', label: '방식', value: '비밀번호' },
+      { key: 'step', label: '단계', value: '2단계 인증 단계' },
+      { key: 'change', label: '변경', value: '켬' },
+      { key: 'by', label: '제한 기준', value: 'IP 주소' },
+    ]);
+    expect(detailEntries({ error: 'upstream_unavailable', differences: ['cardNumberMasked', 'updatedAt'] })).toEqual([
+      { key: 'error', label: '오류', value: 'Iamport 연결 실패 (upstream_unavailable)' },
+      { key: 'differences', label: '다른 항목', value: '카드번호, 마지막 변경' },
+    ]);
+    expect(detailEntries({ counts: { issued: 2, rejected: 1 }, live: true })).toEqual([
+      { key: 'counts', label: '결과 수', value: '발급 2, 거절 1' },
+      { key: 'live', label: '실제 채널 포함', value: '예' },
+    ]);
   });
 });

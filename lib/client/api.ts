@@ -1,95 +1,106 @@
-import type { ErrorBody } from '@/lib/errors';
-import type { BillingKeyView, CurrentKeyCheck, IssueResult } from '@/lib/model/billing-keys';
-import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import type { SecuritySettings } from '@/lib/auth/settings';
+import type { StaffView } from '@/lib/auth/staff';
 import type {
   AttemptsPage,
   BillingKeyDetail,
+  CurrentKeyCheck,
   DeleteResult,
+  IssueResult,
   ReconcileOverview,
   ReconcileResult,
   StoredBillingKeyView,
 } from '@/lib/model/billing-keys';
-import type { AttemptsQueryInput } from '@/lib/validations/attempts';
-import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
 import type { QaRunSummary, QaRunView } from '@/lib/model/qa';
-import type { ChannelSettingsInput } from '@/lib/settings/schema';
 import type { ChannelSettingsView, ListedChannel } from '@/lib/model/settings';
+import type { Actor } from '@/lib/model/staff';
+import type { ChannelSettingsInput } from '@/lib/settings/schema';
+import type { AttemptsQueryInput } from '@/lib/validations/attempts';
+import type {
+  ChangePasswordInput,
+  SecuritySettingsInput,
+  SetupInput,
+  StaffCreateInput,
+  StaffUpdateInput,
+} from '@/lib/validations/auth';
+import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
+import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
 import type { QaRunInput } from '@/lib/validations/qa';
+import { request, send } from './http';
 
-/** The error part of an answer, with the domain types `lib/errors` cannot name. */
-export type ApiErrorBody = Omit<ErrorBody['error'], 'existing'> & { existing?: BillingKeyView };
+export { ApiError, type ApiErrorBody } from './http';
 
-/** An error answer of the app's API, as the browser sees it. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody,
-  ) {
-    super(body.message);
-    this.name = 'ApiError';
-  }
+export interface AccountView {
+  actor: Actor;
+  name: string;
+  twoFactorEnabled: boolean;
+  mustEnrollTwoFactor: boolean;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, {
-      code: 'upstream_unavailable',
-      message: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.',
-    });
-  }
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const body = (data as { error?: ApiErrorBody } | null)?.error;
-    throw new ApiError(
-      response.status,
-      body ?? { code: 'internal_error', message: `서버 오류 (HTTP ${response.status})` },
-    );
-  }
-  return data as T;
-}
+const uid = (customerUid: string) => `/api/billing-keys/${encodeURIComponent(customerUid)}`;
 
+/** Every call the browser makes: the app's routes and better-auth's, through one fetch and one error class. */
 export const api = {
+  // Billing keys
   channels: () => request<{ channels: ListedChannel[] }>('/api/channels').then((data) => data.channels),
-  issueBillingKey: (input: IssueBillingKeyInput) =>
-    request<IssueResult>('/api/billing-keys', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
-  currentKey: (customerUid: string) =>
-    request<CurrentKeyCheck>(`/api/billing-keys/${encodeURIComponent(customerUid)}/current`),
-  billingKeyDetail: (customerUid: string) =>
-    request<BillingKeyDetail>(`/api/billing-keys/${encodeURIComponent(customerUid)}`),
+  issueBillingKey: (input: IssueBillingKeyInput) => request<IssueResult>('/api/billing-keys', send('POST', input)),
+  currentKey: (customerUid: string) => request<CurrentKeyCheck>(`${uid(customerUid)}/current`),
+  billingKeyDetail: (customerUid: string) => request<BillingKeyDetail>(uid(customerUid)),
   deleteBillingKey: (customerUid: string, input: DeleteBillingKeyInput) =>
-    request<DeleteResult>(`/api/billing-keys/${encodeURIComponent(customerUid)}`, {
-      method: 'DELETE',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
+    request<DeleteResult>(uid(customerUid), send('DELETE', input)),
   acknowledgeLiveState: (customerUid: string) =>
-    request<{ stored: StoredBillingKeyView }>(`/api/billing-keys/${encodeURIComponent(customerUid)}/acknowledge`, {
-      method: 'POST',
-    }).then((data) => data.stored),
+    request<{ stored: StoredBillingKeyView }>(`${uid(customerUid)}/acknowledge`, send('POST')).then(
+      (data) => data.stored,
+    ),
   attempts: (filters: AttemptsQueryInput) =>
     request<AttemptsPage>(`/api/attempts?${new URLSearchParams(filters as Record<string, string>).toString()}`),
   reconcileOverview: () => request<ReconcileOverview>('/api/reconcile'),
-  runReconcile: () => request<ReconcileResult>('/api/reconcile', { method: 'POST' }),
+  runReconcile: () => request<ReconcileResult>('/api/reconcile', send('POST')),
+  // Settings and QA
   channelSettings: () => request<ChannelSettingsView>('/api/settings/channels'),
   saveChannelSettings: (input: ChannelSettingsInput) =>
-    request<ChannelSettingsView>('/api/settings/channels', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
+    request<ChannelSettingsView>('/api/settings/channels', send('PUT', input)),
   qaRuns: () => request<{ runs: QaRunSummary[] }>('/api/qa/runs').then((data) => data.runs),
   qaRun: (id: string) => request<{ run: QaRunView }>(`/api/qa/runs/${encodeURIComponent(id)}`).then((data) => data.run),
   startQaRun: (input: QaRunInput) =>
-    request<{ run: QaRunView }>('/api/qa/runs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    }).then((data) => data.run),
+    request<{ run: QaRunView }>('/api/qa/runs', send('POST', input)).then((data) => data.run),
+  // Staff accounts and sessions (better-auth's endpoints under /api/auth, the app's beside them)
+  signIn: (email: string, password: string) =>
+    request<{ twoFactorRedirect?: boolean }>(
+      '/api/auth/sign-in/email',
+      send('POST', { email, password, rememberMe: true }),
+    ),
+  verifySignInCode: (code: string) => request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
+  signOut: () => request<{ success: boolean }>('/api/auth/sign-out', send('POST', {})),
+  account: () => request<AccountView>('/api/account'),
+  setup: (input: SetupInput) => request<{ staff: StaffView }>('/api/setup', send('POST', input)),
+  listStaff: () => request<{ staff: StaffView[] }>('/api/staff').then((data) => data.staff),
+  createStaff: (input: StaffCreateInput) =>
+    request<{ staff: StaffView }>('/api/staff', send('POST', input)).then((data) => data.staff),
+  updateStaff: (userId: string, change: StaffUpdateInput) =>
+    request<{ staff: StaffView }>(`/api/staff/${encodeURIComponent(userId)}`, send('PATCH', change)).then(
+      (data) => data.staff,
+    ),
+  securitySettings: () =>
+    request<{ settings: SecuritySettings }>('/api/settings/security').then((data) => data.settings),
+  updateSecuritySettings: (input: SecuritySettingsInput) =>
+    request<{ settings: SecuritySettings }>('/api/settings/security', send('PUT', input)).then(
+      (data) => data.settings,
+    ),
+  changePassword: (input: ChangePasswordInput) =>
+    request<{ changed: true }>('/api/account/password', send('POST', input)),
+  signOutEverywhere: () => request<{ ended: number }>('/api/account/sessions', send('DELETE')),
+  startTwoFactor: (password: string) =>
+    request<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', send('POST', { password })),
+  confirmTwoFactor: (code: string) =>
+    request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
+  disableTwoFactor: (password: string) =>
+    request<{ status: boolean }>('/api/auth/two-factor/disable', send('POST', { password })),
 };
+
+/**
+ * A full page load, not a client-side push: after signing in or out no cached data or rendered
+ * header of the previous account may survive in this tab.
+ */
+export function loadPage(path: string): void {
+  window.location.assign(path);
+}

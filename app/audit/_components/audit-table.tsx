@@ -1,20 +1,13 @@
-import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { None, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { TruncatedLink } from '@/components/ui/tooltip';
 import { actorLabel, detailEntries } from '@/lib/audit/display';
 import type { AuditTrailEvent } from '@/lib/model/audit';
 import { formatKst } from '@/lib/format';
 import { AUDIT_RESULT_LABELS, auditActionLabel, type AuditResult } from '@/lib/validations/audit';
+import { auditHref } from './audit-href';
 
-const th = 'px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700';
-const td = 'px-3 py-2 align-top text-sm text-slate-900';
-const muted = 'text-slate-600';
-const none = <span className={muted}>—</span>;
-
-const RESULT_TONES: Record<AuditResult, string> = {
-  success: 'border-emerald-300 bg-emerald-100 text-emerald-900',
-  failure: 'border-red-300 bg-red-100 text-red-900',
-  denied: 'border-amber-400 bg-amber-100 text-amber-950',
-};
+const RESULT_TONES: Record<AuditResult, BadgeTone> = { success: 'green', failure: 'red', denied: 'amber' };
 
 const TARGET_TYPE_LABELS: Record<string, string> = {
   billing_key: '빌링키',
@@ -25,41 +18,38 @@ const TARGET_TYPE_LABELS: Record<string, string> = {
   qa_run: 'QA 실행',
 };
 
+/** A billing key links to its page; anything else to the trail filtered by it. Long ids are cut, whole on hover/focus. */
 function Target({ event }: { event: AuditTrailEvent }) {
-  if (!event.targetType && !event.targetId) return none;
+  if (!event.targetType && !event.targetId) return <None />;
   const type = event.targetType ? (TARGET_TYPE_LABELS[event.targetType] ?? event.targetType) : null;
-  let id: ReactNode = null;
-  if (event.targetId && event.targetType === 'billing_key') {
-    id = (
-      <Link
-        href={`/keys/${encodeURIComponent(event.targetId)}`}
-        className="font-mono break-all text-blue-800 underline underline-offset-2"
-      >
-        {event.targetId}
-      </Link>
-    );
-  } else if (event.targetId) {
-    id = <span className="font-mono break-all">{event.targetId}</span>;
-  }
   return (
     <>
-      {id}
-      {type && <span className={`block text-xs ${muted}`}>{type}</span>}
+      {event.targetId && (
+        <TruncatedLink
+          href={
+            event.targetType === 'billing_key'
+              ? `/keys/${encodeURIComponent(event.targetId)}`
+              : auditHref({ target: event.targetId })
+          }
+          mono
+          className="md:max-w-52"
+        >
+          {event.targetId}
+        </TruncatedLink>
+      )}
+      {type && <small>{type}</small>}
     </>
   );
 }
 
 function Details({ details }: { details: AuditTrailEvent['details'] }) {
   const entries = detailEntries(details);
-  if (entries.length === 0) return none;
+  if (entries.length === 0) return <None />;
   return (
     <ul className="space-y-0.5 text-xs">
       {entries.map((entry) => (
         <li key={entry.key} className="break-words">
-          <span className={muted} title={entry.key}>
-            {entry.label}:
-          </span>{' '}
-          <span className="font-mono">{entry.value}</span>
+          <span className="text-slate-600">{entry.label}:</span> <span className="font-mono">{entry.value}</span>
         </li>
       ))}
     </ul>
@@ -69,75 +59,61 @@ function Details({ details }: { details: AuditTrailEvent['details'] }) {
 function Row({ event }: { event: AuditTrailEvent }) {
   const actor = actorLabel(event);
   return (
-    <tr>
-      <td className={`${td} whitespace-nowrap`}>
+    <TR>
+      <TD primary className="whitespace-nowrap">
         <time dateTime={event.at}>{formatKst(event.at)}</time>
-      </td>
-      <td className={`${td} break-all`}>{event.actorEmail ? actor : <span className={muted}>{actor}</span>}</td>
-      <td className={td}>
+      </TD>
+      <TD label="수행자" className="md:min-w-40">
+        {event.actorEmail ? (
+          <TruncatedLink href={auditHref({ actor: event.actorEmail })} className="md:max-w-52">
+            {actor}
+          </TruncatedLink>
+        ) : (
+          <span className="text-slate-600">{actor}</span>
+        )}
+      </TD>
+      <TD label="작업" className="md:min-w-36">
         {auditActionLabel(event.action)}
-        <span className={`block font-mono text-xs ${muted}`}>{event.action}</span>
-      </td>
-      <td className={td}>
+        <span className="block font-mono text-xs text-slate-600">{event.action}</span>
+      </TD>
+      <TD label="대상" className="md:min-w-40">
         <Target event={event} />
-      </td>
-      <td className={td}>
-        <span
-          className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${RESULT_TONES[event.result]}`}
-        >
-          {AUDIT_RESULT_LABELS[event.result]}
-        </span>
-      </td>
-      <td className={`${td} font-mono text-xs whitespace-nowrap`}>{event.ip ?? none}</td>
-      <td className={`${td} min-w-64`}>
+      </TD>
+      <TD label="결과">
+        <Badge tone={RESULT_TONES[event.result]}>{AUDIT_RESULT_LABELS[event.result]}</Badge>
+      </TD>
+      <TD label="IP" className="font-mono text-xs whitespace-nowrap">
+        {event.ip ?? <None />}
+      </TD>
+      <TD label="내용" className="md:min-w-64">
         <Details details={event.details} />
-      </td>
-    </tr>
+      </TD>
+    </TR>
   );
 }
 
-/** One page of audit events; the region scrolls sideways on narrow screens and takes keyboard focus for it. */
+/** One page of audit events: readable columns on a wide screen, one card per event on a phone. */
 export function AuditTable({ events }: { events: AuditTrailEvent[] }) {
   return (
-    <div
-      role="region"
-      aria-label="감사 기록 표"
-      tabIndex={0}
-      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
-    >
-      <table className="min-w-full divide-y divide-slate-200">
-        <caption className="sr-only">감사 기록, 최신 순</caption>
-        <thead className="bg-slate-50">
+    <TableFrame label="감사 기록 표">
+      <Table caption="감사 기록, 최신 순" cards>
+        <THead>
           <tr>
-            <th scope="col" className={th}>
-              시각 (KST)
-            </th>
-            <th scope="col" className={th}>
-              수행자
-            </th>
-            <th scope="col" className={th}>
-              작업
-            </th>
-            <th scope="col" className={th}>
-              대상
-            </th>
-            <th scope="col" className={th}>
-              결과
-            </th>
-            <th scope="col" className={th}>
-              IP
-            </th>
-            <th scope="col" className={th}>
-              내용
-            </th>
+            <TH>시각 (KST)</TH>
+            <TH>수행자</TH>
+            <TH>작업</TH>
+            <TH>대상</TH>
+            <TH>결과</TH>
+            <TH>IP</TH>
+            <TH>내용</TH>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </THead>
+        <TBody>
           {events.map((event) => (
             <Row key={event.id} event={event} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableFrame>
   );
 }

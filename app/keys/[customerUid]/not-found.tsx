@@ -1,12 +1,13 @@
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
 
 export default function BillingKeyNotFound() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">빌링키를 찾을 수 없습니다</h1>
-      <p className="text-slate-800">
-        이 고객 결제수단 ID(customer_uid)로 콘솔에 기록된 빌링키가 없고, Iamport에도 등록된 빌링키가 없습니다.
-      </p>
+      <PageHeader
+        title="빌링키를 찾을 수 없습니다"
+        description="이 고객 결제수단 ID(customer_uid)로 콘솔에 기록된 빌링키가 없고, Iamport에도 등록된 빌링키가 없습니다."
+      />
       <ul className="list-disc space-y-1 pl-5 text-sm">
         <li>
           ID의 철자와 대소문자를 확인하거나{' '}

@@ -9,6 +9,9 @@ import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
 import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { AppError } from '@/lib/errors';
 import { customerUidParamSchema } from '@/lib/validations/key-actions';
+import { RefreshButton } from '@/components/refresh-button';
+import { Alert } from '@/components/ui/alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { KeyDetail } from './_components/key-detail';
 
 type Props = { params: Promise<{ customerUid: string }> };
@@ -40,20 +43,20 @@ export default async function BillingKeyDetailPage({ params }: Props) {
     if (!(error instanceof AppError)) throw error;
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold">빌링키 상세</h1>
+        <PageHeader title="빌링키 상세" />
         <p className="font-mono text-sm break-all text-slate-700">{customerUid}</p>
-        <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-5 text-sm text-red-950">
-          <p className="font-semibold">이 빌링키를 확인하지 못했습니다.</p>
-          <p className="mt-1">{error.message}</p>
-          <p className="mt-1">콘솔에 기록이 없어 Iamport의 답을 기다려야 합니다. 잠시 후 새로 고침하세요.</p>
-        </div>
+        <Alert tone="error" role="alert" title="이 빌링키를 확인하지 못했습니다.">
+          <p>{error.message}</p>
+          <p>콘솔에 기록이 없어 Iamport의 답을 기다려야 합니다. 잠시 후 새로 고침하세요.</p>
+        </Alert>
+        <RefreshButton>다시 확인하기</RefreshButton>
       </div>
     );
   }
   return (
     <KeyDetail
       customerUid={customerUid}
-      initial={detail}
+      detail={detail}
       canDelete={can(actor.role, 'keys.delete') || can(actor.role, 'keys.delete.test_only')}
     />
   );

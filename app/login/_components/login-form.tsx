@@ -3,9 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormAlert, primaryButtonClass, secondaryButtonClass } from '@/components/auth-ui';
-import { Field, inputClass } from '@/components/field';
-import { authApi, AuthApiError, loadPage } from '@/lib/client/auth-api';
+import { FormAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { api, ApiError, loadPage } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
   signInSchema,
@@ -17,7 +19,7 @@ import {
 } from '@/lib/validations/auth';
 
 const messageOf = (error: unknown) =>
-  error instanceof AuthApiError ? error.message : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.';
+  error instanceof ApiError ? error.message : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.';
 
 /** Email and password, then the TOTP code when the account has 2FA; then on to `next`. */
 export function LoginForm({ next }: { next: string }) {
@@ -41,13 +43,13 @@ export function LoginForm({ next }: { next: string }) {
   /** Signed in: to the 2FA page if the policy demands it, else where the user was going. */
   async function proceed() {
     setLeaving(true);
-    const account = await authApi.account().catch(() => null);
+    const account = await api.account().catch(() => null);
     loadPage(account?.mustEnrollTwoFactor ? '/settings/security?required=1' : next);
   }
 
   async function submitPassword(values: SignInValues) {
     try {
-      const result = await authApi.signIn(values.email, values.password);
+      const result = await api.signIn(values.email, values.password);
       passwordForm.resetField('password');
       if (result.twoFactorRedirect) setStep('code');
       else await proceed();
@@ -60,12 +62,12 @@ export function LoginForm({ next }: { next: string }) {
 
   async function submitCode(values: TotpCodeValues) {
     try {
-      await authApi.verifySignInCode(values.code);
+      await api.verifySignInCode(values.code);
       await proceed();
     } catch (error) {
       codeForm.resetField('code');
       const restart =
-        error instanceof AuthApiError &&
+        error instanceof ApiError &&
         ['INVALID_TWO_FACTOR_COOKIE', 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE'].includes(error.code);
       if (restart) {
         setStep('password');
@@ -94,30 +96,29 @@ export function LoginForm({ next }: { next: string }) {
         <FormAlert id="login-code-alert">{errors.root?.serverError?.message}</FormAlert>
         <Field id="login-code" label="인증 코드" required error={errors.code?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...codeForm.register('code')}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={AUTH_LIMITS.totpCode}
-              className={inputClass}
             />
           )}
         </Field>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" disabled={busy} className={primaryButtonClass}>
+          <Button type="submit" size="lg" disabled={busy}>
             {busy ? '확인 중…' : '확인'}
-          </button>
-          <button
-            type="button"
-            className={secondaryButtonClass}
+          </Button>
+          <Button
+            variant="secondary"
+            size="lg"
             onClick={() => {
               setStep('password');
               setTimeout(() => passwordForm.setFocus('email'), 0);
             }}
           >
             처음부터 다시
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -135,31 +136,29 @@ export function LoginForm({ next }: { next: string }) {
       <FormAlert id="login-alert">{errors.root?.serverError?.message}</FormAlert>
       <Field id="login-email" label="이메일" required error={errors.email?.message}>
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...passwordForm.register('email')}
             type="email"
             autoComplete="username"
             maxLength={AUTH_LIMITS.email}
-            className={inputClass}
           />
         )}
       </Field>
       <Field id="login-password" label="비밀번호" required error={errors.password?.message}>
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...passwordForm.register('password')}
             type="password"
             autoComplete="current-password"
             maxLength={AUTH_LIMITS.passwordMax}
-            className={inputClass}
           />
         )}
       </Field>
-      <button type="submit" disabled={busy} className={primaryButtonClass}>
+      <Button type="submit" size="lg" disabled={busy}>
         {busy ? '로그인 중…' : '로그인'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,15 +1,18 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { FormAlert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { ReconcileCounts, ReconcileFinding, ReconcileOverview } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
-import { queryKeys } from '@/lib/client/query';
 import { formatKst } from '@/lib/format';
-
-const th = 'px-3 py-2 text-left text-xs font-semibold text-slate-700 whitespace-nowrap';
-const td = 'px-3 py-2 align-top text-sm text-slate-900';
 
 const STATE_LABELS: Record<ReconcileFinding['liveState'], string> = {
   changed: 'Iamport에서 변경됨',
@@ -37,67 +40,62 @@ function Counts({ counts, label }: { counts: ReconcileCounts; label: string }) {
   );
 }
 
-/** Runs a reconcile, shows its counts, and lists open findings with a "확인함" button each. */
+/**
+ * Runs a reconcile, shows its counts, and lists open findings with a "확인함" button each. The
+ * overview is read on the server; after a change the page reads it again (docs/frontend.md).
+ */
 export function ReconcilePanel({
-  initial,
+  overview,
   canRun,
 }: {
-  initial: ReconcileOverview;
+  overview: ReconcileOverview;
   /** Reviewers and admins run and mark. */ canRun: boolean;
 }) {
-  const queryClient = useQueryClient();
-  const { data: overview } = useQuery({
-    queryKey: queryKeys.reconcile(),
-    queryFn: api.reconcileOverview,
-    initialData: initial,
-  });
+  const router = useRouter();
+  const [, startRefresh] = useTransition();
   const [announcement, setAnnouncement] = useState('');
+  const refresh = () => startRefresh(() => router.refresh());
   const run = useMutation({
     mutationFn: api.runReconcile,
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       setAnnouncement(
         `대조를 마쳤습니다: ${result.checked}개 확인, 변경 ${result.changed}개, 없음 ${result.missing}개, 확인 불가 ${result.unavailable}개.`,
       );
-      await queryClient.invalidateQueries({ queryKey: queryKeys.reconcile() });
+      refresh();
     },
   });
   const acknowledge = useMutation({
     mutationFn: (customerUid: string) => api.acknowledgeLiveState(customerUid),
-    onSuccess: async (stored) => {
+    onSuccess: (stored) => {
       setAnnouncement(`${stored.customerUid}을(를) 확인함으로 표시했습니다.`);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.reconcile() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.billingKey(stored.customerUid) });
+      refresh();
     },
   });
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="run-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="run-title" className="text-lg font-bold">
-          대조 실행
-        </h2>
-        <p className="text-sm text-slate-800">
-          활성 빌링키 {overview.activeKeys}개 (현재 모드에서 발급된 키)를 Iamport와 대조합니다. 약{' '}
-          {Math.max(1, Math.ceil(overview.activeKeys / 100))}번 조회합니다.
-        </p>
-        <button
-          type="button"
+      <CardSection
+        id="run-title"
+        title="대조 실행"
+        description={
+          <>
+            활성 빌링키 {overview.activeKeys}개 (현재 모드에서 발급된 키)를 Iamport와 대조합니다. 약{' '}
+            {Math.max(1, Math.ceil(overview.activeKeys / 100))}번 조회합니다.
+          </>
+        }
+      >
+        <Button
           onClick={() => run.mutate()}
           disabled={run.isPending || !canRun}
           title={canRun ? undefined : '검토자 또는 관리자만 실행할 수 있습니다.'}
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
           {run.isPending ? '대조 중…' : 'Iamport와 대조 실행'}
-        </button>
+        </Button>
         <div role="status" aria-live="polite" className="text-sm">
           {run.isPending && <p>Iamport에 100개씩 조회하고 있습니다…</p>}
           {announcement && !run.isPending && <p className="font-semibold text-emerald-900">{announcement}</p>}
         </div>
-        {run.isError && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            대조하지 못했습니다: {run.error.message}
-          </p>
-        )}
+        <FormAlert>{run.isError ? `대조하지 못했습니다: ${run.error.message}` : null}</FormAlert>
         {run.data && <Counts counts={run.data} label="이번 대조 결과" />}
         {!run.data && overview.lastRun && (
           <div className="space-y-2">
@@ -111,99 +109,76 @@ export function ReconcilePanel({
           </div>
         )}
         {!run.data && !overview.lastRun && <p className="text-sm text-slate-700">아직 대조한 적이 없습니다.</p>}
-      </section>
+      </CardSection>
 
       <section aria-labelledby="findings-title" className="space-y-3">
         <h2 id="findings-title" className="text-lg font-bold">
           확인이 필요한 빌링키 <span className="font-mono text-base text-slate-700">({overview.findings.length})</span>
         </h2>
-        {acknowledge.isError && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            확인 표시를 하지 못했습니다: {acknowledge.error.message}
-          </p>
-        )}
+        <FormAlert>{acknowledge.isError ? `확인 표시를 하지 못했습니다: ${acknowledge.error.message}` : null}</FormAlert>
         {overview.findings.length === 0 ? (
-          <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-800">
-            Iamport와 다른 빌링키가 없습니다 (또는 모두 확인함으로 표시했습니다).
-          </p>
+          <EmptyState>Iamport와 다른 빌링키가 없습니다 (또는 모두 확인함으로 표시했습니다).</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200">
-              <caption className="sr-only">Iamport에서 변경되었거나 없어진 빌링키, 확인 전</caption>
-              <thead className="bg-slate-50">
+          <TableFrame label="확인이 필요한 빌링키 표">
+            <Table caption="Iamport에서 변경되었거나 없어진 빌링키, 확인 전" cards stickyFirst>
+              <THead>
                 <tr>
-                  <th scope="col" className={th}>
-                    고객 결제수단 ID
-                  </th>
-                  <th scope="col" className={th}>
-                    상태
-                  </th>
-                  <th scope="col" className={th}>
-                    콘솔에 기록된 카드
-                  </th>
-                  <th scope="col" className={th}>
-                    PG / MID
-                  </th>
-                  <th scope="col" className={th}>
-                    확인 시각 (KST)
-                  </th>
-                  <th scope="col" className={th}>
+                  <TH>고객 결제수단 ID</TH>
+                  <TH>상태</TH>
+                  <TH>콘솔에 기록된 카드</TH>
+                  <TH>PG / MID</TH>
+                  <TH>확인 시각 (KST)</TH>
+                  <TH>
                     <span className="sr-only">작업</span>
-                  </th>
+                  </TH>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </THead>
+              <TBody>
                 {overview.findings.map((finding) => (
-                  <tr key={finding.customerUid}>
-                    <td className={`${td} font-mono break-all`}>
+                  <TR key={finding.customerUid}>
+                    <TD primary className="font-mono break-all">
                       <Link
                         href={`/keys/${encodeURIComponent(finding.customerUid)}`}
                         className="text-blue-700 underline"
                       >
                         {finding.customerUid}
                       </Link>
-                    </td>
-                    <td className={td}>
-                      <span
-                        className={`rounded border px-2 py-0.5 text-xs font-bold whitespace-nowrap ${
-                          finding.liveState === 'missing'
-                            ? 'border-red-300 bg-red-100 text-red-900'
-                            : 'border-amber-400 bg-amber-100 text-amber-950'
-                        }`}
-                      >
+                    </TD>
+                    <TD label="상태">
+                      <Badge tone={finding.liveState === 'missing' ? 'red' : 'amber'} className="font-bold">
                         {STATE_LABELS[finding.liveState]}
-                      </span>
-                    </td>
-                    <td className={td}>
+                      </Badge>
+                    </TD>
+                    <TD label="기록된 카드">
                       {finding.cardName ?? '카드사 정보 없음'}{' '}
                       <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
-                    </td>
-                    <td className={`${td} font-mono`}>
+                    </TD>
+                    <TD label="PG / MID" className="font-mono">
                       {finding.pgProvider} / {finding.pgId}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>
+                    </TD>
+                    <TD label="확인 시각" className="whitespace-nowrap">
                       {finding.liveCheckedAt ? (
                         <time dateTime={finding.liveCheckedAt}>{formatKst(finding.liveCheckedAt)}</time>
                       ) : (
                         '—'
                       )}
-                    </td>
-                    <td className={td}>
-                      <button
-                        type="button"
+                    </TD>
+                    <TD label="작업">
+                      <Button
+                        variant="secondary"
+                        size="sm"
                         aria-label={`${finding.customerUid} 확인함`}
                         onClick={() => acknowledge.mutate(finding.customerUid)}
                         disabled={!canRun || (acknowledge.isPending && acknowledge.variables === finding.customerUid)}
-                        className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
                       >
                         확인함
-                      </button>
-                    </td>
-                  </tr>
+                      </Button>
+                    </TD>
+                  </TR>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
+          </TableFrame>
         )}
       </section>
     </div>

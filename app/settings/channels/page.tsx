@@ -1,22 +1,49 @@
 import type { Metadata } from 'next';
+import { RefreshButton } from '@/components/refresh-button';
+import { Alert } from '@/components/ui/alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { ChannelSettingsView } from '@/lib/model/settings';
+import { getIamport } from '@/lib/runtime';
+import { channelSettingsView } from '@/lib/settings/channels';
 import { ChannelSettingsForm } from './_components/channel-settings-form';
 
 export const metadata: Metadata = { title: '채널 설정' };
 
 export default async function ChannelSettingsPage() {
   await requirePageActor('settings.manage', '/settings/channels');
+  let view: ChannelSettingsView | null = null;
+  let failure: string | null = null;
+  try {
+    view = await channelSettingsView({ db: await getDb(), runtime: getIamport() });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    failure = error.message;
+  }
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">채널 설정</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          Iamport에 설정된 PG 채널(<code className="font-mono">GET /users/pg</code>)을 지금 그대로 보여 줍니다. 발급
-          화면이 먼저 고를 기본 채널과, 상담원에게 보이지 않을 채널을 정하세요. 숨긴 채널로는 상담원이 발급할 수
-          없습니다. 모든 변경은 감사 기록에 남습니다.
-        </p>
-      </div>
-      <ChannelSettingsForm />
+      <PageHeader
+        title="채널 설정"
+        description={
+          <>
+            Iamport에 설정된 PG 채널(<code className="font-mono">GET /users/pg</code>)을 지금 그대로 보여 줍니다. 발급
+            화면이 먼저 고를 기본 채널과, 상담원에게 보이지 않을 채널을 정하세요. 숨긴 채널로는 상담원이 발급할 수
+            없습니다. 모든 변경은 감사 기록에 남습니다.
+          </>
+        }
+      />
+      {view ? (
+        <ChannelSettingsForm view={view} />
+      ) : (
+        <div className="space-y-2">
+          <Alert tone="error" role="alert">
+            채널 목록을 불러오지 못했습니다: {failure}
+          </Alert>
+          <RefreshButton>다시 불러오기</RefreshButton>
+        </div>
+      )}
     </div>
   );
 }

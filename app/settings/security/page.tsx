@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { FormStatus } from '@/components/auth-ui';
+import { Alert, FormStatus } from '@/components/ui/alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { getPageAuthState, requirePageActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { ROLE_LABELS } from '@/lib/validations/auth';
@@ -28,18 +29,20 @@ export default async function SecurityPage({
   const env = getEnv();
   if (!state) redirect('/login?next=%2Fsettings%2Fsecurity');
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">보안 설정</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          {state.name} · {state.actor.email} · {ROLE_LABELS[state.actor.role]}
-        </p>
-      </div>
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader
+        title="보안 설정"
+        description={
+          <span className="break-all">
+            {state.name} · {state.actor.email} · {ROLE_LABELS[state.actor.role]}
+          </span>
+        }
+      />
       <FormStatus>{notice}</FormStatus>
       {state.mustEnrollTwoFactor && (
-        <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
+        <Alert tone="warning" role="alert" className="text-base">
           관리자가 모든 직원에게 2단계 인증을 요구합니다. 아래에서 2단계 인증 설정을 마쳐야 다른 화면을 쓸 수 있습니다.
-        </p>
+        </Alert>
       )}
       <TwoFactorPanel enabled={state.twoFactorEnabled} requiredByPolicy={state.requireTwoFactor} />
       <ChangePasswordForm email={state.actor.email} />

@@ -3,6 +3,7 @@ import { getAuthRuntime } from '@/lib/auth/auth';
 import { requirePageActor } from '@/lib/auth/session';
 import { getSecuritySettings } from '@/lib/auth/settings';
 import { listStaff } from '@/lib/auth/staff';
+import { PageHeader } from '@/components/ui/page-header';
 import { CreateStaffForm } from './_components/create-staff-form';
 import { SecurityPolicyForm } from './_components/security-policy-form';
 import { StaffTable } from './_components/staff-table';
@@ -14,17 +15,14 @@ export default async function StaffPage() {
   const { db } = await getAuthRuntime();
   const [staff, settings] = await Promise.all([listStaff(db), getSecuritySettings(db)]);
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">직원 관리</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          직원 계정을 만들고 역할을 정합니다. 비활성화하면 그 직원의 모든 세션이 바로 끝나고 로그인할 수 없습니다. 모든
-          변경은 감사 기록에 남습니다.
-        </p>
-      </div>
-      <SecurityPolicyForm initialSettings={settings} />
+    <div className="space-y-6">
+      <PageHeader
+        title="직원 관리"
+        description="직원 계정을 만들고 역할을 정합니다. 비활성화하면 그 직원의 모든 세션이 바로 끝나고 로그인할 수 없습니다. 모든 변경은 감사 기록에 남습니다."
+      />
+      <SecurityPolicyForm settings={settings} />
       <CreateStaffForm />
-      <StaffTable initialStaff={staff} currentUserId={actor.id} />
+      <StaffTable staff={staff} currentUserId={actor.id} />
     </div>
   );
 }

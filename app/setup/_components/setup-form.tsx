@@ -2,9 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { FormAlert, primaryButtonClass } from '@/components/auth-ui';
-import { Field, inputClass } from '@/components/field';
-import { authApi, AuthApiError, loadPage } from '@/lib/client/auth-api';
+import { FormAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { api, ApiError, loadPage } from '@/lib/client/api';
 import { AUTH_LIMITS, PASSWORD_HINT, setupSchema, type SetupInput, type SetupValues } from '@/lib/validations/auth';
 
 const FIELDS = ['email', 'name', 'password', 'passwordConfirm'] as const;
@@ -20,10 +22,10 @@ export function SetupForm() {
 
   async function submit(values: SetupValues) {
     try {
-      await authApi.setup(values);
+      await api.setup(values);
       loadPage('/login?notice=created');
     } catch (error) {
-      if (error instanceof AuthApiError) {
+      if (error instanceof ApiError) {
         const fieldErrors = FIELDS.filter((field) => error.fields[field]);
         for (const field of fieldErrors) setError(field, { message: error.fields[field] });
         if (fieldErrors[0]) setFocus(fieldErrors[0]);
@@ -46,54 +48,50 @@ export function SetupForm() {
       <FormAlert id="setup-alert">{errors.root?.serverError?.message}</FormAlert>
       <Field id="setup-email" label="이메일" required error={errors.email?.message} hint="로그인 ID로 씁니다.">
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...register('email')}
             type="email"
             autoComplete="username"
             maxLength={AUTH_LIMITS.email}
-            className={inputClass}
           />
         )}
       </Field>
       <Field id="setup-name" label="이름" required error={errors.name?.message}>
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...register('name')}
             autoComplete="name"
             maxLength={AUTH_LIMITS.name}
-            className={inputClass}
           />
         )}
       </Field>
       <Field id="setup-password" label="비밀번호" required error={errors.password?.message} hint={PASSWORD_HINT}>
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...register('password')}
             type="password"
             autoComplete="new-password"
             maxLength={AUTH_LIMITS.passwordMax}
-            className={inputClass}
           />
         )}
       </Field>
       <Field id="setup-password-confirm" label="비밀번호 확인" required error={errors.passwordConfirm?.message}>
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...register('passwordConfirm')}
             type="password"
             autoComplete="new-password"
             maxLength={AUTH_LIMITS.passwordMax}
-            className={inputClass}
           />
         )}
       </Field>
-      <button type="submit" disabled={busy} className={primaryButtonClass}>
+      <Button type="submit" size="lg" disabled={busy}>
         {busy ? '만드는 중…' : '관리자 계정 만들기'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,13 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { Field, inputClass } from '@/components/field';
+import { useRef, useState, type FormEvent } from 'react';
+import { FormAlert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import type { BillingKeyView, DeleteResult } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { DELETE_REASON_LIMITS, deleteBillingKeySchema } from '@/lib/validations/key-actions';
@@ -22,18 +27,16 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const ids = { title: useId(), description: useId() };
   const remove = useMutation({
     mutationFn: (validReason: string) => api.deleteBillingKey(customerUid, { reason: validReason }),
     onSuccess: (result) => {
-      dialogRef.current?.close();
+      setConfirming(false);
       onDeleted(result);
     },
     onError: (error) => {
-      dialogRef.current?.close();
+      setConfirming(false);
       setServerError(error.message);
     },
   });
@@ -49,7 +52,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
       return;
     }
     setFieldError(undefined);
-    dialogRef.current?.showModal();
+    setConfirming(true);
   }
 
   function confirm() {
@@ -58,14 +61,12 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
   }
 
   return (
-    <section aria-labelledby="delete-title" className="space-y-3 rounded-xl border border-red-200 bg-white p-5">
-      <h2 id="delete-title" className="text-lg font-bold text-red-900">
-        빌링키 삭제
-      </h2>
-      <p className="text-sm text-slate-800">
-        Iamport에서 빌링키를 삭제하면 되돌릴 수 없고, 이 키로 예약된 결제도 실패합니다. 콘솔에는 누가, 언제, 왜
-        삭제했는지 남습니다.
-      </p>
+    <CardSection
+      id="delete-title"
+      title="빌링키 삭제"
+      tone="danger"
+      description="Iamport에서 빌링키를 삭제하면 되돌릴 수 없고, 이 키로 예약된 결제도 실패합니다. 콘솔에는 누가, 언제, 왜 삭제했는지 남습니다."
+    >
       <form noValidate onSubmit={ask} className="space-y-3">
         <Field
           id="delete-reason"
@@ -76,10 +77,9 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
           hint={`Iamport에 삭제 사유로 함께 전달됩니다. ${DELETE_REASON_LIMITS.min}~${DELETE_REASON_LIMITS.max}자.`}
         >
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               ref={inputRef}
-              type="text"
               name="reason"
               autoComplete="off"
               maxLength={DELETE_REASON_LIMITS.max}
@@ -88,39 +88,26 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
                 setReason(event.target.value);
                 if (fieldError) setFieldError(undefined);
               }}
-              className={inputClass}
             />
           )}
         </Field>
-        <button
-          ref={triggerRef}
-          type="submit"
-          disabled={remove.isPending}
-          className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-        >
+        <Button type="submit" variant="danger" disabled={remove.isPending}>
           {remove.isPending ? '삭제 중…' : '빌링키 삭제…'}
-        </button>
+        </Button>
       </form>
-      {serverError && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          삭제하지 못했습니다: {serverError}
-        </p>
-      )}
+      <FormAlert>{serverError && `삭제하지 못했습니다: ${serverError}`}</FormAlert>
 
-      <dialog
-        ref={dialogRef}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.description}
-        onClose={() => triggerRef.current?.focus()}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-300 p-0 shadow-xl backdrop:bg-slate-950/50"
-      >
-        <div className="space-y-4 p-6">
-          <h2 id={ids.title} className="text-lg font-bold text-red-900">
-            빌링키를 삭제할까요?
-          </h2>
-          <div id={ids.description} className="space-y-2 text-sm text-slate-900">
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => {
+          if (!remove.isPending) setConfirming(open);
+        }}
+        title="빌링키를 삭제할까요?"
+        confirmLabel={remove.isPending ? '삭제 중…' : '삭제'}
+        busy={remove.isPending}
+        onConfirm={confirm}
+        description={
+          <>
             <p>
               <strong>{cardLabel}</strong> 카드의 빌링키(고객 결제수단 ID{' '}
               <span className="font-mono break-all">{customerUid}</span>)를 Iamport에서 삭제합니다. 되돌릴 수 없습니다.
@@ -128,27 +115,9 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
             <p>
               삭제 사유: <span className="break-words">{reason.trim()}</span>
             </p>
-          </div>
-          <div className="flex justify-end gap-2">
-            <button
-              type="button"
-              autoFocus
-              onClick={() => dialogRef.current?.close()}
-              className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
-            >
-              취소
-            </button>
-            <button
-              type="button"
-              onClick={confirm}
-              disabled={remove.isPending}
-              className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-            >
-              {remove.isPending ? '삭제 중…' : '삭제'}
-            </button>
-          </div>
-        </div>
-      </dialog>
-    </section>
+          </>
+        }
+      />
+    </CardSection>
   );
 }

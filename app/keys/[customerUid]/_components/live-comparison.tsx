@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { BillingKeyDetail, BillingKeyView, ComparedField } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/gateways/catalog';
+import { Badge } from '@/components/ui/badge';
+import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 
 interface Row {
   label: string;
@@ -39,8 +41,6 @@ function liveCellFallback(detail: BillingKeyDetail): ReactNode {
   return <span className="text-slate-600">확인할 수 없음</span>;
 }
 
-const th = 'px-3 py-2 text-left text-xs font-semibold text-slate-700';
-
 /** The stored record and the live key row by row; rows that differ are highlighted and say so. */
 export function LiveComparison({ detail }: { detail: BillingKeyDetail }) {
   const differing = new Set<string>(detail.differences satisfies ComparedField[]);
@@ -50,56 +50,47 @@ export function LiveComparison({ detail }: { detail: BillingKeyDetail }) {
       <h2 id="comparison-title" className="text-lg font-bold">
         콘솔 기록과 Iamport 비교
       </h2>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200">
-          <caption className="sr-only">콘솔에 저장된 기록과 Iamport의 실시간 정보, 항목별 비교</caption>
-          <thead className="bg-slate-50">
+      <TableFrame label="콘솔 기록과 Iamport 비교 표">
+        <Table caption="콘솔에 저장된 기록과 Iamport의 실시간 정보, 항목별 비교" cards>
+          <THead>
             <tr>
-              <th scope="col" className={th}>
-                항목
-              </th>
-              <th scope="col" className={th}>
-                콘솔 기록
-              </th>
-              <th scope="col" className={th}>
-                Iamport 실시간
-              </th>
-              <th scope="col" className={th}>
-                비교
-              </th>
+              <TH>항목</TH>
+              <TH>콘솔 기록</TH>
+              <TH>Iamport 실시간</TH>
+              <TH>비교</TH>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </THead>
+          <TBody>
             {ROWS.map((row) => {
               const differs = differing.has(row.field);
               return (
-                <tr key={row.field} className={differs ? 'bg-amber-50' : undefined}>
-                  <th scope="row" className="px-3 py-2 text-left text-sm font-medium text-slate-700">
+                <TR key={row.field} tone={differs ? 'warn' : undefined}>
+                  <th scope="row" data-primary="">
                     {row.label}
                   </th>
-                  <td className="px-3 py-2 text-sm break-all">
+                  <TD label="콘솔 기록" className="break-all">
                     {stored ? row.render(stored) : <span className="text-slate-600">기록 없음</span>}
-                  </td>
-                  <td className={`px-3 py-2 text-sm break-all ${differs ? 'font-semibold text-amber-950' : ''}`}>
+                  </TD>
+                  <TD label="Iamport" className={`break-all ${differs ? 'font-semibold text-amber-950' : ''}`}>
                     {live ? row.render(live) : liveCellFallback(detail)}
-                  </td>
-                  <td className="px-3 py-2 text-sm whitespace-nowrap">
+                  </TD>
+                  <TD label="비교" className="whitespace-nowrap">
                     {differs ? (
-                      <span className="rounded border border-amber-500 bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-950">
+                      <Badge tone="amber" className="border-amber-500 font-bold">
                         Iamport에서 변경됨
-                      </span>
+                      </Badge>
                     ) : stored && live ? (
                       <span className="text-xs text-slate-600">같음</span>
                     ) : (
                       <span className="text-xs text-slate-600">—</span>
                     )}
-                  </td>
-                </tr>
+                  </TD>
+                </TR>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableFrame>
     </section>
   );
 }

@@ -1,17 +1,19 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { Alert } from '@/components/ui/alert';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
-import { queryKeys } from '@/lib/client/query';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
-const TONES: Record<Tone, { box: string; badge: string }> = {
-  ok: { box: 'border-emerald-300 bg-emerald-50', badge: 'bg-emerald-700 text-white' },
-  warn: { box: 'border-amber-400 bg-amber-50', badge: 'bg-amber-800 text-white' },
-  bad: { box: 'border-red-300 bg-red-50', badge: 'bg-red-800 text-white' },
-  muted: { box: 'border-slate-300 bg-slate-50', badge: 'bg-slate-700 text-white' },
+const TONES: Record<Tone, { alert: 'success' | 'warning' | 'error' | 'neutral'; badge: BadgeTone }> = {
+  ok: { alert: 'success', badge: 'green' },
+  warn: { alert: 'warning', badge: 'amber' },
+  bad: { alert: 'error', badge: 'red' },
+  muted: { alert: 'neutral', badge: 'slate' },
 };
 
 /** One verdict on stored vs live, in the reviewer's words. */
@@ -57,18 +59,12 @@ export function verdictOf(detail: BillingKeyDetail): { label: string; text: stri
   return { label: 'Iamport와 일치', text: '콘솔 기록과 Iamport의 실시간 정보가 같습니다.', tone: 'ok' };
 }
 
-export function LiveStatus({ detail }: { detail: BillingKeyDetail }) {
+/** The verdict, and "확인함" for an open reconcile finding; `onChanged` re-reads the page. */
+export function LiveStatus({ detail, onChanged }: { detail: BillingKeyDetail; onChanged: () => void }) {
   const verdict = verdictOf(detail);
   const tone = TONES[verdict.tone];
-  const queryClient = useQueryClient();
   const uid = detail.stored?.customerUid ?? detail.billingKey?.customerUid ?? '';
-  const acknowledge = useMutation({
-    mutationFn: () => api.acknowledgeLiveState(uid),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.billingKey(uid) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.reconcile() });
-    },
-  });
+  const acknowledge = useMutation({ mutationFn: () => api.acknowledgeLiveState(uid), onSuccess: onChanged });
   const stored = detail.stored;
   const openFinding =
     stored?.status === 'active' &&
@@ -76,35 +72,34 @@ export function LiveStatus({ detail }: { detail: BillingKeyDetail }) {
     stored.liveStateAcknowledgedAt === null;
 
   return (
-    <section aria-labelledby="live-status-title" className={`space-y-2 rounded-xl border p-4 ${tone.box}`}>
-      <h2 id="live-status-title" className="text-sm font-semibold text-slate-700">
-        Iamport 실시간 상태
-      </h2>
-      <p>
-        <span className={`rounded px-2 py-1 text-sm font-bold ${tone.badge}`}>{verdict.label}</span>
-      </p>
-      <p className="text-sm text-slate-900">{verdict.text}</p>
-      {openFinding && (
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            onClick={() => acknowledge.mutate()}
-            disabled={acknowledge.isPending}
-            className="rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60"
-          >
-            확인함
-          </button>
-          <span className="text-xs text-slate-700">
-            대조 결과를 확인했다고 표시하면 Iamport 대조 목록에서 빠집니다.
-          </span>
+    <section aria-labelledby="live-status-title">
+      <Alert tone={tone.alert} className="space-y-2 p-4">
+        <h2 id="live-status-title" className="text-sm font-semibold text-slate-700">
+          Iamport 실시간 상태
+        </h2>
+        <p>
+          <Badge tone={tone.badge} solid className="px-2 py-1 text-sm">
+            {verdict.label}
+          </Badge>
+        </p>
+        <p className="text-slate-900">{verdict.text}</p>
+        {openFinding && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button variant="secondary" size="sm" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>
+              확인함
+            </Button>
+            <span className="text-xs text-slate-700">
+              대조 결과를 확인했다고 표시하면 Iamport 대조 목록에서 빠집니다.
+            </span>
+          </div>
+        )}
+        {stored?.liveStateAcknowledgedAt && stored.liveState !== 'same' && (
+          <p className="text-xs text-slate-700">이 차이는 확인됨으로 표시되어 있습니다.</p>
+        )}
+        <div role="status">
+          {acknowledge.isError && <span className="text-red-800">확인 표시 실패: {acknowledge.error.message}</span>}
         </div>
-      )}
-      {stored?.liveStateAcknowledgedAt && stored.liveState !== 'same' && (
-        <p className="text-xs text-slate-700">이 차이는 확인됨으로 표시되어 있습니다.</p>
-      )}
-      <div role="status" className="text-sm">
-        {acknowledge.isError && <span className="text-red-800">확인 표시 실패: {acknowledge.error.message}</span>}
-      </div>
+      </Alert>
     </section>
   );
 }

@@ -1,7 +1,10 @@
 'use client';
 
 import { useWatch, type Control, type FieldErrors } from 'react-hook-form';
-import { Field, inputClass } from '@/components/field';
+import { FormSection } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { Field } from '@/components/ui/field';
+import { inputVariants } from '@/components/ui/input';
 import type { ChannelView } from '@/lib/model/billing-keys';
 import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
 import { digitsOnly } from '@/lib/card-number';
@@ -9,7 +12,7 @@ import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
 import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
 import { CardInput } from './card-input';
 import type { FormValues } from './form-values';
-import { perPgRules, sectionClass } from './per-pg';
+import { perPgRules } from './per-pg';
 
 interface CardFieldsProps {
   control: Control<FormValues>;
@@ -32,8 +35,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
         ? TEST_CARD_ON_LIVE_MESSAGE
         : null;
   return (
-    <fieldset className={sectionClass} disabled={busy}>
-      <legend className="px-1 text-base font-semibold">카드 정보</legend>
+    <FormSection legend="카드 정보" disabled={busy}>
       <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
@@ -63,7 +65,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
               inputMode="numeric"
               placeholder="XXXX-XXXX-XXXX-XXXX"
               maxLength={ISSUE_LIMITS.card_number}
-              className={`${inputClass} font-mono tracking-wider`}
+              className={cn(inputVariants({ mono: true }), 'tracking-wider')}
             />
           )}
         </Field>
@@ -85,7 +87,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
               inputMode="numeric"
               placeholder="YYYY-MM"
               maxLength={ISSUE_LIMITS.expiry}
-              className={`${inputClass} font-mono`}
+              className={inputVariants({ mono: true })}
             />
           )}
         </Field>
@@ -105,7 +107,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
               a11y={a11y}
               inputMode="numeric"
               maxLength={ISSUE_LIMITS.birth}
-              className={`${inputClass} font-mono`}
+              className={inputVariants({ mono: true })}
             />
           )}
         </Field>
@@ -125,7 +127,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
               a11y={a11y}
               inputMode="numeric"
               maxLength={ISSUE_LIMITS.pwd_2digit}
-              className={`${inputClass} masked-input w-24 font-mono`}
+              className={cn(inputVariants({ mono: true }), 'masked-input w-24')}
             />
           )}
         </Field>
@@ -146,12 +148,12 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
                 a11y={a11y}
                 inputMode="numeric"
                 maxLength={ISSUE_LIMITS.cvc}
-                className={`${inputClass} masked-input w-24 font-mono`}
+                className={cn(inputVariants({ mono: true }), 'masked-input w-24')}
               />
             )}
           </Field>
         )}
       </div>
-    </fieldset>
+    </FormSection>
   );
 }

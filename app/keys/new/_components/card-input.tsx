@@ -2,7 +2,7 @@
 
 import type { InputHTMLAttributes } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import type { FieldA11yProps } from '@/components/field';
+import type { FieldA11yProps } from '@/components/ui/field';
 import type { SENSITIVE_FIELDS } from '@/lib/validations/billing-key';
 import type { FormValues } from './form-values';
 

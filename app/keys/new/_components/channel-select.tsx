@@ -1,7 +1,9 @@
 'use client';
 
 import type { ListedChannel } from '@/lib/model/settings';
-import { Field, inputClass } from '@/components/field';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { NativeSelect } from '@/components/ui/native-select';
 
 export const MANUAL_CHANNEL = '__manual__';
 
@@ -37,13 +39,7 @@ export function ChannelSelect({
     <div className="flex flex-col gap-2">
       <Field id="channel" label="발급 채널" apiName="channel_key / pg" error={error} hint={hint} required>
         {(a11y) => (
-          <select
-            {...a11y}
-            value={value}
-            disabled={disabled}
-            onChange={(event) => onChange(event.target.value)}
-            className={inputClass}
-          >
+          <NativeSelect {...a11y} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
             {value === '' && <option value="">채널을 선택하세요</option>}
             {keyIn.map((channel) => (
               <option key={channel.channelKey} value={channel.channelKey}>
@@ -54,13 +50,13 @@ export function ChannelSelect({
               </option>
             ))}
             <option value={MANUAL_CHANNEL}>직접 입력 (PG사.상점아이디)</option>
-          </select>
+          </NativeSelect>
         )}
       </Field>
       {loadError && (
-        <button type="button" onClick={onRetry} className="self-start text-sm text-blue-700 underline">
+        <Button variant="link" size="sm" onClick={onRetry} className="self-start">
           채널 목록 다시 불러오기
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,11 +1,13 @@
 'use client';
 
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
-import { Field, inputClass } from '@/components/field';
+import { FormSection } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
 import { NO_AUTOFILL } from './card-input';
 import type { FormValues } from './form-values';
-import { perPgRules, sectionClass } from './per-pg';
+import { perPgRules } from './per-pg';
 
 interface CustomerFieldsProps {
   register: UseFormRegister<FormValues>;
@@ -17,8 +19,7 @@ interface CustomerFieldsProps {
 export function CustomerFields({ register, errors, provider, busy }: CustomerFieldsProps) {
   const { isRequired, reason } = perPgRules(provider);
   return (
-    <fieldset className={sectionClass} disabled={busy}>
-      <legend className="px-1 text-base font-semibold">고객 정보</legend>
+    <FormSection legend="고객 정보" disabled={busy}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="customer_name"
@@ -29,11 +30,10 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           hint={reason('customer_name')}
         >
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_name')}
               maxLength={ISSUE_LIMITS.customer_name}
-              className={inputClass}
               {...NO_AUTOFILL}
             />
           )}
@@ -47,11 +47,10 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           hint={reason('customer_id') ?? '가맹점이 쓰는 회원 ID.'}
         >
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_id')}
               maxLength={ISSUE_LIMITS.customer_id}
-              className={inputClass}
               {...NO_AUTOFILL}
             />
           )}
@@ -64,36 +63,33 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           hint="예: 010-1234-5678"
         >
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_tel')}
               type="tel"
               inputMode="tel"
               maxLength={ISSUE_LIMITS.customer_tel}
-              className={inputClass}
               {...NO_AUTOFILL}
             />
           )}
         </Field>
         <Field id="customer_email" label="이메일" apiName="customer_email" error={errors.customer_email?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_email')}
               type="email"
               maxLength={ISSUE_LIMITS.customer_email}
-              className={inputClass}
               {...NO_AUTOFILL}
             />
           )}
         </Field>
         <Field id="customer_addr" label="주소" apiName="customer_addr" error={errors.customer_addr?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_addr')}
               maxLength={ISSUE_LIMITS.customer_addr}
-              className={inputClass}
               {...NO_AUTOFILL}
             />
           )}
@@ -105,17 +101,17 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           error={errors.customer_postcode?.message}
         >
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('customer_postcode')}
               inputMode="numeric"
               maxLength={ISSUE_LIMITS.customer_postcode}
-              className={`${inputClass} w-32`}
+              className="w-32"
               {...NO_AUTOFILL}
             />
           )}
         </Field>
       </div>
-    </fieldset>
+    </FormSection>
   );
 }

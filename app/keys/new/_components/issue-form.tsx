@@ -4,10 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { Field, inputClass } from '@/components/field';
+import { Button } from '@/components/ui/button';
+import { FormSection } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import type { CurrentKey, CurrentKeyCheck } from '@/lib/model/billing-keys';
 import { api, ApiError } from '@/lib/client/api';
-import { queryKeys } from '@/lib/client/query';
+import { queries, queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import {
   ISSUE_LIMITS,
@@ -20,13 +23,12 @@ import { CardFields } from './card-fields';
 import { ChannelMarker } from './channel-marker';
 import { CustomerFields } from './customer-fields';
 import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
-import { sectionClass } from './per-pg';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
 import { ReplaceNotice } from './replace-notice';
 
 export function IssueForm() {
-  const channelsQuery = useQuery({ queryKey: queryKeys.channels(), queryFn: api.channels });
+  const channelsQuery = useQuery(queries.channels());
   const [pickedChannel, setPickedChannel] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -39,12 +41,7 @@ export function IssueForm() {
   const queryClient = useQueryClient();
   // The customer_uid whose current key was looked up (on leaving the field, and before submitting).
   const [checkedUid, setCheckedUid] = useState('');
-  const currentQuery = useQuery({
-    queryKey: queryKeys.currentKey(checkedUid),
-    queryFn: () => api.currentKey(checkedUid),
-    enabled: checkedUid !== '',
-    staleTime: 0,
-  });
+  const currentQuery = useQuery({ ...queries.currentKey(checkedUid), enabled: checkedUid !== '' });
 
   const form = useForm<FormValues>({
     resolver: zodResolver(issueBillingKeySchema) as never,
@@ -65,11 +62,7 @@ export function IssueForm() {
   async function checkCurrent(uid: string): Promise<CurrentKeyCheck | null> {
     if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return null;
     setCheckedUid(uid);
-    return queryClient.fetchQuery({
-      queryKey: queryKeys.currentKey(uid),
-      queryFn: () => api.currentKey(uid),
-      staleTime: 0,
-    });
+    return queryClient.fetchQuery(queries.currentKey(uid));
   }
 
   function chooseChannel(choice: string) {
@@ -206,7 +199,11 @@ export function IssueForm() {
   const chosenChannel = channelsQuery.data?.find((channel) => channel.channelKey === channelChoice);
 
   return (
-    <div className="space-y-6">
+    <div className="grid items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <aside aria-label="발급 채널" className="sticky top-0 z-10 lg:top-4 lg:order-last">
+        <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
+      </aside>
+      <div className="min-w-0 space-y-6">
       <form
         onSubmit={(event) => void handleSubmit(submit)(event)}
         noValidate
@@ -214,9 +211,7 @@ export function IssueForm() {
         aria-label="빌링키 발급"
         className="space-y-6"
       >
-        <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
-        <fieldset className={sectionClass} disabled={busy}>
-          <legend className="px-1 text-base font-semibold">채널과 고객 결제수단 ID</legend>
+        <FormSection legend="채널과 고객 결제수단 ID" disabled={busy}>
           <ChannelSelect
             channels={channelsQuery.data}
             loading={channelsQuery.isLoading}
@@ -236,7 +231,7 @@ export function IssueForm() {
               hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
             >
               {(a11y) => (
-                <input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} className={inputClass} {...NO_AUTOFILL} />
+                <Input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} {...NO_AUTOFILL} />
               )}
             </Field>
           )}
@@ -250,22 +245,20 @@ export function IssueForm() {
           >
             {(a11y) => (
               <div className="flex gap-2">
-                <input
+                <Input
                   {...a11y}
                   {...register('customer_uid', {
                     onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
                   })}
                   maxLength={ISSUE_LIMITS.customer_uid}
-                  className={inputClass}
                   {...NO_AUTOFILL}
                 />
-                <button
-                  type="button"
+                <Button
+                  variant="secondary"
                   onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
-                  className="shrink-0 rounded-md border border-slate-400 bg-white px-3 text-sm font-medium hover:bg-slate-100"
                 >
                   새 ID 만들기
-                </button>
+                </Button>
               </div>
             )}
           </Field>
@@ -276,27 +269,19 @@ export function IssueForm() {
               error={errors.replace_confirmed?.message}
             />
           )}
-        </fieldset>
+        </FormSection>
 
         <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
         <CustomerFields register={register} errors={errors} provider={provider} busy={busy} />
 
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={busy}
-            className="rounded-md bg-blue-700 px-6 py-3 text-base font-semibold text-white hover:bg-blue-800 disabled:cursor-wait disabled:opacity-60"
-          >
+          <Button type="submit" size="lg" disabled={busy}>
             {busy ? '발급 요청 중…' : '빌링키 발급'}
-          </button>
+          </Button>
           {outcome && (
-            <button
-              type="button"
-              onClick={startOver}
-              className="rounded-md border border-slate-400 bg-white px-4 py-3 text-sm font-medium hover:bg-slate-100"
-            >
+            <Button variant="secondary" size="lg" onClick={startOver}>
               새 고객 입력
-            </button>
+            </Button>
           )}
           <p role="status" aria-live="polite" className="text-sm text-slate-700">
             {busy ? 'Iamport에 발급을 요청하고 있습니다. PG 응답에 최대 30초가 걸릴 수 있습니다.' : ''}
@@ -306,6 +291,7 @@ export function IssueForm() {
 
       <div ref={outcomeRef} aria-live="polite">
         {outcome && <IssueOutcome outcome={outcome} />}
+      </div>
       </div>
     </div>
   );

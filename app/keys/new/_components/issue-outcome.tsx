@@ -3,6 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { BillingKeyCard } from '@/components/billing-key-card';
 import { ErrorExplanation } from '@/components/error-explanation';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import type { IssueResult } from '@/lib/model/billing-keys';
 import { api, ApiError } from '@/lib/client/api';
 
@@ -12,7 +15,7 @@ export type Outcome =
   | { kind: 'unknown'; message: string; customerUid: string }
   | { kind: 'error'; message: string; errorId?: string };
 
-const panel = 'rounded-xl border p-5 space-y-3';
+const panel = 'space-y-3 rounded-xl border p-4 sm:p-5';
 
 /** What happened to the last submission: the key, a rejection, an unknown outcome or an error. */
 export function IssueOutcome({ outcome }: { outcome: Outcome }) {
@@ -27,14 +30,17 @@ export function IssueOutcome({ outcome }: { outcome: Outcome }) {
       );
     case 'rejected':
       return (
-        <section aria-labelledby="outcome-title" className={`${panel} border-red-300 bg-red-50`}>
+        <section aria-labelledby="outcome-title" className={cn(panel, 'border-red-300 bg-red-50')}>
           <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-red-900">
             발급 거절
           </h2>
           <p className="text-sm text-red-950">{outcome.message}</p>
           {outcome.pgCode && (
             <p className="text-sm">
-              PG 코드: <strong className="rounded bg-red-800 px-2 py-0.5 font-mono text-white">{outcome.pgCode}</strong>
+              PG 코드:{' '}
+              <Badge tone="red" solid className="bg-red-800 font-mono text-sm">
+                {outcome.pgCode}
+              </Badge>
             </p>
           )}
           <div>
@@ -51,7 +57,7 @@ export function IssueOutcome({ outcome }: { outcome: Outcome }) {
       return <UnknownOutcome message={outcome.message} customerUid={outcome.customerUid} />;
     case 'error':
       return (
-        <section aria-labelledby="outcome-title" className={`${panel} border-red-300 bg-red-50`}>
+        <section aria-labelledby="outcome-title" className={cn(panel, 'border-red-300 bg-red-50')}>
           <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-red-900">
             발급하지 못했습니다
           </h2>
@@ -70,19 +76,14 @@ function UnknownOutcome({ message, customerUid }: { message: string; customerUid
   const unavailable = lookup.data?.liveStatus === 'unavailable';
   const live = lookup.data?.billingKey ?? null;
   return (
-    <section aria-labelledby="outcome-title" className={`${panel} border-amber-400 bg-amber-50`}>
+    <section aria-labelledby="outcome-title" className={cn(panel, 'border-amber-400 bg-amber-50')}>
       <h2 id="outcome-title" tabIndex={-1} className="text-lg font-bold text-amber-950">
         결과를 알 수 없습니다
       </h2>
       <p className="text-sm text-amber-950">{message}</p>
-      <button
-        type="button"
-        onClick={() => lookup.mutate()}
-        disabled={lookup.isPending}
-        className="rounded-md bg-amber-800 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-900 disabled:opacity-60"
-      >
-        {lookup.isPending ? '조회 중…' : `${customerUid} 조회하기`}
-      </button>
+      <Button variant="warning" onClick={() => lookup.mutate()} disabled={lookup.isPending} className="max-w-full">
+        <span className="truncate">{lookup.isPending ? '조회 중…' : `${customerUid} 조회하기`}</span>
+      </Button>
       <div role="status" aria-live="polite">
         {notFound && (
           <p className="text-sm font-semibold text-slate-900">

@@ -9,5 +9,3 @@ export function perPgRules(provider: string | undefined) {
     reason: (field: PerPgField) => (required.has(field) ? info?.reasons?.[field] : undefined),
   };
 }
-
-export const sectionClass = 'space-y-4 rounded-xl border border-slate-200 bg-white p-5';

@@ -2,6 +2,7 @@
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { BillingKeyCard } from '@/components/billing-key-card';
+import { Checkbox } from '@/components/ui/checkbox';
 import type { CurrentKey } from '@/lib/model/billing-keys';
 
 interface ReplaceNoticeProps {
@@ -26,13 +27,12 @@ export function ReplaceNotice({ current, confirm, error }: ReplaceNoticeProps) {
       </p>
       <BillingKeyCard billingKey={current.billingKey} title="현재 등록된 카드" headingId="current-key-title" />
       <div className="flex items-start gap-2">
-        <input
+        <Checkbox
           id="replace_confirmed"
-          type="checkbox"
           {...confirm}
           aria-invalid={Boolean(error)}
           aria-describedby={error ? 'replace_confirmed-error' : undefined}
-          className="mt-1 h-5 w-5"
+          className="mt-1 size-5"
         />
         <label htmlFor="replace_confirmed" className="text-sm font-semibold text-slate-900">
           기존 카드({current.billingKey.cardName ?? '카드사 미상'} {current.billingKey.cardNumberMasked ?? ''})를 새

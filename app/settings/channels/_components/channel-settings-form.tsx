@@ -1,56 +1,35 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FormAlert, FormStatus, primaryButtonClass, secondaryButtonClass, sectionClass } from '@/components/auth-ui';
+import { Alert, FormAlert, FormStatus } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { ChoiceLabel, Radio } from '@/components/ui/checkbox';
 import { api, ApiError } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/query';
 import { formatKst } from '@/lib/format';
 import type { ChannelSettingsView } from '@/lib/model/settings';
 import { ChannelSettingsTable } from './channel-settings-table';
 
-/** Loads the live channel list with the saved settings; the table below edits and saves them. */
-export function ChannelSettingsForm() {
-  const query = useQuery({ queryKey: queryKeys.channelSettings(), queryFn: api.channelSettings, staleTime: 0 });
-  const [status, setStatus] = useState('');
-  if (query.isPending) {
-    return (
-      <p role="status" className="text-sm text-slate-700">
-        Iamport에서 채널 목록을 불러오는 중입니다…
-      </p>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="space-y-2">
-        <FormAlert>채널 목록을 불러오지 못했습니다: {query.error.message}</FormAlert>
-        <button type="button" onClick={() => void query.refetch()} className={secondaryButtonClass}>
-          다시 불러오기
-        </button>
-      </div>
-    );
-  }
-  return <Editor view={query.data} status={status} setStatus={setStatus} />;
-}
-
-interface EditorProps {
-  view: ChannelSettingsView;
-  status: string;
-  setStatus: (status: string) => void;
-}
-
-function Editor({ view, status, setStatus }: EditorProps) {
+/** Edits the default channel and the hidden ones of the live channel list (read on the server). */
+export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsView }) {
+  const router = useRouter();
   const queryClient = useQueryClient();
-  const [defaultKey, setDefaultKey] = useState(view.settings.defaultChannelKey ?? '');
-  const [hidden, setHidden] = useState(() => new Set(view.settings.hiddenChannelKeys));
+  const [view, setView] = useState(initial);
+  const [defaultKey, setDefaultKey] = useState(initial.settings.defaultChannelKey ?? '');
+  const [hidden, setHidden] = useState(() => new Set(initial.settings.hiddenChannelKeys));
+  const [status, setStatus] = useState('');
   const save = useMutation({
     mutationFn: api.saveChannelSettings,
     onSuccess: (next) => {
-      queryClient.setQueryData(queryKeys.channelSettings(), next);
       // The choices follow what the server stored (focus stays on the save button).
+      setView(next);
       setDefaultKey(next.settings.defaultChannelKey ?? '');
       setHidden(new Set(next.settings.hiddenChannelKeys));
       void queryClient.invalidateQueries({ queryKey: queryKeys.channels() });
+      router.refresh();
       setStatus('채널 설정을 저장했습니다. 상담원의 발급 화면에 바로 반영됩니다.');
     },
   });
@@ -69,7 +48,6 @@ function Editor({ view, status, setStatus }: EditorProps) {
 
   return (
     <form
-      className={sectionClass}
       aria-labelledby="channels-heading"
       onSubmit={(event) => {
         event.preventDefault();
@@ -77,54 +55,61 @@ function Editor({ view, status, setStatus }: EditorProps) {
         save.mutate({ defaultChannelKey: defaultKey || null, hiddenChannelKeys: [...hidden] });
       }}
     >
-      <h2 id="channels-heading" className="text-lg font-semibold">
-        PG 채널 {view.channels.length}개
-      </h2>
-      <p className="text-sm text-slate-700">
-        마지막 변경:{' '}
-        {view.settings.updatedAt ? (
-          <time dateTime={view.settings.updatedAt}>{formatKst(view.settings.updatedAt)}</time>
-        ) : (
-          '아직 바꾼 적 없음'
+      <CardSection
+        id="channels-heading"
+        title={`PG 채널 ${view.channels.length}개`}
+        description={
+          <>
+            마지막 변경:{' '}
+            {view.settings.updatedAt ? (
+              <time dateTime={view.settings.updatedAt}>{formatKst(view.settings.updatedAt)}</time>
+            ) : (
+              '아직 바꾼 적 없음'
+            )}
+          </>
+        }
+      >
+        {view.staleKeys.length > 0 && (
+          <Alert tone="warning">
+            저장된 설정에 지금 채널 목록에 없는 채널이 있습니다:{' '}
+            <span className="font-mono break-all">{view.staleKeys.join(', ')}</span>
+          </Alert>
         )}
-      </p>
-      {view.staleKeys.length > 0 && (
-        <p className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          저장된 설정에 지금 채널 목록에 없는 채널이 있습니다:{' '}
-          <span className="font-mono">{view.staleKeys.join(', ')}</span>
-        </p>
-      )}
-      <fieldset className="space-y-2">
-        <legend className="font-medium">기본 채널</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="radio"
-            name="defaultChannel"
-            value=""
-            checked={defaultKey === ''}
-            onChange={() => setDefaultKey('')}
-            className="h-4 w-4"
+        <fieldset className="min-w-0 space-y-2">
+          <legend className="font-medium">기본 채널</legend>
+          <ChoiceLabel
+            control={
+              <Radio
+                name="defaultChannel"
+                value=""
+                checked={defaultKey === ''}
+                onChange={() => setDefaultKey('')}
+              />
+            }
+          >
+            기본 채널 없음 (숨기지 않은 첫 번째 API 채널)
+          </ChoiceLabel>
+          <ChannelSettingsTable
+            channels={view.channels}
+            defaultKey={defaultKey}
+            hidden={hidden}
+            onDefault={(key) => {
+              setStatus('');
+              setDefaultKey(key);
+            }}
+            onHidden={toggleHidden}
           />
-          기본 채널 없음 (숨기지 않은 첫 번째 API 채널)
-        </label>
-        <ChannelSettingsTable
-          channels={view.channels}
-          defaultKey={defaultKey}
-          hidden={hidden}
-          onDefault={(key) => {
-            setStatus('');
-            setDefaultKey(key);
-          }}
-          onHidden={toggleHidden}
-        />
-      </fieldset>
-      <FormAlert>
-        {save.error ? [save.error.message, ...Object.values(error?.body.fields ?? {})].filter(Boolean).join(' ') : null}
-      </FormAlert>
-      <button type="submit" disabled={save.isPending} className={primaryButtonClass}>
-        {save.isPending ? '저장 중…' : '채널 설정 저장'}
-      </button>
-      <FormStatus>{status}</FormStatus>
+        </fieldset>
+        <FormAlert>
+          {save.error
+            ? [save.error.message, ...Object.values(error?.body.fields ?? {})].filter(Boolean).join(' ')
+            : null}
+        </FormAlert>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? '저장 중…' : '채널 설정 저장'}
+        </Button>
+        <FormStatus>{status}</FormStatus>
+      </CardSection>
     </form>
   );
 }

@@ -3,9 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormAlert, FormStatus, primaryButtonClass, sectionClass } from '@/components/auth-ui';
-import { Field, inputClass } from '@/components/field';
-import { authApi, AuthApiError } from '@/lib/client/auth-api';
+import { FormAlert, FormStatus } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { api, ApiError } from '@/lib/client/api';
 import { AUTH_LIMITS, changePasswordSchema, PASSWORD_HINT, type ChangePasswordInput } from '@/lib/validations/auth';
 
 const EMPTY: ChangePasswordInput = { currentPassword: '', newPassword: '', newPasswordConfirm: '' };
@@ -22,12 +25,12 @@ export function ChangePasswordForm({ email }: { email: string }) {
   async function submit(values: ChangePasswordInput) {
     setStatus('');
     try {
-      await authApi.changePassword(values);
+      await api.changePassword(values);
       reset(EMPTY);
       setStatus('비밀번호를 바꿨습니다. 다른 기기의 세션은 모두 끝났습니다.');
     } catch (error) {
       reset(EMPTY);
-      if (error instanceof AuthApiError) {
+      if (error instanceof ApiError) {
         const fieldErrors = FIELDS.filter((field) => error.fields[field]);
         for (const field of fieldErrors) setError(field, { message: error.fields[field] });
         if (fieldErrors[0]) setFocus(fieldErrors[0]);
@@ -39,10 +42,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   }
 
   return (
-    <section aria-labelledby="password-heading" className={sectionClass}>
-      <h2 id="password-heading" className="text-lg font-semibold">
-        비밀번호 변경
-      </h2>
+    <CardSection id="password-heading" title="비밀번호 변경">
       <form
         onSubmit={(event) => void handleSubmit(submit)(event)}
         noValidate
@@ -52,45 +52,42 @@ export function ChangePasswordForm({ email }: { email: string }) {
         <FormAlert>{errors.root?.serverError?.message}</FormAlert>
         <Field id="password-current" label="현재 비밀번호" required error={errors.currentPassword?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('currentPassword')}
               type="password"
               autoComplete="current-password"
               maxLength={AUTH_LIMITS.passwordMax}
-              className={inputClass}
             />
           )}
         </Field>
         <Field id="password-new" label="새 비밀번호" required error={errors.newPassword?.message} hint={PASSWORD_HINT}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('newPassword')}
               type="password"
               autoComplete="new-password"
               maxLength={AUTH_LIMITS.passwordMax}
-              className={inputClass}
             />
           )}
         </Field>
         <Field id="password-confirm" label="새 비밀번호 확인" required error={errors.newPasswordConfirm?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...register('newPasswordConfirm')}
               type="password"
               autoComplete="new-password"
               maxLength={AUTH_LIMITS.passwordMax}
-              className={inputClass}
             />
           )}
         </Field>
-        <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
+        <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? '바꾸는 중…' : '비밀번호 바꾸기'}
-        </button>
+        </Button>
         <FormStatus>{status}</FormStatus>
       </form>
-    </section>
+    </CardSection>
   );
 }

@@ -3,9 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { dangerButtonClass, primaryButtonClass, sectionClass } from '@/components/auth-ui';
-import { Field, inputClass } from '@/components/field';
-import { authApi, AuthApiError, totpSecretFromUri, loadPage } from '@/lib/client/auth-api';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { api, ApiError, loadPage } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
   passwordConfirmSchema,
@@ -15,7 +17,17 @@ import {
   type TotpCodeValues,
 } from '@/lib/validations/auth';
 
-const failure = (error: unknown, fallback: string) => (error instanceof AuthApiError ? error.message : fallback);
+const failure = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
+
+/** The secret of an otpauth:// URI, in groups of four for typing into an authenticator app. */
+function totpSecretFromUri(uri: string): string {
+  try {
+    const secret = new URL(uri).searchParams.get('secret') ?? '';
+    return secret.replace(/(.{4})/g, '$1 ').trim();
+  } catch {
+    return '';
+  }
+}
 
 /**
  * TOTP for one's own account: start with the password, add the key to an authenticator app (shown
@@ -24,10 +36,7 @@ const failure = (error: unknown, fallback: string) => (error instanceof AuthApiE
 export function TwoFactorPanel({ enabled, requiredByPolicy }: { enabled: boolean; requiredByPolicy: boolean }) {
   const [enrolment, setEnrolment] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
   return (
-    <section aria-labelledby="two-factor-heading" className={sectionClass}>
-      <h2 id="two-factor-heading" className="text-lg font-semibold">
-        2단계 인증 (TOTP)
-      </h2>
+    <CardSection id="two-factor-heading" title="2단계 인증 (TOTP)">
       <p className="text-sm text-slate-800">
         현재 상태: <strong>{enabled ? '켜짐' : '꺼짐'}</strong>
         {enabled
@@ -45,7 +54,7 @@ export function TwoFactorPanel({ enabled, requiredByPolicy }: { enabled: boolean
       ) : (
         <StartForm onStarted={setEnrolment} />
       )}
-    </section>
+    </CardSection>
   );
 }
 
@@ -94,19 +103,18 @@ function PasswordForm({
         hint="본인 확인을 위해 입력합니다."
       >
         {(a11y) => (
-          <input
+          <Input
             {...a11y}
             {...form.register('password')}
             type="password"
             autoComplete="current-password"
             maxLength={AUTH_LIMITS.passwordMax}
-            className={inputClass}
           />
         )}
       </Field>
-      <button type="submit" disabled={isSubmitting} className={danger ? dangerButtonClass : primaryButtonClass}>
+      <Button type="submit" variant={danger ? 'danger-outline' : 'primary'} disabled={isSubmitting}>
         {isSubmitting ? busyLabel : submitLabel}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -118,7 +126,7 @@ function StartForm({ onStarted }: { onStarted: (enrolment: { totpURI: string; ba
       label="2단계 인증 설정 시작"
       submitLabel="2단계 인증 설정 시작"
       busyLabel="준비 중…"
-      onSubmit={async (password) => onStarted(await authApi.startTwoFactor(password))}
+      onSubmit={async (password) => onStarted(await api.startTwoFactor(password))}
     />
   );
 }
@@ -132,7 +140,7 @@ function DisableForm() {
       busyLabel="끄는 중…"
       danger
       onSubmit={async (password) => {
-        await authApi.disableTwoFactor(password);
+        await api.disableTwoFactor(password);
         loadPage('/settings/security?notice=two_factor_off');
       }}
     />
@@ -156,7 +164,7 @@ function ConfirmEnrolment({
 
   async function confirm({ code }: TotpCodeValues) {
     try {
-      await authApi.confirmTwoFactor(code);
+      await api.confirmTwoFactor(code);
       loadPage('/settings/security?notice=two_factor_on');
     } catch (error) {
       form.resetField('code');
@@ -215,23 +223,22 @@ function ConfirmEnrolment({
       >
         <Field id="two-factor-confirm-code" label="인증 앱에 표시된 코드" required error={errors.code?.message}>
           {(a11y) => (
-            <input
+            <Input
               {...a11y}
               {...form.register('code')}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={AUTH_LIMITS.totpCode}
-              className={inputClass}
             />
           )}
         </Field>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" disabled={isSubmitting || isSubmitSuccessful} className={primaryButtonClass}>
+          <Button type="submit" disabled={isSubmitting || isSubmitSuccessful}>
             {isSubmitting ? '확인 중…' : '확인하고 켜기'}
-          </button>
-          <button type="button" onClick={onRestart} className="text-sm text-blue-700 underline">
+          </Button>
+          <Button variant="link" onClick={onRestart}>
             처음부터 다시
-          </button>
+          </Button>
         </div>
       </form>
     </div>

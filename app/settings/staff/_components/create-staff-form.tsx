@@ -1,12 +1,17 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormAlert, FormStatus, primaryButtonClass, sectionClass } from '@/components/auth-ui';
-import { Field, inputClass } from '@/components/field';
-import { authApi, AuthApiError, authQueryKeys } from '@/lib/client/auth-api';
+import { FormAlert, FormStatus } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
+import { api, ApiError } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
   PASSWORD_HINT,
@@ -22,7 +27,7 @@ const FIELDS = ['email', 'name', 'role', 'password'] as const;
 
 /** An admin creates an account with a role and an initial password to hand over in person. */
 export function CreateStaffForm() {
-  const queryClient = useQueryClient();
+  const router = useRouter();
   const [status, setStatus] = useState('');
   const form = useForm<StaffCreateInput, unknown, StaffCreateValues>({
     resolver: zodResolver(staffCreateSchema),
@@ -31,19 +36,19 @@ export function CreateStaffForm() {
   });
   const { register, handleSubmit, setError, setFocus, reset, formState } = form;
   const { errors, isSubmitting } = formState;
-  const create = useMutation({ mutationFn: authApi.createStaff });
+  const create = useMutation({ mutationFn: api.createStaff });
 
   async function submit(values: StaffCreateValues) {
     setStatus('');
     try {
       const staff = await create.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: authQueryKeys.staff() });
+      router.refresh();
       reset(EMPTY);
       setStatus(`${staff.email} 계정(${ROLE_LABELS[staff.role]})을 만들었습니다. 초기 비밀번호를 직접 전달하세요.`);
       setFocus('email');
     } catch (error) {
       form.resetField('password');
-      if (error instanceof AuthApiError) {
+      if (error instanceof ApiError) {
         const fieldErrors = FIELDS.filter((field) => error.fields[field]);
         for (const field of fieldErrors) setError(field, { message: error.fields[field] });
         if (fieldErrors[0]) setFocus(fieldErrors[0]);
@@ -55,10 +60,7 @@ export function CreateStaffForm() {
   }
 
   return (
-    <section aria-labelledby="create-staff-heading" className={sectionClass}>
-      <h2 id="create-staff-heading" className="text-lg font-semibold">
-        직원 추가
-      </h2>
+    <CardSection id="create-staff-heading" title="직원 추가">
       <form
         onSubmit={(event) => void handleSubmit(submit)(event)}
         noValidate
@@ -69,36 +71,34 @@ export function CreateStaffForm() {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="staff-email" label="이메일" required error={errors.email?.message}>
             {(a11y) => (
-              <input
+              <Input
                 {...a11y}
                 {...register('email')}
                 type="email"
                 autoComplete="off"
                 maxLength={AUTH_LIMITS.email}
-                className={inputClass}
               />
             )}
           </Field>
           <Field id="staff-name" label="이름" required error={errors.name?.message}>
             {(a11y) => (
-              <input
+              <Input
                 {...a11y}
                 {...register('name')}
                 autoComplete="off"
                 maxLength={AUTH_LIMITS.name}
-                className={inputClass}
               />
             )}
           </Field>
           <Field id="staff-role" label="역할" required error={errors.role?.message}>
             {(a11y) => (
-              <select {...a11y} {...register('role')} className={inputClass}>
+              <NativeSelect {...a11y} {...register('role')}>
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {ROLE_LABELS[role]}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             )}
           </Field>
           <Field
@@ -109,22 +109,21 @@ export function CreateStaffForm() {
             hint={PASSWORD_HINT}
           >
             {(a11y) => (
-              <input
+              <Input
                 {...a11y}
                 {...register('password')}
                 type="password"
                 autoComplete="new-password"
                 maxLength={AUTH_LIMITS.passwordMax}
-                className={inputClass}
               />
             )}
           </Field>
         </div>
-        <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
+        <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? '만드는 중…' : '직원 계정 만들기'}
-        </button>
+        </Button>
         <FormStatus>{status}</FormStatus>
       </form>
-    </section>
+    </CardSection>
   );
 }

@@ -1,26 +1,26 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { FormAlert, FormStatus, primaryButtonClass, sectionClass } from '@/components/auth-ui';
+import { FormAlert, FormStatus } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
 import type { SecuritySettings } from '@/lib/auth/settings';
-import { authApi, AuthApiError, authQueryKeys } from '@/lib/client/auth-api';
+import { api, ApiError } from '@/lib/client/api';
 
 /** The admin's "require 2FA for everyone" switch; saved explicitly, audited on the server. */
-export function SecurityPolicyForm({ initialSettings }: { initialSettings: SecuritySettings }) {
-  const queryClient = useQueryClient();
-  const settings = useQuery({
-    queryKey: authQueryKeys.securitySettings(),
-    queryFn: authApi.securitySettings,
-    initialData: initialSettings,
-  });
-  const saved = settings.data.requireTwoFactor;
+export function SecurityPolicyForm({ settings }: { settings: SecuritySettings }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(settings.requireTwoFactor);
   const [checked, setChecked] = useState(saved);
   const [status, setStatus] = useState('');
   const save = useMutation({
-    mutationFn: (requireTwoFactor: boolean) => authApi.updateSecuritySettings({ requireTwoFactor }),
+    mutationFn: (requireTwoFactor: boolean) => api.updateSecuritySettings({ requireTwoFactor }),
     onSuccess: (next) => {
-      queryClient.setQueryData(authQueryKeys.securitySettings(), next);
+      setSaved(next.requireTwoFactor);
+      router.refresh();
       setStatus(
         next.requireTwoFactor
           ? '저장했습니다. 2단계 인증이 없는 직원은 다음 화면부터 설정 화면으로 안내됩니다.'
@@ -30,10 +30,7 @@ export function SecurityPolicyForm({ initialSettings }: { initialSettings: Secur
   });
 
   return (
-    <section aria-labelledby="policy-heading" className={sectionClass}>
-      <h2 id="policy-heading" className="text-lg font-semibold">
-        보안 정책
-      </h2>
+    <CardSection id="policy-heading" title="보안 정책">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -43,13 +40,12 @@ export function SecurityPolicyForm({ initialSettings }: { initialSettings: Secur
         className="space-y-3"
       >
         <div className="flex items-start gap-2">
-          <input
+          <Checkbox
             id="require-two-factor"
-            type="checkbox"
             checked={checked}
             onChange={(event) => setChecked(event.target.checked)}
             aria-describedby="require-two-factor-hint"
-            className="mt-1 h-4 w-4"
+            className="mt-1"
           />
           <div>
             <label htmlFor="require-two-factor" className="font-medium">
@@ -62,13 +58,13 @@ export function SecurityPolicyForm({ initialSettings }: { initialSettings: Secur
           </div>
         </div>
         <FormAlert>
-          {save.error instanceof AuthApiError ? save.error.message : save.error ? '저장하지 못했습니다.' : null}
+          {save.error instanceof ApiError ? save.error.message : save.error ? '저장하지 못했습니다.' : null}
         </FormAlert>
-        <button type="submit" disabled={save.isPending || checked === saved} className={primaryButtonClass}>
+        <Button type="submit" disabled={save.isPending || checked === saved}>
           {save.isPending ? '저장 중…' : '보안 정책 저장'}
-        </button>
+        </Button>
         <FormStatus>{status}</FormStatus>
       </form>
-    </section>
+    </CardSection>
   );
 }

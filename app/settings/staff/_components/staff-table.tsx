@@ -1,21 +1,26 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { dangerButtonClass, FormAlert, FormStatus, secondaryButtonClass, sectionClass } from '@/components/auth-ui';
+import { FormAlert, FormStatus } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CardSection } from '@/components/ui/card';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { StaffView } from '@/lib/auth/staff';
-import { authApi, AuthApiError, authQueryKeys } from '@/lib/client/auth-api';
+import { api, ApiError } from '@/lib/client/api';
 import { ROLE_LABELS, ROLES, type Role, type StaffUpdateInput } from '@/lib/validations/auth';
 
-/** Every account, with role change and deactivation/reactivation per row. */
-export function StaffTable({ initialStaff, currentUserId }: { initialStaff: StaffView[]; currentUserId: string }) {
-  const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: authQueryKeys.staff(), queryFn: authApi.listStaff, initialData: initialStaff });
+/** Every account, with role change and deactivation/reactivation per row; the list is read on the server. */
+export function StaffTable({ staff, currentUserId }: { staff: StaffView[]; currentUserId: string }) {
+  const router = useRouter();
   const [status, setStatus] = useState('');
   const update = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: StaffUpdateInput }) => authApi.updateStaff(id, change),
+    mutationFn: ({ id, change }: { id: string; change: StaffUpdateInput }) => api.updateStaff(id, change),
     onSuccess: (updated, { change }) => {
-      void queryClient.invalidateQueries({ queryKey: authQueryKeys.staff() });
+      router.refresh();
       setStatus(
         change.active === false
           ? `${updated.email} 계정을 비활성화했습니다. 그 계정의 모든 세션이 끝났습니다.`
@@ -28,41 +33,32 @@ export function StaffTable({ initialStaff, currentUserId }: { initialStaff: Staf
   });
 
   return (
-    <section aria-labelledby="staff-list-heading" className={sectionClass}>
-      <h2 id="staff-list-heading" className="text-lg font-semibold">
-        직원 목록 <span className="text-sm font-normal text-slate-700">({staff.data.length}명)</span>
-      </h2>
+    <CardSection
+      id="staff-list-heading"
+      title={
+        <>
+          직원 목록 <span className="text-sm font-normal text-slate-700">({staff.length}명)</span>
+        </>
+      }
+    >
       <FormAlert>
-        {update.error instanceof AuthApiError ? update.error.message : update.error ? '변경하지 못했습니다.' : null}
+        {update.error instanceof ApiError ? update.error.message : update.error ? '변경하지 못했습니다.' : null}
       </FormAlert>
       <FormStatus>{status}</FormStatus>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">직원 계정 목록: 이메일, 이름, 역할, 상태, 2단계 인증, 작업</caption>
-          <thead className="border-b border-slate-300 text-slate-700">
+      <div className="-mx-4 overflow-x-auto sm:mx-0">
+        <Table caption="직원 계정 목록: 이메일, 이름, 역할, 상태, 2단계 인증, 작업" cards>
+          <THead>
             <tr>
-              <th scope="col" className="py-2 pr-3">
-                이메일
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                이름
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                역할
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                상태
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                2단계 인증
-              </th>
-              <th scope="col" className="py-2">
-                작업
-              </th>
+              <TH>이메일</TH>
+              <TH>이름</TH>
+              <TH>역할</TH>
+              <TH>상태</TH>
+              <TH>2단계 인증</TH>
+              <TH>작업</TH>
             </tr>
-          </thead>
-          <tbody>
-            {staff.data.map((member) => (
+          </THead>
+          <TBody>
+            {staff.map((member) => (
               <StaffRow
                 key={member.id}
                 member={member}
@@ -74,10 +70,10 @@ export function StaffTable({ initialStaff, currentUserId }: { initialStaff: Staf
                 }}
               />
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </div>
-    </section>
+    </CardSection>
   );
 }
 
@@ -95,70 +91,71 @@ function StaffRow({
   const [role, setRole] = useState<Role>(member.role);
   const selectId = `role-${member.id}`;
   return (
-    <tr className="border-b border-slate-200 align-top">
-      <th scope="row" className="py-2 pr-3 font-medium break-all">
+    <TR tone={member.active ? undefined : 'muted'}>
+      <th scope="row" data-primary="" className="break-all">
         {member.email}
         {self && <span className="ml-1 text-xs font-normal text-slate-700">(나)</span>}
       </th>
-      <td className="py-2 pr-3">{member.name}</td>
-      <td className="py-2 pr-3">
+      <TD label="이름">{member.name}</TD>
+      <TD label="역할">
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor={selectId} className="sr-only">
             {member.email}의 역할
           </label>
-          <select
+          <NativeSelect
             id={selectId}
+            size="sm"
             value={role}
             onChange={(event) => setRole(event.target.value as Role)}
             disabled={self || busy}
-            className="rounded-md border border-slate-400 bg-white px-2 py-1"
+            className="w-auto"
           >
             {ROLES.map((option) => (
               <option key={option} value={option}>
                 {ROLE_LABELS[option]}
               </option>
             ))}
-          </select>
+          </NativeSelect>
           {!self && (
-            <button
-              type="button"
+            <Button
+              variant="secondary"
+              size="sm"
               disabled={busy || role === member.role}
               onClick={() => onChange({ role })}
-              className={secondaryButtonClass}
               aria-label={`${member.email} 역할 변경`}
             >
               역할 변경
-            </button>
+            </Button>
           )}
         </div>
-      </td>
-      <td className="py-2 pr-3">{member.active ? '활성' : '비활성'}</td>
-      <td className="py-2 pr-3">{member.twoFactorEnabled ? '켜짐' : '꺼짐'}</td>
-      <td className="py-2">
+      </TD>
+      <TD label="상태">{member.active ? <Badge tone="green">활성</Badge> : <Badge tone="slate">비활성</Badge>}</TD>
+      <TD label="2단계 인증">{member.twoFactorEnabled ? '켜짐' : '꺼짐'}</TD>
+      <TD label="작업">
         {self ? (
           <span className="text-xs text-slate-700">본인 계정은 다른 관리자가 바꿉니다</span>
         ) : member.active ? (
-          <button
-            type="button"
+          <Button
+            variant="danger-outline"
+            size="sm"
             disabled={busy}
             onClick={() => onChange({ active: false })}
-            className={dangerButtonClass}
             aria-label={`${member.email} 비활성화`}
           >
             비활성화
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="sm"
             disabled={busy}
             onClick={() => onChange({ active: true })}
-            className={secondaryButtonClass}
             aria-label={`${member.email} 다시 활성화`}
           >
             다시 활성화
-          </button>
+          </Button>
         )}
-      </td>
-    </tr>
+      </TD>
+    </TR>
   );
 }

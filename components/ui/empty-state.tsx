@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+/** What a list or panel says when it has nothing to show, with the way forward (a link) if there is one. */
+export function EmptyState({ children, action, className }: { children: ReactNode; action?: ReactNode; className?: string }) {
+  return (
+    <div className={cn('rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-800', className)}>
+      <p>
+        {children}
+        {action && <> {action}</>}
+      </p>
+    </div>
+  );
+}
+
+/** Grey bars where content is loading; hidden from screen readers (the region says it is busy instead). */
+export function Skeleton({ className }: { className?: string }) {
+  return <span aria-hidden="true" className={cn('block animate-pulse rounded bg-slate-200', className)} />;
+}
