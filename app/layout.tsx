@@ -4,6 +4,7 @@ import { SandboxBanner } from '@/components/sandbox-banner';
 import { SiteHeader } from '@/components/site-header';
 import { isSandboxMode } from '@/lib/env';
 import { Providers } from './providers';
+import '@fontsource-variable/ibm-plex-sans/wght.css';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -29,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {sandbox && <SandboxBanner />}
         <SiteHeader mode={sandbox ? 'sandbox' : 'live'} />
         <Providers>
-          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
             {children}
           </main>
         </Providers>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
 
 export default function NotFound() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">페이지를 찾을 수 없습니다</h1>
+      <PageHeader title="페이지를 찾을 수 없습니다" />
       <p>
         주소를 확인하거나{' '}
         <Link href="/keys/new" className="text-blue-700 underline">

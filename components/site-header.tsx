@@ -28,7 +28,10 @@ export async function SiteHeader({ mode }: { mode: 'sandbox' | 'live' }) {
         <Link href="/" className="shrink-0 text-lg font-bold text-slate-900">
           빌링키 콘솔
         </Link>
-        <nav aria-label="주 메뉴" className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:px-0">
+        <nav
+          aria-label="주 메뉴"
+          className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 lg:order-none lg:mx-0 lg:w-auto lg:px-0"
+        >
           <ul className="flex items-center gap-x-4 text-sm whitespace-nowrap">
             {links.map((link) => (
               <li key={link.href}>

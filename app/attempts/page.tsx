@@ -75,7 +75,11 @@ export default async function AttemptsPage({ searchParams }: Props) {
       }
       activeFilters={active}
       clearHref="/attempts"
-      invalid={parsed.ok ? null : { title: '검색 조건이 올바르지 않아 조회하지 않았습니다.', problems: Object.values(parsed.fields) }}
+      invalid={
+        parsed.ok
+          ? null
+          : { title: '검색 조건이 올바르지 않아 조회하지 않았습니다.', problems: Object.values(parsed.fields) }
+      }
       results={
         page && {
           heading: raw.cursor ? '검색 결과 (다음 페이지)' : '검색 결과',

@@ -31,7 +31,11 @@ function activeFiltersOf(filters: Filters, limit: number): ActiveFilter[] {
     if (!value) return [];
     const rest = { ...filters, [param]: undefined };
     const shown =
-      param === 'action' ? auditActionLabel(value) : param === 'result' ? AUDIT_RESULT_LABELS[value as AuditResult] : value;
+      param === 'action'
+        ? auditActionLabel(value)
+        : param === 'result'
+          ? AUDIT_RESULT_LABELS[value as AuditResult]
+          : value;
     return [{ label: AUDIT_PARAM_LABELS[param], value: shown, removeHref: auditHref(rest, { limit }) }];
   });
 }
@@ -61,54 +65,63 @@ export default async function AuditPage({ searchParams }: Props) {
       activeFilters={active}
       clearHref="/audit"
       invalid={
-        parsed.success ? null : { title: '조회 조건이 올바르지 않아 기록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
+        parsed.success
+          ? null
+          : { title: '조회 조건이 올바르지 않아 기록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
       }
       results={
         parsed.success && page
           ? {
-          heading: parsed.query.cursor ? '검색 결과 (이어서)' : '검색 결과',
-          csvHref: auditExportHref(filters),
-          empty:
-            page.events.length > 0 ? undefined : parsed.query.cursor ? (
-              <EmptyState
-                action={
-                  <Link href={auditHref(filters, { limit: parsed.query.limit })} className="text-blue-800 underline">
-                    첫 페이지로
-                  </Link>
-                }
-              >
-                이 페이지에는 기록이 없습니다.
-              </EmptyState>
-            ) : filtered ? (
-              <EmptyState
-                action={
-                  <Link href="/audit" className="text-blue-800 underline">
-                    조건 지우기
-                  </Link>
-                }
-              >
-                조건에 맞는 기록이 없습니다.
-              </EmptyState>
-            ) : (
-              <EmptyState>아직 기록이 없습니다.</EmptyState>
-            ),
-          table: <AuditTable events={page.events} />,
-          pager: (
-            <Pager
-              prev={page.prevCursor ? auditHref(filters, { limit: parsed.query.limit, cursor: page.prevCursor }) : null}
-              next={page.nextCursor ? auditHref(filters, { limit: parsed.query.limit, cursor: page.nextCursor }) : null}
-              prevLabel={
-                <>
-                  이전<span className="sr-only"> (더 최근 기록)</span>
-                </>
-              }
-              nextLabel={
-                <>
-                  다음<span className="sr-only"> (더 오래된 기록)</span>
-                </>
-              }
-            />
-          ),
+              heading: parsed.query.cursor ? '검색 결과 (이어서)' : '검색 결과',
+              csvHref: auditExportHref(filters),
+              empty:
+                page.events.length > 0 ? undefined : parsed.query.cursor ? (
+                  <EmptyState
+                    action={
+                      <Link
+                        href={auditHref(filters, { limit: parsed.query.limit })}
+                        className="text-blue-800 underline"
+                      >
+                        첫 페이지로
+                      </Link>
+                    }
+                  >
+                    이 페이지에는 기록이 없습니다.
+                  </EmptyState>
+                ) : filtered ? (
+                  <EmptyState
+                    action={
+                      <Link href="/audit" className="text-blue-800 underline">
+                        조건 지우기
+                      </Link>
+                    }
+                  >
+                    조건에 맞는 기록이 없습니다.
+                  </EmptyState>
+                ) : (
+                  <EmptyState>아직 기록이 없습니다.</EmptyState>
+                ),
+              table: <AuditTable events={page.events} />,
+              pager: (
+                <Pager
+                  prev={
+                    page.prevCursor ? auditHref(filters, { limit: parsed.query.limit, cursor: page.prevCursor }) : null
+                  }
+                  next={
+                    page.nextCursor ? auditHref(filters, { limit: parsed.query.limit, cursor: page.nextCursor }) : null
+                  }
+                  prevLabel={
+                    <>
+                      이전<span className="sr-only"> (더 최근 기록)</span>
+                    </>
+                  }
+                  nextLabel={
+                    <>
+                      다음<span className="sr-only"> (더 오래된 기록)</span>
+                    </>
+                  }
+                />
+              ),
             }
           : null
       }

@@ -20,7 +20,15 @@ interface Common {
 const idOf = (name: string) => `filter-${name}`;
 
 /** The search box at the front of the bar. */
-export function SearchFilter({ name, label, value, error, hint, maxLength, className }: Common & { maxLength?: number }) {
+export function SearchFilter({
+  name,
+  label,
+  value,
+  error,
+  hint,
+  maxLength,
+  className,
+}: Common & { maxLength?: number }) {
   return (
     <Field id={idOf(name)} label={label} error={error} hint={hint} size="sm" className={className}>
       {(a11y) => (

@@ -55,9 +55,7 @@ export function ListScaffold({
         {filterBar}
         {activeFilters.length > 0 && (
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-xs font-medium text-slate-700">
-              적용된 조건
-            </span>
+            <span className="text-xs font-medium text-slate-700">적용된 조건</span>
             <ChipList label="적용된 조건">
               {activeFilters.map((filter) => (
                 <li key={filter.label} className="max-w-full">

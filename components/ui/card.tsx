@@ -69,7 +69,10 @@ export function FormSection({
   ...props
 }: HTMLAttributes<HTMLFieldSetElement> & { legend: ReactNode; disabled?: boolean }) {
   return (
-    <fieldset className={cn('min-w-0 space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5', className)} {...props}>
+    <fieldset
+      className={cn('min-w-0 space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5', className)}
+      {...props}
+    >
       <legend className="px-1 text-base font-semibold">{legend}</legend>
       {children}
     </fieldset>

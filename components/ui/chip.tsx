@@ -17,7 +17,15 @@ export function FilterChip({ label, value, removeHref }: { label: string; value:
   );
 }
 
-export function ChipList({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+export function ChipList({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <ul aria-label={label} className={cn('flex flex-wrap items-center gap-1.5', className)}>
       {children}

@@ -2,9 +2,22 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 /** What a list or panel says when it has nothing to show, with the way forward (a link) if there is one. */
-export function EmptyState({ children, action, className }: { children: ReactNode; action?: ReactNode; className?: string }) {
+export function EmptyState({
+  children,
+  action,
+  className,
+}: {
+  children: ReactNode;
+  action?: ReactNode;
+  className?: string;
+}) {
   return (
-    <div className={cn('rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-800', className)}>
+    <div
+      className={cn(
+        'rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-800',
+        className,
+      )}
+    >
       <p>
         {children}
         {action && <> {action}</>}

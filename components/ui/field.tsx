@@ -27,7 +27,17 @@ interface FieldProps {
  * A label, its control, the error and the hint: the error and hint ids go into the control's
  * `aria-describedby` (error first), and `aria-invalid` follows the error.
  */
-export function Field({ id, label, apiName, error, hint, required = false, size = 'md', className, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  apiName,
+  error,
+  hint,
+  required = false,
+  size = 'md',
+  className,
+  children,
+}: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -61,7 +71,15 @@ export function Field({ id, label, apiName, error, hint, required = false, size 
 }
 
 /** A message under a group of controls (a fieldset's error or hint), by id for `aria-describedby`. */
-export function FieldMessage({ id, tone = 'hint', children }: { id?: string; tone?: 'hint' | 'error'; children: ReactNode }) {
+export function FieldMessage({
+  id,
+  tone = 'hint',
+  children,
+}: {
+  id?: string;
+  tone?: 'hint' | 'error';
+  children: ReactNode;
+}) {
   return (
     <p id={id} className={tone === 'error' ? 'text-sm text-red-700' : 'text-xs text-slate-600'}>
       {children}

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonVariants } from './button';
 
-const disabled = 'inline-flex h-8 items-center rounded-md border border-slate-200 bg-slate-100 px-3 text-sm text-slate-600';
+const disabled =
+  'inline-flex h-8 items-center rounded-md border border-slate-200 bg-slate-100 px-3 text-sm text-slate-600';
 
 function Step({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
   if (!href) {

@@ -6,15 +6,7 @@ import { cn } from './cn';
  * The frame a table scrolls in when it is wider than the page: a named region that takes keyboard
  * focus (so it can be scrolled without a mouse). The page itself never scrolls sideways.
  */
-export function TableFrame({
-  label,
-  className,
-  children,
-}: {
-  label: string;
-  className?: string;
-  children: ReactNode;
-}) {
+export function TableFrame({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
     <div
       role="region"
@@ -58,7 +50,11 @@ export const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => <thead 
 export const TBody = (props: HTMLAttributes<HTMLTableSectionElement>) => <tbody {...props} />;
 
 /** `tone` tints the row (and its sticky first cell). */
-export function TR({ tone, className, ...props }: HTMLAttributes<HTMLTableRowElement> & { tone?: 'muted' | 'selected' | 'warn' }) {
+export function TR({
+  tone,
+  className,
+  ...props
+}: HTMLAttributes<HTMLTableRowElement> & { tone?: 'muted' | 'selected' | 'warn' }) {
   return <tr data-tone={tone} className={className} {...props} />;
 }
 
@@ -78,7 +74,12 @@ export function TD({
   ...props
 }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string; primary?: boolean }) {
   return (
-    <td data-label={primary ? undefined : label} data-primary={primary ? '' : undefined} className={className} {...props}>
+    <td
+      data-label={primary ? undefined : label}
+      data-primary={primary ? '' : undefined}
+      className={className}
+      {...props}
+    >
       {label && !primary ? <div>{children}</div> : children}
     </td>
   );

@@ -44,7 +44,14 @@ describe('audit display', () => {
 
   it('has a Korean name for every key the app records, and words for its codes', () => {
     const reconcile = detailEntries({ checked: 3, same: 1, changed: 1, missing: 1, unavailable: 0, batches: 1 });
-    expect(reconcile.map((entry) => entry.label)).toEqual(['확인한 키', '일치', '변경됨', '없음', '확인 불가', '조회 묶음']);
+    expect(reconcile.map((entry) => entry.label)).toEqual([
+      '확인한 키',
+      '일치',
+      '변경됨',
+      '없음',
+      '확인 불가',
+      '조회 묶음',
+    ]);
     expect(detailEntries({ method: 'password', step: 'second_factor', change: 'enabled', by: 'ip' })).toEqual([
       { key: 'method', label: '방식', value: '비밀번호' },
       { key: 'step', label: '단계', value: '2단계 인증 단계' },

@@ -69,7 +69,8 @@ export const api = {
       '/api/auth/sign-in/email',
       send('POST', { email, password, rememberMe: true }),
     ),
-  verifySignInCode: (code: string) => request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
+  verifySignInCode: (code: string) =>
+    request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
   signOut: () => request<{ success: boolean }>('/api/auth/sign-out', send('POST', {})),
   account: () => request<AccountView>('/api/account'),
   setup: (input: SetupInput) => request<{ staff: StaffView }>('/api/setup', send('POST', input)),
@@ -83,9 +84,7 @@ export const api = {
   securitySettings: () =>
     request<{ settings: SecuritySettings }>('/api/settings/security').then((data) => data.settings),
   updateSecuritySettings: (input: SecuritySettingsInput) =>
-    request<{ settings: SecuritySettings }>('/api/settings/security', send('PUT', input)).then(
-      (data) => data.settings,
-    ),
+    request<{ settings: SecuritySettings }>('/api/settings/security', send('PUT', input)).then((data) => data.settings),
   changePassword: (input: ChangePasswordInput) =>
     request<{ changed: true }>('/api/account/password', send('POST', input)),
   signOutEverywhere: () => request<{ ended: number }>('/api/account/sessions', send('DELETE')),

@@ -18,7 +18,11 @@ export const queries = {
   channels: () => queryOptions({ queryKey: queryKeys.channels(), queryFn: api.channels }),
   /** What a customer_uid holds now; always asked afresh (the answer guards a replacement). */
   currentKey: (customerUid: string) =>
-    queryOptions({ queryKey: queryKeys.currentKey(customerUid), queryFn: () => api.currentKey(customerUid), staleTime: 0 }),
+    queryOptions({
+      queryKey: queryKeys.currentKey(customerUid),
+      queryFn: () => api.currentKey(customerUid),
+      staleTime: 0,
+    }),
   qaRuns: () => queryOptions({ queryKey: queryKeys.qaRuns(), queryFn: api.qaRuns, staleTime: 0 }),
   qaRun: (id: string) => queryOptions({ queryKey: queryKeys.qaRun(id), queryFn: () => api.qaRun(id), staleTime: 0 }),
 };

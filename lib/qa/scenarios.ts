@@ -50,13 +50,3 @@ export const OUTCOME_LABELS: Record<QaOutcome, string> = {
   error: '오류',
   skipped: '건너뜀',
 };
-
-/** Badge colours with enough contrast on white (axe), one per outcome. */
-export const OUTCOME_CLASSES: Record<QaOutcome, string> = {
-  pending: 'border-slate-300 bg-slate-100 text-slate-800',
-  issued: 'border-emerald-300 bg-emerald-100 text-emerald-950',
-  rejected: 'border-amber-400 bg-amber-100 text-amber-950',
-  unknown: 'border-violet-300 bg-violet-100 text-violet-950',
-  error: 'border-red-300 bg-red-100 text-red-950',
-  skipped: 'border-slate-300 bg-white text-slate-700',
-};

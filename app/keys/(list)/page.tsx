@@ -52,7 +52,13 @@ function activeFiltersOf(filters: BillingKeyFilters, facets: BillingKeyFacets): 
   return CHIP_PARAMS.flatMap((param) => {
     const value = filters[param];
     if (!value) return [];
-    return [{ label: PARAM_LABELS[param], value: valueOf(param, value), removeHref: keysHref(filters, { [param]: undefined, page: 1 }) }];
+    return [
+      {
+        label: PARAM_LABELS[param],
+        value: valueOf(param, value),
+        removeHref: keysHref(filters, { [param]: undefined, page: 1 }),
+      },
+    ];
   });
 }
 
@@ -81,9 +87,12 @@ export default async function BillingKeysPage({ searchParams }: Props) {
   if (parsed.success && result) {
     const { filters } = parsed;
     const pages = Math.max(1, Math.ceil(result.total / filters.page_size));
-    const previous = filters.page > 1 ? (result.totalCapped ? filters.page - 1 : Math.min(filters.page - 1, pages)) : null;
+    const previous =
+      filters.page > 1 ? (result.totalCapped ? filters.page - 1 : Math.min(filters.page - 1, pages)) : null;
     const next =
-      filters.page < pages || (result.totalCapped && result.rows.length === filters.page_size) ? filters.page + 1 : null;
+      filters.page < pages || (result.totalCapped && result.rows.length === filters.page_size)
+        ? filters.page + 1
+        : null;
     results = {
       heading: (
         <>
@@ -97,15 +106,33 @@ export default async function BillingKeysPage({ searchParams }: Props) {
       csvHref: exportHref(filters),
       empty:
         result.rows.length > 0 ? undefined : result.total > 0 ? (
-          <EmptyState action={<Link href={keysHref(filters, { page: 1 })} className="text-blue-800 underline">첫 페이지로</Link>}>
+          <EmptyState
+            action={
+              <Link href={keysHref(filters, { page: 1 })} className="text-blue-800 underline">
+                첫 페이지로
+              </Link>
+            }
+          >
             이 페이지에는 결과가 없습니다.
           </EmptyState>
         ) : isFiltered(filters) ? (
-          <EmptyState action={<Link href="/keys" className="text-blue-800 underline">조건 지우기</Link>}>
+          <EmptyState
+            action={
+              <Link href="/keys" className="text-blue-800 underline">
+                조건 지우기
+              </Link>
+            }
+          >
             조건에 맞는 빌링키가 없습니다.
           </EmptyState>
         ) : (
-          <EmptyState action={<Link href="/keys/new" className="text-blue-800 underline">빌링키 발급</Link>}>
+          <EmptyState
+            action={
+              <Link href="/keys/new" className="text-blue-800 underline">
+                빌링키 발급
+              </Link>
+            }
+          >
             아직 저장된 빌링키가 없습니다.
           </EmptyState>
         ),
@@ -142,7 +169,9 @@ export default async function BillingKeysPage({ searchParams }: Props) {
       activeFilters={active}
       clearHref="/keys"
       invalid={
-        parsed.success ? null : { title: '조회 조건이 올바르지 않아 목록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
+        parsed.success
+          ? null
+          : { title: '조회 조건이 올바르지 않아 목록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
       }
       results={results}
     />

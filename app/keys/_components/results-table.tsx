@@ -75,7 +75,10 @@ function Row({ row, filters }: { row: BillingKeyListRow; filters: BillingKeyFilt
       </TD>
       <TD label="발급자">
         {row.issuedByEmail ? (
-          <TruncatedLink href={keysHref(filters, { issued_by: row.issuedBy ?? undefined, page: 1 })} className="md:max-w-44">
+          <TruncatedLink
+            href={keysHref(filters, { issued_by: row.issuedBy ?? undefined, page: 1 })}
+            className="md:max-w-44"
+          >
             {row.issuedByEmail}
           </TruncatedLink>
         ) : (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
 import type { QaCleanup } from '@/lib/model/qa';
 
 /** What the run did with the keys it created: deleted, not there, or still at Iamport. */
@@ -31,14 +32,17 @@ export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {
         </details>
       )}
       {cleanup.failed.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-          <p className="font-semibold">삭제하지 못해 Iamport에 남아 있는 빌링키 (관리자가 상세 화면에서 삭제하세요)</p>
-          <ul className="mt-1 list-disc pl-5">
+        <Alert
+          tone="error"
+          role="alert"
+          title="삭제하지 못해 Iamport에 남아 있는 빌링키 (관리자가 상세 화면에서 삭제하세요)"
+        >
+          <ul className="list-disc pl-5">
             {cleanup.failed.map((item) => (
               <li key={item.customerUid}>
                 <Link
                   href={`/keys/${encodeURIComponent(item.customerUid)}`}
-                  className="font-mono text-blue-800 underline"
+                  className="font-mono break-all text-blue-800 underline"
                 >
                   {item.customerUid}
                 </Link>{' '}
@@ -46,7 +50,7 @@ export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
     </div>
   );

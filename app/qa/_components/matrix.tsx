@@ -1,4 +1,8 @@
-import { OUTCOME_CLASSES, OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
+import { Table, TableFrame, TBody, TH, THead } from '@/components/ui/table';
+import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
+import type { QaOutcome } from '@/lib/model/qa';
 import { cellKey, type QaCell, type QaChannelSnapshot } from '@/lib/model/qa';
 import type { QaScenario } from '@/lib/validations/qa';
 
@@ -17,6 +21,15 @@ interface MatrixProps {
   detailId?: string;
 }
 
+const OUTCOME_TONES: Record<QaOutcome, BadgeTone> = {
+  pending: 'slate',
+  issued: 'green',
+  rejected: 'amber',
+  unknown: 'violet',
+  error: 'red',
+  skipped: 'outline',
+};
+
 export const latencyText = (cell: QaCell) =>
   cell.latencyMs === null ? '—' : `${cell.latencyMs.toLocaleString('ko-KR')} ms`;
 
@@ -33,38 +46,26 @@ export function Matrix({
 }: MatrixProps) {
   const byKey = new Map(results.map((cell) => [cellKey(cell.channelKey, cell.scenario), cell]));
   return (
-    <div
-      role="region"
-      aria-label={title}
-      tabIndex={0}
-      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
-    >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{title}: 행은 시나리오, 열은 채널</caption>
-        <thead className="bg-slate-50">
+    <TableFrame label={title}>
+      <Table caption={`${title}: 행은 시나리오, 열은 채널`} stickyFirst>
+        <THead>
           <tr>
-            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold text-slate-700">
-              시나리오
-            </th>
+            <TH>시나리오</TH>
             {channels.map((channel) => (
-              <th
-                key={channel.channelKey}
-                scope="col"
-                className="px-3 py-2 text-left text-xs font-semibold text-slate-700"
-              >
+              <TH key={channel.channelKey} className="min-w-32 whitespace-normal">
                 {channel.channelName}
                 <span className="block font-mono font-normal">{channel.pg}</span>
                 <span className={channel.sandbox ? 'font-normal' : 'font-bold text-red-800'}>
                   {channel.sandbox ? '테스트' : '실제'}
                 </span>
-              </th>
+              </TH>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </THead>
+        <TBody>
           {scenarios.map((scenario) => (
             <tr key={scenario}>
-              <th scope="row" className="px-3 py-2 text-left align-top font-medium">
+              <th scope="row" className="min-w-40">
                 {QA_SCENARIO_INFO[scenario].label}
                 <span className="block font-mono text-xs font-normal text-slate-600">{scenario}</span>
               </th>
@@ -75,7 +76,7 @@ export function Matrix({
                 return (
                   <td
                     key={key}
-                    className={`px-2 py-2 align-top ${differs ? 'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700' : ''}`}
+                    className={cn('px-2', differs && 'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700')}
                   >
                     {cell ? (
                       <CellContent
@@ -94,9 +95,9 @@ export function Matrix({
               })}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableFrame>
   );
 }
 
@@ -117,11 +118,9 @@ function CellContent({
 }) {
   const body = (
     <>
-      <span
-        className={`inline-block rounded border px-2 py-0.5 text-xs font-bold whitespace-nowrap ${OUTCOME_CLASSES[cell.outcome]}`}
-      >
+      <Badge tone={OUTCOME_TONES[cell.outcome]} className="font-bold">
         {OUTCOME_LABELS[cell.outcome]}
-      </span>
+      </Badge>
       {cell.pgCode && <span className="ml-1 font-mono text-xs font-semibold">{cell.pgCode}</span>}
       {cell.iamportCode !== null && !cell.pgCode && (
         <span className="ml-1 font-mono text-xs">code {cell.iamportCode}</span>
@@ -139,7 +138,10 @@ function CellContent({
       aria-expanded={selected}
       aria-controls={detailId}
       aria-label={`${name} (자세히)`}
-      className={`w-full rounded-md border px-2 py-1 text-left hover:bg-slate-50 ${selected ? 'border-blue-700 ring-2 ring-blue-700' : 'border-transparent'}`}
+      className={cn(
+        'w-full rounded-md border px-2 py-1 text-left hover:bg-slate-50',
+        selected ? 'border-blue-700 ring-2 ring-blue-700' : 'border-transparent',
+      )}
     >
       {body}
     </button>

@@ -2,12 +2,14 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { FormAlert } from '@/components/auth-ui';
-import { api } from '@/lib/client/api';
-import { queryKeys } from '@/lib/client/query';
+import { FormAlert } from '@/components/ui/alert';
+import { Card, CardSection } from '@/components/ui/card';
+import { queries, queryKeys } from '@/lib/client/query';
 import { OUTCOME_LABELS } from '@/lib/qa/scenarios';
-import type { QaRunView } from '@/lib/model/qa';
+import type { QaRunSummary, QaRunView } from '@/lib/model/qa';
+import type { ListedChannel } from '@/lib/model/settings';
 import { cellKey } from '@/lib/model/qa';
 import { CellDetail } from './cell-detail';
 import { CleanupSummary } from './cleanup-summary';
@@ -29,18 +31,30 @@ function statusLine(run: QaRunView): string {
   return `${STATUS_LABELS[run.status]}: ${counts}${took}`;
 }
 
-/** The QA runner: start a run, watch its matrix fill in, open a cell, see the cleanup, pick runs to compare. */
-export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initialRunId: string | null }) {
+/**
+ * The QA runner: start a run, watch its matrix fill in, open a cell, see the cleanup, pick runs to
+ * compare. Channels and past runs are read on the server; the open run is polled while it runs
+ * (the one thing here that changes on its own), and the page is read again once it has finished.
+ */
+export function QaWorkbench({
+  isAdmin,
+  initialRunId,
+  channels,
+  runs,
+}: {
+  isAdmin: boolean;
+  initialRunId: string | null;
+  /** Key-in channels, or null when the list could not be read (the page says so). */
+  channels: ListedChannel[] | null;
+  runs: QaRunSummary[];
+}) {
+  const router = useRouter();
   const queryClient = useQueryClient();
-  const channelsQuery = useQuery({ queryKey: queryKeys.channels(), queryFn: api.channels });
-  const runsQuery = useQuery({ queryKey: queryKeys.qaRuns(), queryFn: api.qaRuns, staleTime: 0 });
   const [openId, setOpenId] = useState<string | null>(initialRunId);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const runQuery = useQuery({
-    queryKey: queryKeys.qaRun(openId ?? ''),
-    queryFn: () => api.qaRun(openId as string),
+    ...queries.qaRun(openId ?? ''),
     enabled: openId !== null,
-    staleTime: 0,
     refetchInterval: (query) => (unfinished(query.state.data) ? 1_000 : false),
   });
   const run = runQuery.data;
@@ -48,9 +62,8 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
   // A finished run shows as finished in the history too.
   const status = run?.status;
   useEffect(() => {
-    if (status && status !== 'running' && status !== 'cleaning')
-      void queryClient.invalidateQueries({ queryKey: queryKeys.qaRuns() });
-  }, [status, queryClient]);
+    if (status && status !== 'running' && status !== 'cleaning') router.refresh();
+  }, [status, router]);
 
   function open(id: string) {
     setOpenId(id);
@@ -60,11 +73,10 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
 
   function started(next: QaRunView) {
     queryClient.setQueryData(queryKeys.qaRun(next.id), next);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.qaRuns() });
+    router.refresh();
     open(next.id);
   }
 
-  const keyIn = (channelsQuery.data ?? []).filter((channel) => channel.keyIn);
   const selected =
     run && selectedKey
       ? run.results.find((cell) => cellKey(cell.channelKey, cell.scenario) === selectedKey)
@@ -72,15 +84,7 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
 
   return (
     <div className="space-y-8">
-      {channelsQuery.isPending ? (
-        <p role="status" className="text-sm text-slate-700">
-          채널 목록을 불러오는 중입니다…
-        </p>
-      ) : channelsQuery.isError ? (
-        <FormAlert>채널 목록을 불러오지 못했습니다: {channelsQuery.error.message}</FormAlert>
-      ) : (
-        <RunForm channels={keyIn} isAdmin={isAdmin} onStarted={started} />
-      )}
+      {channels && <RunForm channels={channels} isAdmin={isAdmin} onStarted={started} />}
 
       <section aria-labelledby="qa-result-heading" className="space-y-3">
         <h2 id="qa-result-heading" className="text-lg font-bold">
@@ -91,7 +95,9 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
         </p>
         {runQuery.isError && <FormAlert>실행 결과를 불러오지 못했습니다: {runQuery.error.message}</FormAlert>}
         {!openId && (
-          <p className="text-sm text-slate-700">채널과 시나리오를 골라 실행하거나, 아래 기록에서 지난 실행을 여세요.</p>
+          <p className="text-sm text-slate-700">
+            실행을 시작하거나 아래 기록에서 하나를 고르면 결과가 여기에 나옵니다.
+          </p>
         )}
         {run && (
           <>
@@ -105,12 +111,7 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
               selectedKey={selectedKey}
               detailId={DETAIL_ID}
             />
-            <div
-              id={DETAIL_ID}
-              role="region"
-              aria-label="칸 자세히"
-              className="rounded-xl border border-slate-200 bg-white p-4"
-            >
+            <Card id={DETAIL_ID} role="region" aria-label="칸 자세히" className="p-4">
               {selected ? (
                 <CellDetail
                   cell={selected}
@@ -119,16 +120,10 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
               ) : (
                 <p className="text-sm text-slate-700">칸을 누르면 보낸 요청(마스킹됨)과 받은 응답을 봅니다.</p>
               )}
-            </div>
-            <section
-              aria-labelledby="qa-cleanup-heading"
-              className="space-y-2 rounded-xl border border-slate-200 bg-white p-4"
-            >
-              <h3 id="qa-cleanup-heading" className="font-semibold">
-                정리 결과
-              </h3>
+            </Card>
+            <CardSection id="qa-cleanup-heading" title="정리 결과" level={3}>
               <CleanupSummary cleanup={run.cleanup} />
-            </section>
+            </CardSection>
           </>
         )}
       </section>
@@ -137,8 +132,7 @@ export function QaWorkbench({ isAdmin, initialRunId }: { isAdmin: boolean; initi
         <h2 id="qa-history-heading" className="text-lg font-bold">
           실행 기록
         </h2>
-        {runsQuery.isError && <FormAlert>실행 기록을 불러오지 못했습니다: {runsQuery.error.message}</FormAlert>}
-        <RunHistory runs={runsQuery.data ?? []} onOpen={open} openId={openId} />
+        <RunHistory runs={runs} onOpen={open} openId={openId} />
         <p className="text-sm">
           <Link href="/qa/compare" className="text-blue-700 underline">
             비교 화면 열기

@@ -1,3 +1,8 @@
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatKst } from '@/lib/format';
 import type { QaRunStatus, QaRunSummary } from '@/lib/model/qa';
 
@@ -8,9 +13,6 @@ export const STATUS_LABELS: Record<QaRunStatus, string> = {
   failed: '실패',
   interrupted: '중단됨',
 };
-
-const th = 'px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700';
-const td = 'px-3 py-2 align-top text-sm';
 
 export const runLabel = (run: Pick<QaRunSummary, 'createdAt' | 'id'>) =>
   `${formatKst(run.createdAt)} · ${run.id.slice(0, 8)}`;
@@ -25,84 +27,66 @@ export function RunHistory({
   onOpen: (id: string) => void;
   openId: string | null;
 }) {
-  if (runs.length === 0) return <p className="text-sm text-slate-700">아직 실행 기록이 없습니다.</p>;
+  if (runs.length === 0) return <EmptyState>아직 실행 기록이 없습니다.</EmptyState>;
   return (
     <div className="space-y-4">
-      <div
-        role="region"
-        aria-label="실행 기록 표"
-        tabIndex={0}
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
-      >
-        <table className="min-w-full divide-y divide-slate-200">
-          <caption className="sr-only">QA 실행 기록, 최근 것부터</caption>
-          <thead className="bg-slate-50">
+      <TableFrame label="실행 기록 표">
+        <Table caption="QA 실행 기록, 최근 것부터" cards>
+          <THead>
             <tr>
-              <th scope="col" className={th}>
-                시작 (KST)
-              </th>
-              <th scope="col" className={th}>
-                실행한 사람
-              </th>
-              <th scope="col" className={th}>
-                채널 × 시나리오
-              </th>
-              <th scope="col" className={th}>
-                상태
-              </th>
-              <th scope="col" className={th}>
-                발급 / 거절 / 불명 / 오류 / 건너뜀
-              </th>
-              <th scope="col" className={th}>
-                걸린 시간
-              </th>
-              <th scope="col" className={th}>
+              <TH>시작 (KST)</TH>
+              <TH>실행한 사람</TH>
+              <TH>채널 × 시나리오</TH>
+              <TH>상태</TH>
+              <TH>발급 / 거절 / 불명 / 오류 / 건너뜀</TH>
+              <TH>걸린 시간</TH>
+              <TH>
                 <span className="sr-only">작업</span>
-              </th>
+              </TH>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+          </THead>
+          <TBody>
             {runs.map((run) => (
-              <tr key={run.id} className={run.id === openId ? 'bg-blue-50' : undefined}>
-                <td className={`${td} whitespace-nowrap`}>
+              <TR key={run.id} tone={run.id === openId ? 'selected' : undefined}>
+                <TD primary className="whitespace-nowrap">
                   <time dateTime={run.createdAt}>{formatKst(run.createdAt)}</time>
-                  <span className="block font-mono text-xs text-slate-600">{run.id.slice(0, 8)}</span>
-                </td>
-                <td className={td}>{run.actorEmail ?? run.actorId ?? '—'}</td>
-                <td className={td}>
+                  <small className="font-mono">{run.id.slice(0, 8)}</small>
+                </TD>
+                <TD label="실행한 사람" className="break-all">
+                  {run.actorEmail ?? run.actorId ?? '—'}
+                </TD>
+                <TD label="채널 × 시나리오">
                   {run.channels.length} × {run.scenarios.length}
-                  <span className="block font-mono text-xs text-slate-600">
-                    {run.channels.map((channel) => channel.pg).join(', ')}
-                  </span>
-                </td>
-                <td className={td}>
+                  <small className="font-mono">{run.channels.map((channel) => channel.pg).join(', ')}</small>
+                </TD>
+                <TD label="상태">
                   {STATUS_LABELS[run.status]}
                   {run.cleanupFailed > 0 && (
                     <strong className="block text-red-800">삭제 실패 {run.cleanupFailed}</strong>
                   )}
-                </td>
-                <td className={`${td} font-mono`}>
+                </TD>
+                <TD label="결과 수" className="font-mono">
                   {run.counts.issued} / {run.counts.rejected} / {run.counts.unknown} / {run.counts.error} /{' '}
                   {run.counts.skipped}
-                </td>
-                <td className={`${td} font-mono whitespace-nowrap`}>
+                </TD>
+                <TD label="걸린 시간" className="font-mono whitespace-nowrap">
                   {run.durationMs === null ? '—' : `${(run.durationMs / 1000).toFixed(1)}초`}
-                </td>
-                <td className={td}>
-                  <button
-                    type="button"
+                </TD>
+                <TD label="작업">
+                  <Button
+                    variant="secondary"
+                    size="sm"
                     onClick={() => onOpen(run.id)}
                     aria-label={`${runLabel(run)} 실행 결과 보기`}
-                    className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100"
                   >
                     보기
-                  </button>
-                </td>
-              </tr>
+                  </Button>
+                </TD>
+              </TR>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableFrame>
       <CompareForm runs={runs} />
     </div>
   );
@@ -112,34 +96,25 @@ export function RunHistory({
 export function CompareForm({ runs, a, b }: { runs: QaRunSummary[]; a?: string; b?: string }) {
   if (runs.length < 2) return null;
   const select = (name: 'a' | 'b', label: string, fallback: string | undefined) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`compare-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={`compare-${name}`}
-        name={name}
-        defaultValue={fallback}
-        className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-      >
-        {runs.map((run) => (
-          <option key={run.id} value={run.id}>
-            {runLabel(run)} ({run.channels.length}×{run.scenarios.length}, {STATUS_LABELS[run.status]})
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={`compare-${name}`} label={label} className="min-w-0 flex-1 basis-64">
+      {(a11y) => (
+        <NativeSelect {...a11y} name={name} defaultValue={fallback} size="sm">
+          {runs.map((run) => (
+            <option key={run.id} value={run.id}>
+              {runLabel(run)} ({run.channels.length}×{run.scenarios.length}, {STATUS_LABELS[run.status]})
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+    </Field>
   );
   return (
     <form action="/qa/compare" method="get" aria-label="두 실행 비교" className="flex flex-wrap items-end gap-3">
       {select('a', '실행 A', a ?? runs[1]?.id)}
       {select('b', '실행 B', b ?? runs[0]?.id)}
-      <button
-        type="submit"
-        className="rounded-md border border-slate-500 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
-      >
+      <Button type="submit" variant="secondary" size="sm" className="h-9">
         두 실행 비교
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { differingCells } from '@/lib/qa/compare';
@@ -40,22 +43,21 @@ export default async function QaComparePage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">QA 실행 비교</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          두 실행의 매트릭스를 나란히 봅니다. 결과나 PG 코드가 다르거나 한쪽에만 있는 칸은 테두리와 &quot;다름&quot;으로
-          표시합니다.{' '}
+      <PageHeader
+        title="QA 실행 비교"
+        back={
           <Link href="/qa" className="text-blue-700 underline">
-            QA 실행으로 돌아가기
+            ← QA 실행으로 돌아가기
           </Link>
-        </p>
-      </div>
+        }
+        description="두 실행의 매트릭스를 나란히 봅니다. 결과나 PG 코드가 다르거나 한쪽에만 있는 칸은 테두리와 “다름”으로 표시합니다."
+      />
       <CompareForm runs={runs} a={a?.id} b={b?.id} />
-      {runs.length < 2 && <p className="text-sm text-slate-700">비교하려면 실행 기록이 두 개 이상 있어야 합니다.</p>}
+      {runs.length < 2 && <EmptyState>비교하려면 실행 기록이 두 개 이상 있어야 합니다.</EmptyState>}
       {asked && (!a || !b) && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+        <Alert tone="error" role="alert">
           {!a && !b ? '두 실행을 모두' : !a ? '실행 A를' : '실행 B를'} 찾을 수 없습니다. 위에서 다시 고르세요.
-        </p>
+        </Alert>
       )}
       {a && b && (
         <>

@@ -115,7 +115,9 @@ export function ReconcilePanel({
         <h2 id="findings-title" className="text-lg font-bold">
           확인이 필요한 빌링키 <span className="font-mono text-base text-slate-700">({overview.findings.length})</span>
         </h2>
-        <FormAlert>{acknowledge.isError ? `확인 표시를 하지 못했습니다: ${acknowledge.error.message}` : null}</FormAlert>
+        <FormAlert>
+          {acknowledge.isError ? `확인 표시를 하지 못했습니다: ${acknowledge.error.message}` : null}
+        </FormAlert>
         {overview.findings.length === 0 ? (
           <EmptyState>Iamport와 다른 빌링키가 없습니다 (또는 모두 확인함으로 표시했습니다).</EmptyState>
         ) : (

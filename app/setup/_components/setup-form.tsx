@@ -48,24 +48,11 @@ export function SetupForm() {
       <FormAlert id="setup-alert">{errors.root?.serverError?.message}</FormAlert>
       <Field id="setup-email" label="이메일" required error={errors.email?.message} hint="로그인 ID로 씁니다.">
         {(a11y) => (
-          <Input
-            {...a11y}
-            {...register('email')}
-            type="email"
-            autoComplete="username"
-            maxLength={AUTH_LIMITS.email}
-          />
+          <Input {...a11y} {...register('email')} type="email" autoComplete="username" maxLength={AUTH_LIMITS.email} />
         )}
       </Field>
       <Field id="setup-name" label="이름" required error={errors.name?.message}>
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...register('name')}
-            autoComplete="name"
-            maxLength={AUTH_LIMITS.name}
-          />
-        )}
+        {(a11y) => <Input {...a11y} {...register('name')} autoComplete="name" maxLength={AUTH_LIMITS.name} />}
       </Field>
       <Field id="setup-password" label="비밀번호" required error={errors.password?.message} hint={PASSWORD_HINT}>
         {(a11y) => (

@@ -29,14 +29,10 @@ export function ChannelMarker({ channel, manualPg }: { channel: ChannelView | un
             : 'border-slate-400 bg-white text-slate-900',
       )}
     >
-      <Badge
-        solid
-        tone={live ? 'red' : channel ? 'amber' : 'slate'}
-        className="shrink-0 px-2 py-0.5 text-sm"
-      >
+      <Badge solid tone={live ? 'red' : channel ? 'amber' : 'slate'} className="shrink-0 px-2 py-0.5 text-sm">
         {live ? 'LIVE 실제 채널' : channel ? 'TEST 테스트 채널' : '채널 확인 필요'}
       </Badge>
-      <span className="min-w-0 truncate text-sm font-medium lg:whitespace-normal lg:break-all">{label}</span>
+      <span className="min-w-0 truncate text-sm font-medium lg:break-all lg:whitespace-normal">{label}</span>
       {live && <span className="hidden text-sm lg:block">실제 카드로 빌링키가 발급됩니다.</span>}
       {live && <span className="sr-only lg:hidden">실제 카드로 빌링키가 발급됩니다.</span>}
     </div>

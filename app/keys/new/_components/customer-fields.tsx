@@ -30,12 +30,7 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           hint={reason('customer_name')}
         >
           {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('customer_name')}
-              maxLength={ISSUE_LIMITS.customer_name}
-              {...NO_AUTOFILL}
-            />
+            <Input {...a11y} {...register('customer_name')} maxLength={ISSUE_LIMITS.customer_name} {...NO_AUTOFILL} />
           )}
         </Field>
         <Field
@@ -47,12 +42,7 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
           hint={reason('customer_id') ?? '가맹점이 쓰는 회원 ID.'}
         >
           {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('customer_id')}
-              maxLength={ISSUE_LIMITS.customer_id}
-              {...NO_AUTOFILL}
-            />
+            <Input {...a11y} {...register('customer_id')} maxLength={ISSUE_LIMITS.customer_id} {...NO_AUTOFILL} />
           )}
         </Field>
         <Field
@@ -86,12 +76,7 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
         </Field>
         <Field id="customer_addr" label="주소" apiName="customer_addr" error={errors.customer_addr?.message}>
           {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('customer_addr')}
-              maxLength={ISSUE_LIMITS.customer_addr}
-              {...NO_AUTOFILL}
-            />
+            <Input {...a11y} {...register('customer_addr')} maxLength={ISSUE_LIMITS.customer_addr} {...NO_AUTOFILL} />
           )}
         </Field>
         <Field

@@ -204,94 +204,92 @@ export function IssueForm() {
         <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
       </aside>
       <div className="min-w-0 space-y-6">
-      <form
-        onSubmit={(event) => void handleSubmit(submit)(event)}
-        noValidate
-        autoComplete="off"
-        aria-label="빌링키 발급"
-        className="space-y-6"
-      >
-        <FormSection legend="채널과 고객 결제수단 ID" disabled={busy}>
-          <ChannelSelect
-            channels={channelsQuery.data}
-            loading={channelsQuery.isLoading}
-            loadError={channelsQuery.error ? channelsQuery.error.message : null}
-            onRetry={() => channelsQuery.refetch()}
-            value={channelChoice}
-            onChange={chooseChannel}
-            error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
-          />
-          {channelChoice === MANUAL_CHANNEL && (
+        <form
+          onSubmit={(event) => void handleSubmit(submit)(event)}
+          noValidate
+          autoComplete="off"
+          aria-label="빌링키 발급"
+          className="space-y-6"
+        >
+          <FormSection legend="채널과 고객 결제수단 ID" disabled={busy}>
+            <ChannelSelect
+              channels={channelsQuery.data}
+              loading={channelsQuery.isLoading}
+              loadError={channelsQuery.error ? channelsQuery.error.message : null}
+              onRetry={() => channelsQuery.refetch()}
+              value={channelChoice}
+              onChange={chooseChannel}
+              error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
+            />
+            {channelChoice === MANUAL_CHANNEL && (
+              <Field
+                id="pg"
+                label="PG 구분코드"
+                apiName="pg"
+                required
+                error={errors.pg?.message}
+                hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
+              >
+                {(a11y) => <Input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} {...NO_AUTOFILL} />}
+              </Field>
+            )}
             <Field
-              id="pg"
-              label="PG 구분코드"
-              apiName="pg"
+              id="customer_uid"
+              label="고객 결제수단 ID"
+              apiName="customer_uid"
               required
-              error={errors.pg?.message}
-              hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
+              error={errors.customer_uid?.message}
+              hint="고객 × 카드마다 고유해야 합니다. 이미 있는 ID로 발급하면 기존 카드가 교체됩니다."
             >
               {(a11y) => (
-                <Input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} {...NO_AUTOFILL} />
+                <div className="flex gap-2">
+                  <Input
+                    {...a11y}
+                    {...register('customer_uid', {
+                      onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
+                    })}
+                    maxLength={ISSUE_LIMITS.customer_uid}
+                    {...NO_AUTOFILL}
+                  />
+                  <Button
+                    variant="secondary"
+                    onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
+                  >
+                    새 ID 만들기
+                  </Button>
+                </div>
               )}
             </Field>
-          )}
-          <Field
-            id="customer_uid"
-            label="고객 결제수단 ID"
-            apiName="customer_uid"
-            required
-            error={errors.customer_uid?.message}
-            hint="고객 × 카드마다 고유해야 합니다. 이미 있는 ID로 발급하면 기존 카드가 교체됩니다."
-          >
-            {(a11y) => (
-              <div className="flex gap-2">
-                <Input
-                  {...a11y}
-                  {...register('customer_uid', {
-                    onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
-                  })}
-                  maxLength={ISSUE_LIMITS.customer_uid}
-                  {...NO_AUTOFILL}
-                />
-                <Button
-                  variant="secondary"
-                  onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
-                >
-                  새 ID 만들기
-                </Button>
-              </div>
+            {current && (
+              <ReplaceNotice
+                current={current}
+                confirm={register('replace_confirmed')}
+                error={errors.replace_confirmed?.message}
+              />
             )}
-          </Field>
-          {current && (
-            <ReplaceNotice
-              current={current}
-              confirm={register('replace_confirmed')}
-              error={errors.replace_confirmed?.message}
-            />
-          )}
-        </FormSection>
+          </FormSection>
 
-        <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
-        <CustomerFields register={register} errors={errors} provider={provider} busy={busy} />
+          <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
+          <CustomerFields register={register} errors={errors} provider={provider} busy={busy} />
 
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" size="lg" disabled={busy}>
-            {busy ? '발급 요청 중…' : '빌링키 발급'}
-          </Button>
-          {outcome && (
-            <Button variant="secondary" size="lg" onClick={startOver}>
-              새 고객 입력
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" size="lg" disabled={busy}>
+              {busy ? '발급 요청 중…' : '빌링키 발급'}
             </Button>
-          )}
-          <p role="status" aria-live="polite" className="text-sm text-slate-700">
-            {busy ? 'Iamport에 발급을 요청하고 있습니다. PG 응답에 최대 30초가 걸릴 수 있습니다.' : ''}
-          </p>
-        </div>
-      </form>
+            {outcome && (
+              <Button variant="secondary" size="lg" onClick={startOver}>
+                새 고객 입력
+              </Button>
+            )}
+            <p role="status" aria-live="polite" className="text-sm text-slate-700">
+              {busy ? 'Iamport에 발급을 요청하고 있습니다. PG 응답에 최대 30초가 걸릴 수 있습니다.' : ''}
+            </p>
+          </div>
+        </form>
 
-      <div ref={outcomeRef} aria-live="polite">
-        {outcome && <IssueOutcome outcome={outcome} />}
-      </div>
+        <div ref={outcomeRef} aria-live="polite">
+          {outcome && <IssueOutcome outcome={outcome} />}
+        </div>
       </div>
     </div>
   );

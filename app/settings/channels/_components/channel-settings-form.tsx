@@ -79,12 +79,7 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
           <legend className="font-medium">기본 채널</legend>
           <ChoiceLabel
             control={
-              <Radio
-                name="defaultChannel"
-                value=""
-                checked={defaultKey === ''}
-                onChange={() => setDefaultKey('')}
-              />
+              <Radio name="defaultChannel" value="" checked={defaultKey === ''} onChange={() => setDefaultKey('')} />
             }
           >
             기본 채널 없음 (숨기지 않은 첫 번째 API 채널)

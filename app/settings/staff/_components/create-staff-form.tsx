@@ -71,24 +71,11 @@ export function CreateStaffForm() {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="staff-email" label="이메일" required error={errors.email?.message}>
             {(a11y) => (
-              <Input
-                {...a11y}
-                {...register('email')}
-                type="email"
-                autoComplete="off"
-                maxLength={AUTH_LIMITS.email}
-              />
+              <Input {...a11y} {...register('email')} type="email" autoComplete="off" maxLength={AUTH_LIMITS.email} />
             )}
           </Field>
           <Field id="staff-name" label="이름" required error={errors.name?.message}>
-            {(a11y) => (
-              <Input
-                {...a11y}
-                {...register('name')}
-                autoComplete="off"
-                maxLength={AUTH_LIMITS.name}
-              />
-            )}
+            {(a11y) => <Input {...a11y} {...register('name')} autoComplete="off" maxLength={AUTH_LIMITS.name} />}
           </Field>
           <Field id="staff-role" label="역할" required error={errors.role?.message}>
             {(a11y) => (
