@@ -34,7 +34,7 @@ test.describe('issuance attempts', () => {
     await expect(page.getByRole('heading', { level: 1, name: '발급 시도' })).toBeVisible();
     await page.getByRole('combobox', { name: '결과' }).selectOption('rejected');
     await page.getByRole('textbox', { name: /^PG 코드/ }).fill('F114');
-    await page.getByRole('button', { name: '검색' }).click();
+    await page.getByRole('button', { name: '조회' }).click();
     await expect(page).toHaveURL(/outcome=rejected/);
     await expect(page).toHaveURL(/pg_code=F114/);
 

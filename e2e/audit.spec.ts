@@ -159,6 +159,24 @@ test.describe('audit trail', () => {
     await expect(table(page)).toHaveCount(0);
   });
 
+  test('[AUDIT] details read in Korean; a long value is cut, and whole in a tooltip on keyboard focus', async ({
+    page,
+  }) => {
+    await page.goto(`/audit?target=${uid}&action=billing_key.lookup`);
+    const lookup = rows(page).first();
+    await expect(lookup).toContainText('Iamport 상태: 있음');
+    await expect(lookup).toContainText('콘솔 기록: 예');
+    await expect(lookup).not.toContainText('liveStatus');
+
+    const actor = lookup.getByRole('link', { name: ADMIN_EMAIL });
+    await expect(actor).toHaveAttribute('href', `/audit?actor=${encodeURIComponent(ADMIN_EMAIL)}`);
+    await actor.focus();
+    await expect(page.getByRole('tooltip')).toHaveText(ADMIN_EMAIL);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+    await expect(actor).toBeFocused();
+  });
+
   test('[AUDIT] has no axe violations', async ({ page }) => {
     await page.goto(`/audit?target=${uid}`);
     await expect(actionCodes(page)).toHaveCount(2);

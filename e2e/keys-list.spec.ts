@@ -169,6 +169,63 @@ test.describe('billing-key list', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('[LIST] active filters are chips that remove themselves; the sort listbox works from the keyboard', async ({
+    page,
+  }) => {
+    await page.goto(`/keys?q=${seeded.token}&card_type=credit`);
+    const chips = page.getByRole('list', { name: '적용된 조건' });
+    await expect(chips.getByRole('link')).toHaveText([new RegExp(`검색어\\s*${seeded.token}`), /카드 종류\s*신용/]);
+    await expectUids(page, [seeded.lee]);
+
+    await chips.getByRole('link', { name: '카드 종류: 신용 조건 지우기' }).click();
+    await expect(page).toHaveURL(new RegExp(`/keys\\?q=${seeded.token}$`));
+    await expectUids(page, [seeded.park, seeded.lee, seeded.kim]);
+    await expect(chips.getByRole('link')).toHaveCount(1);
+    // The form follows the URL: the removed filter is empty again, the search box still holds the token.
+    await expect(page.getByRole('combobox', { name: '카드 종류' })).toHaveValue('');
+    await expect(search(page)).toHaveValue(seeded.token);
+
+    // 정렬 기준 is a listbox: open with the keyboard, pick by typing, submit; the choice lands in the URL.
+    const sort = page.getByRole('combobox', { name: '정렬 기준' });
+    await sort.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option', { name: '발급 시각' })).toBeFocused();
+    await page.keyboard.type('고객 결');
+    await expect(page.getByRole('option', { name: '고객 결제수단 ID' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(sort).toHaveText('고객 결제수단 ID');
+    await page.getByRole('button', { name: '조회' }).click();
+    await expect(page).toHaveURL(/sort=customer_uid/);
+    await expectUids(page, [seeded.kim, seeded.lee, seeded.park].sort().reverse());
+    await expectNoAxeViolations(page);
+
+    await chips.getByRole('link', { name: new RegExp(`^검색어: ${seeded.token}`) }).click();
+    await expect(page).toHaveURL(/\/keys\?sort=customer_uid$/);
+    await expect(page.getByRole('list', { name: '적용된 조건' })).toHaveCount(0);
+  });
+
+  test('[LIST] on a phone the rows are cards and the filters fold behind one button', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`/keys?q=${seeded.token}&pg=kcp`);
+    const toggle = page.getByRole('button', { name: /^필터 1/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('combobox', { name: 'PG사' })).toBeHidden();
+    await expect(search(page)).toBeVisible();
+    // Each key is a card: its uid on top, each value led by its column's name.
+    const card = table(page).getByRole('row', { name: new RegExp(seeded.lee) });
+    await expect(card).toContainText('카드사');
+    const box = await card.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('combobox', { name: 'PG사' })).toHaveValue('kcp');
+    await expectNoAxeViolations(page);
+
+    // A bad filter opens the fold, so its message is in view.
+    await page.goto('/keys?card_type=debit');
+    await expect(page.getByRole('combobox', { name: '카드 종류' })).toBeVisible();
+  });
+
   test('[API] GET /api/billing-keys answers rows, total, page, pageSize, and 422 invalid_query for a bad parameter', async ({
     request,
   }) => {

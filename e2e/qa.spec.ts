@@ -69,7 +69,19 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     await tick(page, /\ssuccess$/);
     await tick(page, /\sdeclined$/);
     await tick(page, /\sslow$/);
-    await page.getByLabel('발급 타임아웃').selectOption('2000');
+    // The timeout is a listbox (Radix Select): opened with Enter, picked by typing its first character.
+    const timeout = form.getByRole('combobox', { name: '발급 타임아웃' });
+    await expect(timeout).toHaveText('10초');
+    await timeout.focus();
+    await page.keyboard.press('Enter');
+    const listbox = page.getByRole('listbox');
+    await expect(listbox.getByRole('option', { name: '10초' })).toBeFocused();
+    await page.keyboard.type('2');
+    await expect(listbox.getByRole('option', { name: '2초' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(listbox).toHaveCount(0);
+    await expect(timeout).toBeFocused();
+    await expect(timeout).toHaveText('2초');
     await form.getByRole('button', { name: '실행' }).focus();
     await page.keyboard.press('Enter');
 
