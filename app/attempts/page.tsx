@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AttemptsTable } from '@/components/attempts-table';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -85,15 +84,7 @@ export default async function AttemptsPage({ searchParams }: Props) {
           heading: raw.cursor ? '검색 결과 (다음 페이지)' : '검색 결과',
           empty:
             page.attempts.length > 0 ? undefined : (
-              <EmptyState
-                action={
-                  filtered ? (
-                    <Link href="/attempts" className="text-blue-800 underline">
-                      조건 지우기
-                    </Link>
-                  ) : undefined
-                }
-              >
+              <EmptyState action={filtered ? { href: '/attempts', label: '조건 지우기' } : undefined}>
                 {filtered ? '조건에 맞는 발급 시도가 없습니다.' : '아직 발급 시도가 없습니다.'}
               </EmptyState>
             ),

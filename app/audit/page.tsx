@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
@@ -77,25 +76,12 @@ export default async function AuditPage({ searchParams }: Props) {
               empty:
                 page.events.length > 0 ? undefined : parsed.query.cursor ? (
                   <EmptyState
-                    action={
-                      <Link
-                        href={auditHref(filters, { limit: parsed.query.limit })}
-                        className="text-blue-800 underline"
-                      >
-                        첫 페이지로
-                      </Link>
-                    }
+                    action={{ href: auditHref(filters, { limit: parsed.query.limit }), label: '첫 페이지로' }}
                   >
                     이 페이지에는 기록이 없습니다.
                   </EmptyState>
                 ) : filtered ? (
-                  <EmptyState
-                    action={
-                      <Link href="/audit" className="text-blue-800 underline">
-                        조건 지우기
-                      </Link>
-                    }
-                  >
+                  <EmptyState action={{ href: '/audit', label: '조건 지우기' }}>
                     조건에 맞는 기록이 없습니다.
                   </EmptyState>
                 ) : (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { RefreshButton } from '@/components/refresh-button';
-import { Alert } from '@/components/ui/alert';
+import { LoadFailed } from '@/components/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
 import { listChannelsFor } from '@/lib/billing-keys/channels';
@@ -36,14 +35,7 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<{
         title="QA 실행"
         description="고른 채널마다 성공과 각 실패 시나리오의 테스트 카드로 빌링키를 발급해 봅니다. 요청은 Iamport에 바로 보내며(빌링키 목록과 발급 시도에는 남지 않음), 만들어진 빌링키는 실행이 끝나면 모두 삭제합니다. 칸마다 결과, 지연 시간, 마스킹된 요청과 받은 응답을 볼 수 있습니다."
       />
-      {channels === null && (
-        <div className="space-y-2">
-          <Alert tone="error" role="alert">
-            채널 목록을 불러오지 못했습니다: {channelsError}
-          </Alert>
-          <RefreshButton>다시 불러오기</RefreshButton>
-        </div>
-      )}
+      {channels === null && <LoadFailed title="채널 목록을 불러오지 못했습니다" message={channelsError} />}
       <QaWorkbench
         isAdmin={actor.role === 'admin'}
         initialRunId={runId}

@@ -19,34 +19,6 @@ interface Common {
 
 const idOf = (name: string) => `filter-${name}`;
 
-/** The search box at the front of the bar. */
-export function SearchFilter({
-  name,
-  label,
-  value,
-  error,
-  hint,
-  maxLength,
-  className,
-}: Common & { maxLength?: number }) {
-  return (
-    <Field id={idOf(name)} label={label} error={error} hint={hint} size="sm" className={className}>
-      {(a11y) => (
-        <Input
-          {...a11y}
-          type="search"
-          name={name}
-          size="sm"
-          defaultValue={value ?? ''}
-          maxLength={maxLength}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      )}
-    </Field>
-  );
-}
-
 export function TextFilter({
   name,
   label,
@@ -55,13 +27,20 @@ export function TextFilter({
   hint,
   maxLength,
   mono = false,
+  search = false,
   className,
-}: Common & { maxLength?: number; mono?: boolean }) {
+}: Common & {
+  maxLength?: number;
+  mono?: boolean;
+  /** The search box at the front of the bar (`type="search"`). */
+  search?: boolean;
+}) {
   return (
     <Field id={idOf(name)} label={label} error={error} hint={hint} size="sm" className={className}>
       {(a11y) => (
         <Input
           {...a11y}
+          type={search ? 'search' : 'text'}
           name={name}
           size="sm"
           mono={mono}

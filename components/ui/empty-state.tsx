@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
@@ -8,7 +9,7 @@ export function EmptyState({
   className,
 }: {
   children: ReactNode;
-  action?: ReactNode;
+  action?: { href: string; label: string };
   className?: string;
 }) {
   return (
@@ -20,7 +21,14 @@ export function EmptyState({
     >
       <p>
         {children}
-        {action && <> {action}</>}
+        {action && (
+          <>
+            {' '}
+            <Link href={action.href} className="text-blue-800 underline">
+              {action.label}
+            </Link>
+          </>
+        )}
       </p>
     </div>
   );

@@ -106,35 +106,13 @@ export default async function BillingKeysPage({ searchParams }: Props) {
       csvHref: exportHref(filters),
       empty:
         result.rows.length > 0 ? undefined : result.total > 0 ? (
-          <EmptyState
-            action={
-              <Link href={keysHref(filters, { page: 1 })} className="text-blue-800 underline">
-                첫 페이지로
-              </Link>
-            }
-          >
+          <EmptyState action={{ href: keysHref(filters, { page: 1 }), label: '첫 페이지로' }}>
             이 페이지에는 결과가 없습니다.
           </EmptyState>
         ) : isFiltered(filters) ? (
-          <EmptyState
-            action={
-              <Link href="/keys" className="text-blue-800 underline">
-                조건 지우기
-              </Link>
-            }
-          >
-            조건에 맞는 빌링키가 없습니다.
-          </EmptyState>
+          <EmptyState action={{ href: '/keys', label: '조건 지우기' }}>조건에 맞는 빌링키가 없습니다.</EmptyState>
         ) : (
-          <EmptyState
-            action={
-              <Link href="/keys/new" className="text-blue-800 underline">
-                빌링키 발급
-              </Link>
-            }
-          >
-            아직 저장된 빌링키가 없습니다.
-          </EmptyState>
+          <EmptyState action={{ href: '/keys/new', label: '빌링키 발급' }}>아직 저장된 빌링키가 없습니다.</EmptyState>
         ),
       table: <ResultsTable rows={result.rows} filters={filters} />,
       pager:

@@ -1,5 +1,5 @@
 import { FilterBar } from '@/components/list/filter-bar';
-import { ChoiceFilter, DateFilter, SearchFilter, SelectFilter } from '@/components/list/filter-fields';
+import { ChoiceFilter, DateFilter, SelectFilter, TextFilter } from '@/components/list/filter-fields';
 import type { BillingKeyFacets } from '@/lib/billing-keys/list';
 import { pgDisplayName } from '@/lib/gateways/catalog';
 import {
@@ -44,8 +44,9 @@ export function FilterForm({ values, errors, facets, activeCount }: Props) {
       activeCount={activeCount}
       startOpen={Object.keys(errors).some((name) => name !== 'q')}
       search={
-        <SearchFilter
+        <TextFilter
           {...common('q')}
+          search
           maxLength={FILTER_LIMITS.q}
           hint="고객 결제수단 ID, 이름, 연락처(하이픈 없이도), 이메일의 일부, 또는 카드번호 끝 4자리. 1~2글자는 이름·ID의 앞이나 끝으로 찾습니다."
         />

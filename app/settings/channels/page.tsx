@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { RefreshButton } from '@/components/refresh-button';
-import { Alert } from '@/components/ui/alert';
+import { LoadFailed } from '@/components/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -37,12 +36,7 @@ export default async function ChannelSettingsPage() {
       {view ? (
         <ChannelSettingsForm view={view} />
       ) : (
-        <div className="space-y-2">
-          <Alert tone="error" role="alert">
-            채널 목록을 불러오지 못했습니다: {failure}
-          </Alert>
-          <RefreshButton>다시 불러오기</RefreshButton>
-        </div>
+        <LoadFailed title="채널 목록을 불러오지 못했습니다" message={failure} />
       )}
     </div>
   );
