@@ -55,7 +55,7 @@ test.describe('issuance attempts', () => {
 
     // The customer_uid links to its detail page.
     await page.goto(`/attempts?customer_uid=${encodeURIComponent(issued)}`);
-    await page.getByRole('link', { name: issued }).click();
+    await page.getByRole('link', { name: issued, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/keys/${issued}$`));
     await expect(page.getByRole('heading', { level: 1, name: '빌링키 상세' })).toBeVisible();
   });

@@ -185,12 +185,13 @@ test.describe('billing-key list', () => {
     await expect(page.getByRole('combobox', { name: '카드 종류' })).toHaveValue('');
     await expect(search(page)).toHaveValue(seeded.token);
 
-    // 정렬 기준 is a listbox: open with the keyboard, pick by typing, submit; the choice lands in the URL.
+    // 정렬 기준 is a listbox: open with the keyboard, move with the arrows, submit; the choice lands in the URL.
     const sort = page.getByRole('combobox', { name: '정렬 기준' });
     await sort.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('option', { name: '발급 시각' })).toBeFocused();
-    await page.keyboard.type('고객 결');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('option', { name: '고객 결제수단 ID' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(sort).toHaveText('고객 결제수단 ID');
@@ -213,7 +214,9 @@ test.describe('billing-key list', () => {
     await expect(search(page)).toBeVisible();
     // Each key is a card: its uid on top, each value led by its column's name.
     const card = table(page).getByRole('row', { name: new RegExp(seeded.lee) });
-    await expect(card).toContainText('카드사');
+    const cardName = card.getByRole('cell').nth(1);
+    await expect(cardName).toHaveAttribute('data-label', '카드사');
+    await expect(cardName).toHaveCSS('display', 'grid');
     const box = await card.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390);
     await toggle.click();

@@ -2,7 +2,7 @@
 
 import * as AlertDialogPrimitive from '@radix-ui/react-alert-dialog';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, ReactNode, RefObject } from 'react';
 import { buttonVariants } from './button';
 import { cn } from './cn';
 import { XIcon } from './icons';
@@ -63,6 +63,7 @@ export function ConfirmDialog({
   onConfirm,
   busy = false,
   tone = 'danger',
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -73,12 +74,21 @@ export function ConfirmDialog({
   onConfirm: () => void;
   busy?: boolean;
   tone?: 'danger' | 'primary';
+  /** Opened from code (after a check), not by a Radix trigger: where focus goes back on close. */
+  returnFocus?: RefObject<HTMLElement | null>;
 }) {
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className={overlay} />
-        <AlertDialogPrimitive.Content className={panel}>
+        <AlertDialogPrimitive.Content
+          className={panel}
+          onCloseAutoFocus={(event) => {
+            if (!returnFocus?.current?.isConnected) return;
+            event.preventDefault();
+            returnFocus.current.focus();
+          }}
+        >
           <AlertDialogPrimitive.Title className={cn('text-lg font-bold', tone === 'danger' && 'text-red-900')}>
             {title}
           </AlertDialogPrimitive.Title>

@@ -33,8 +33,3 @@ export function EmptyState({
     </div>
   );
 }
-
-/** Grey bars where content is loading; hidden from screen readers (the region says it is busy instead). */
-export function Skeleton({ className }: { className?: string }) {
-  return <span aria-hidden="true" className={cn('block animate-pulse rounded bg-slate-200', className)} />;
-}

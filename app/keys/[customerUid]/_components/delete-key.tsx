@@ -29,6 +29,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const remove = useMutation({
     mutationFn: (validReason: string) => api.deleteBillingKey(customerUid, { reason: validReason }),
     onSuccess: (result) => {
@@ -91,7 +92,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
             />
           )}
         </Field>
-        <Button type="submit" variant="danger" disabled={remove.isPending}>
+        <Button ref={triggerRef} type="submit" variant="danger" disabled={remove.isPending}>
           {remove.isPending ? '삭제 중…' : '빌링키 삭제…'}
         </Button>
       </form>
@@ -106,6 +107,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
         confirmLabel={remove.isPending ? '삭제 중…' : '삭제'}
         busy={remove.isPending}
         onConfirm={confirm}
+        returnFocus={triggerRef}
         description={
           <>
             <p>
