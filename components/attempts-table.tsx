@@ -51,7 +51,7 @@ export function AttemptsTable({
                 <time dateTime={attempt.startedAt}>{formatKst(attempt.startedAt)}</time>
               </TD>
               {showCustomerUid && (
-                <TD primary className="max-w-56">
+                <TD primary className="md:max-w-56">
                   <Link
                     href={keyDetailHref(attempt.customerUid)}
                     className="font-mono break-all text-blue-700 underline underline-offset-2"

@@ -76,7 +76,14 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 };
 
 const SCREENS: Screen[] = [
-  { name: 'keys-new', path: () => '/keys/new', ready: heading('빌링키 발급') },
+  {
+    name: 'keys-new',
+    path: () => '/keys/new',
+    // The channel list loads after the page; its long option texts are what could widen it.
+    ready: async (page) => {
+      await expect(page.getByRole('combobox', { name: /^발급 채널/ })).toHaveValue(/channel/);
+    },
+  },
   {
     name: 'keys',
     path: () => '/keys',
@@ -163,6 +170,7 @@ test.describe('screens that fit, as an admin', () => {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(screen.path());
         await screen.ready(page);
+        await page.waitForLoadState('networkidle');
         await expectFits(page, `${screen.name} at ${width}px`);
         if (width !== 1280) await screenshot(page, screen.name, width);
       }

@@ -91,7 +91,7 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
         >
           <legend className="font-medium">채널 (API 키인 채널)</legend>
           {channels.length === 0 && <p className="text-sm text-slate-700">API(키인) 채널이 없습니다.</p>}
-          <div className="grid gap-1 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             {channels.map((channel) => {
               const locked = !channel.sandbox && !isAdmin;
               return (
@@ -138,7 +138,7 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
               모두 해제
             </Button>
           </div>
-          <div className="grid gap-1 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             {QA_SCENARIO_LIST.map((info) => (
               <ChoiceLabel
                 key={info.scenario}

@@ -37,7 +37,7 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
   return (
     <FormSection legend="카드 정보" disabled={busy}>
       <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id="card_number"
           label="카드번호"

@@ -20,7 +20,7 @@ export function CustomerFields({ register, errors, provider, busy }: CustomerFie
   const { isRequired, reason } = perPgRules(provider);
   return (
     <FormSection legend="고객 정보" disabled={busy}>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id="customer_name"
           label="카드 소유자 이름"

@@ -199,7 +199,7 @@ export function IssueForm() {
   const chosenChannel = channelsQuery.data?.find((channel) => channel.channelKey === channelChoice);
 
   return (
-    <div className="grid items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+    <div className="grid grid-cols-1 items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <aside aria-label="발급 채널" className="sticky top-0 z-10 lg:top-4 lg:order-last">
         <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
       </aside>

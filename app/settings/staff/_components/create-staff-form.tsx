@@ -68,7 +68,7 @@ export function CreateStaffForm() {
         className="space-y-4"
       >
         <FormAlert>{errors.root?.serverError?.message}</FormAlert>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field id="staff-email" label="이메일" required error={errors.email?.message}>
             {(a11y) => (
               <Input {...a11y} {...register('email')} type="email" autoComplete="off" maxLength={AUTH_LIMITS.email} />
