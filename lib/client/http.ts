@@ -37,26 +37,28 @@ export class ApiError extends Error {
 
 const isKorean = (text: string | undefined): text is string => Boolean(text && /[가-힣]/.test(text));
 
-/** What an error answer says, in Korean: the app's own envelope, or better-auth's `{ code, message }`. */
-function errorOf(response: Response, data: unknown): ApiError {
+/**
+ * What an error answer says, in Korean: the app's own envelope, or better-auth's `{ code, message }`
+ * (English: its code picks the message). A 429 from the sign-in endpoints says how long to wait.
+ */
+function errorOf(path: string, response: Response, data: unknown): ApiError {
   const header = response.headers.get('retry-after') ?? response.headers.get('x-retry-after');
   const retryAfter = header && /^\d+$/.test(header) ? Number(header) : null;
-  const envelope = (data as { error?: ApiErrorBody } | null)?.error;
-  if (envelope && typeof envelope === 'object' && isKorean(envelope.message)) {
-    return new ApiError(response.status, envelope, retryAfter);
-  }
-  // better-auth answers in English: its code picks the Korean message staff see.
-  const foreign = (envelope ?? data ?? {}) as { code?: string; message?: string; fields?: Record<string, string> };
-  const code = foreign.code ?? `http_${response.status}`;
+  const body = ((data as { error?: unknown } | null)?.error ?? data ?? {}) as {
+    code?: string;
+    message?: string;
+    fields?: Record<string, string>;
+  };
+  const code = body.code ?? `http_${response.status}`;
   let message =
     AUTH_MESSAGES[code] ??
-    (isKorean(foreign.message) ? foreign.message : `요청을 처리하지 못했습니다 (HTTP ${response.status}).`);
-  if (response.status === 429 && code !== 'ACCOUNT_TEMPORARILY_LOCKED') {
+    (isKorean(body.message) ? body.message : `요청을 처리하지 못했습니다 (HTTP ${response.status}).`);
+  if (response.status === 429 && path.startsWith('/api/auth/') && code !== 'ACCOUNT_TEMPORARILY_LOCKED') {
     message = retryAfter
       ? `로그인 시도가 너무 많습니다. ${formatWait(retryAfter)} 후에 다시 시도하세요.`
       : '요청이 너무 많습니다. 잠시 후 다시 시도하세요.';
   }
-  return new ApiError(response.status, { code, message, fields: foreign.fields }, retryAfter);
+  return new ApiError(response.status, { ...(body as Partial<ApiErrorBody>), code, message }, retryAfter);
 }
 
 /** The one fetch of the browser: same-origin, never cached, JSON in and out; throws ApiError. */
@@ -73,7 +75,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
     throw new ApiError(0, { code: 'network', message: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.' });
   }
   const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw errorOf(response, data);
+  if (!response.ok) throw errorOf(path, response, data);
   return data as T;
 }
 
