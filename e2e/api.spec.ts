@@ -43,10 +43,10 @@ test.describe('the issuance API follows the error contract', () => {
         'card_rejected',
         { iamportCode: 1, iamportMessage: '비인증결제모듈 사용정보를 찾을 수 없습니다.' },
       ],
-      ['HTTP 500', CARDS.http500, 502, 'upstream_unavailable', {}],
-      ['HTML error page', CARDS.htmlError, 502, 'upstream_unavailable', {}],
-      ['truncated JSON', CARDS.truncatedJson, 502, 'upstream_unavailable', {}],
-      ['connection dropped', CARDS.connectionDrop, 502, 'upstream_unavailable', {}],
+      ['HTTP 500', CARDS.http500, 504, 'outcome_unknown', {}],
+      ['HTML error page', CARDS.htmlError, 504, 'outcome_unknown', {}],
+      ['truncated JSON', CARDS.truncatedJson, 504, 'outcome_unknown', {}],
+      ['connection dropped', CARDS.connectionDrop, 504, 'outcome_unknown', {}],
     ];
     for (const [name, card, status, code, details] of cases) {
       test(`[API] ${name} → ${status} ${code}`, async ({ request }) => {

@@ -178,6 +178,55 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     expect((await findStoredKey(handle.db, body.customer_uid))?.status).toBe('active');
   });
 
+  it('a connection cut after sending is outcome_unknown, and the look-up records the key Iamport issued', async () => {
+    const body = input(CARDS.shinhanCredit);
+    const cut: IamportRuntime = {
+      ...runtime,
+      client: new IamportClient({
+        baseUrl: 'http://sandbox.test',
+        impKey: SANDBOX_IMP_KEY,
+        impSecret: SANDBOX_IMP_SECRET,
+        fetch: async (request) => {
+          const answer = await sandbox.fetch(request);
+          if (request.method !== 'POST' || !request.url.includes('/subscribe/customers/')) return answer;
+          throw new TypeError('fetch failed', {
+            cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+          });
+        },
+      }),
+    };
+    const error = await rejection(issueBillingKey(body, { context, runtime: cut, db: handle.db }));
+    expect(error.code).toBe('outcome_unknown');
+    expect(error.message).toContain('발급되었을 수도 있습니다');
+    const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
+    expect(attempt?.outcome).toBe('unknown');
+    expect(await resolveAttempt(attempt!.id, { db: handle.db, runtime })).toBe('issued');
+    expect((await findStoredKey(handle.db, body.customer_uid))?.cardName).toBe('신한카드');
+  });
+
+  it('a refused connection is not issued, and the agent is told so', async () => {
+    const body = input(CARDS.shinhanCredit);
+    const refused: IamportRuntime = {
+      ...runtime,
+      client: new IamportClient({
+        baseUrl: 'http://sandbox.test',
+        impKey: SANDBOX_IMP_KEY,
+        impSecret: SANDBOX_IMP_SECRET,
+        fetch: async (request) => {
+          if (request.method !== 'POST' || !request.url.includes('/subscribe/customers/'))
+            return sandbox.fetch(request);
+          throw new TypeError('fetch failed', {
+            cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+          });
+        },
+      }),
+    };
+    const error = await rejection(issueBillingKey(body, { context, runtime: refused, db: handle.db }));
+    expect(error.code).toBe('upstream_unavailable');
+    expect(error.message).toContain('발급되지 않았습니다');
+    expect((await attemptsForKey(handle.db, body.customer_uid))[0]?.outcome).toBe('failed');
+  });
+
   it('an attempt left pending by a crash is recorded from Iamport at recovery', async () => {
     const body = input(CARDS.shinhanCredit);
     // The app wrote the attempt, Iamport issued, and the process died before recording.

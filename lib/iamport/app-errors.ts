@@ -38,11 +38,17 @@ export function toAppError(error: unknown, operation: 'issue' | 'read' | 'delete
         )
       : new AppError('upstream_unavailable', 'Iamport가 제시간에 답하지 않았습니다. 잠시 후 다시 시도하세요.');
   }
+  if (error instanceof IamportUnavailableError && operation === 'issue' && error.outcomeUnknown) {
+    return new AppError(
+      'outcome_unknown',
+      '요청은 Iamport에 전달되었을 수 있지만 답을 받지 못했습니다(연결 끊김 또는 잘못된 응답). 빌링키가 발급되었을 수도 있습니다. 콘솔이 Iamport 조회로 결과를 확인해 기록합니다. 다시 발급하기 전에 고객 결제수단 ID로 조회하세요.',
+    );
+  }
   if (error instanceof IamportUnavailableError) {
     return new AppError(
       'upstream_unavailable',
       operation === 'issue'
-        ? 'Iamport에서 정상 응답을 받지 못했습니다(연결 실패 또는 잘못된 응답). 발급되지 않았을 가능성이 높지만, 다시 시도하기 전에 조회로 확인하세요.'
+        ? 'Iamport에 연결하지 못해 요청을 보내지 못했습니다. 빌링키는 발급되지 않았습니다. 잠시 후 다시 시도하세요.'
         : 'Iamport에 연결할 수 없거나 잘못된 응답을 받았습니다. 잠시 후 다시 시도하세요.',
     );
   }

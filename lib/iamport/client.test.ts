@@ -732,6 +732,70 @@ describe('errors', () => {
     expect(fake.callsTo('GET', '/subscribe/customers/')).toHaveLength(2);
   });
 
+  describe('an issuance whose answer is lost has an unknown outcome (issue 10, finding 1)', () => {
+    const sendsThen = (answer: () => Response | Promise<Response>) => {
+      const { fake, client } = setup();
+      fake.on(method('POST', '/subscribe/customers/'), answer);
+      return client;
+    };
+    const lost: Array<[string, () => Response | Promise<Response>]> = [
+      [
+        'connection reset after sending',
+        () =>
+          Promise.reject(
+            new TypeError('fetch failed', {
+              cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+            }),
+          ),
+      ],
+      [
+        'socket closed after sending',
+        () =>
+          Promise.reject(
+            new TypeError('fetch failed', {
+              cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+            }),
+          ),
+      ],
+      ['a truncated body', () => new Response(brokenStream('{"code":0,"message":null,"resp'), { status: 200 })],
+      [
+        'a non-JSON body',
+        () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      ],
+      [
+        'a gateway error page',
+        () => new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      ],
+      ['a 500 envelope', () => envelope(-1, '서버 오류', null, 500)],
+    ];
+    it.each(lost)('%s: outcomeUnknown', async (_name, answer) => {
+      const error = await caught(sendsThen(answer).issueBillingKey('u1', issueBody));
+      expect(error).toBeInstanceOf(IamportUnavailableError);
+      expect(error).toMatchObject({ outcomeUnknown: true });
+    });
+    it('a refused connection (never sent) and a parseable failure envelope are not issued', async () => {
+      const refused = await caught(
+        sendsThen(() =>
+          Promise.reject(
+            new TypeError('fetch failed', {
+              cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+            }),
+          ),
+        ).issueBillingKey('u1', issueBody),
+      );
+      expect(refused).toMatchObject({ outcomeUnknown: false });
+      const rejected = await caught(
+        sendsThen(() => envelope(-1, '[F112] 유효하지 않은 카드', null, 200)).issueBillingKey('u1', issueBody),
+      );
+      expect(rejected).toBeInstanceOf(IamportRejectedError);
+    });
+    it('a read is never outcomeUnknown', async () => {
+      const { fake, client } = setup();
+      fake.on(method('GET', '/subscribe/customers/'), () => new Response('<html>502</html>', { status: 502 }));
+      expect(await caught(client.getBillingKey('u1'))).toMatchObject({ outcomeUnknown: false });
+    });
+  });
+
   it('reports fetch rejecting on getToken as unavailable', async () => {
     const { client } = setup({ fetch: () => Promise.reject(new TypeError('fetch failed')) });
     await expect(client.getToken()).rejects.toBeInstanceOf(IamportUnavailableError);

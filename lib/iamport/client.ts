@@ -118,7 +118,7 @@ export class IamportClient {
       notFound: false,
       signal: options?.signal,
     });
-    return expectObject(response, op) as CustomerAnnotation;
+    return sentAnswer(() => expectObject(response, op)) as CustomerAnnotation;
   }
 
   /** @throws IamportNotFoundError when Iamport has no key under this customer_uid. */
@@ -272,6 +272,10 @@ export class IamportClient {
   async #call(call: Call): Promise<unknown> {
     const once = async () =>
       unwrap(await this.#authorized(call), { op: call.op, notFound: call.notFound, failure: 'rejected' });
+    if (call.kind === 'issue') {
+      const answer = await this.#authorized(call);
+      return sentAnswer(() => unwrap(answer, { op: call.op, notFound: false, failure: 'rejected' }));
+    }
     if (call.kind !== 'read') return once();
     try {
       return await once();
@@ -280,6 +284,21 @@ export class IamportClient {
       await sleep(this.#retryDelayMs, call.signal);
       return once();
     }
+  }
+}
+
+/**
+ * Reads an issuance's answer: one that is not a definitive Iamport envelope (5xx, a gateway page, not
+ * JSON, a success without a key) leaves the outcome unknown; only a 429 was surely refused unread.
+ */
+function sentAnswer<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof IamportUnavailableError && error.httpStatus !== 429 && !error.outcomeUnknown) {
+      throw new IamportUnavailableError(error.reason, error.httpStatus, true);
+    }
+    throw error;
   }
 }
 

@@ -61,13 +61,19 @@ export class IamportUnauthorizedError extends IamportError {
   }
 }
 
-/** Network error, 5xx, or a body that is not the envelope (HTML page, truncated JSON). */
+/**
+ * Network error, 5xx, or a body that is not the envelope (HTML page, truncated JSON). For an
+ * issuance, `outcomeUnknown` is true once the request may have reached Iamport (the connection broke
+ * after sending, the answer was cut, not JSON, a gateway page or a 5xx): the key may exist. It is
+ * false only when the request never left (DNS, connection refused) or the token could not be had.
+ */
 export class IamportUnavailableError extends IamportError {
   static override readonly errorKind = 'unavailable' as const;
   readonly kind = 'unavailable' as const;
   constructor(
     readonly reason: string,
     readonly httpStatus: number | null,
+    readonly outcomeUnknown = false,
   ) {
     super(reason);
     this.name = 'IamportUnavailableError';

@@ -103,6 +103,26 @@ function describeNetworkError(error: unknown): string {
   return `${error.name}: ${error.message}${causeText}`.slice(0, 300);
 }
 
+/** Errors of the connect phase: the request never left this machine (name lookup, refused, unreachable). */
+const BEFORE_SENDING = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function failedBeforeSending(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && BEFORE_SENDING.has(code)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 /**
  * One HTTP exchange: sends the request and reads the whole body, both under one timeout.
  * Throws IamportTimeoutError on timeout, the caller's abort reason when the caller aborts, and a
@@ -140,9 +160,23 @@ export async function exchange(fetchFn: FetchLike, call: Exchange): Promise<RawA
   } catch (error) {
     if (timedOut) throw new IamportTimeoutError(call.timeoutMs, call.outcomeUnknown);
     if (callerSignal?.aborted) throw abortReason(callerSignal);
-    if (error instanceof IamportUnavailableError) throw error;
-    const stage = status === null ? 'could not reach Iamport' : 'the answer broke off';
-    throw markRetryable(new IamportUnavailableError(`${call.op}: ${stage} (${describeNetworkError(error)})`, status));
+    if (error instanceof IamportUnavailableError) {
+      if (!call.outcomeUnknown) throw error;
+      throw new IamportUnavailableError(error.reason, error.httpStatus, true);
+    }
+    const neverSent = status === null && failedBeforeSending(error);
+    const stage = neverSent
+      ? 'could not reach Iamport'
+      : status === null
+        ? 'the connection broke after sending'
+        : 'the answer broke off';
+    throw markRetryable(
+      new IamportUnavailableError(
+        `${call.op}: ${stage} (${describeNetworkError(error)})`,
+        status,
+        call.outcomeUnknown && !neverSent,
+      ),
+    );
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);

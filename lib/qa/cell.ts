@@ -51,7 +51,11 @@ function failure(
   if (error instanceof IamportError) {
     const httpStatus = error instanceof IamportUnavailableError ? error.httpStatus : null;
     return {
-      outcome: error instanceof IamportTimeoutError ? 'unknown' : 'error',
+      // The key may exist once the request may have reached Iamport: the run's cleanup looks it up.
+      outcome:
+        error instanceof IamportTimeoutError || (error instanceof IamportUnavailableError && error.outcomeUnknown)
+          ? 'unknown'
+          : 'error',
       pgCode: null,
       iamportCode: null,
       message: error.message,

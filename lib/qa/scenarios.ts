@@ -33,10 +33,10 @@ export const QA_SCENARIO_INFO: Record<QaScenario, QaScenarioInfo> = {
   no_keyin_module: info('no_keyin_module', '비인증 결제모듈 없음 (code 1)', 'rejected'),
   password_check: info('password_check', '비밀번호 앞 2자리 틀림', 'rejected'),
   slow: info('slow', '응답 지연 → 결과 불명', 'unknown'),
-  http_500: info('http_500', 'HTTP 500', 'error'),
-  html_error: info('html_error', 'HTTP 502 HTML 오류 페이지', 'error'),
-  truncated_json: info('truncated_json', '잘린 JSON', 'error'),
-  connection_drop: info('connection_drop', '응답 중 연결 끊김', 'error'),
+  http_500: info('http_500', 'HTTP 500 → 결과 불명', 'unknown'),
+  html_error: info('html_error', 'HTTP 502 HTML 오류 페이지 → 결과 불명', 'unknown'),
+  truncated_json: info('truncated_json', '잘린 JSON → 결과 불명', 'unknown'),
+  connection_drop: info('connection_drop', '응답 중 연결 끊김 → 결과 불명', 'unknown'),
   token_expiry: info('token_expiry', '처리 중 토큰 만료 → 재시도 후 발급', 'issued'),
 };
 
