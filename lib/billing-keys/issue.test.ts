@@ -276,6 +276,25 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     expect(await tryLease(handle.db, body.customer_uid, 1_000)).not.toBeNull();
   });
 
+  it('a replay of a still-pending attempt waits for it, and never answers outcome_unknown', async () => {
+    const key = crypto.randomUUID();
+    const body = input(CARDS.kbCheck, { idempotency_key: key });
+    await startAttempt(handle.db, {
+      customerUid: body.customer_uid,
+      requestedPg: 'nice',
+      channelKey: null,
+      pgProvider: 'nice',
+      appMode: 'sandbox',
+      actorId: null,
+      idempotencyKey: key,
+    });
+    const held = await tryLease(handle.db, body.customer_uid, 60_000);
+    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db, leaseWaitMs: 300 }));
+    expect(error.code).toBe('issuance_in_progress');
+    expect(error.status).toBe(409);
+    await held!.release();
+  });
+
   it('keeps no card data anywhere in the database', async () => {
     const digits = markerCardDigits();
     const body = input(digits, { birth: '930417', pwd_2digit: '37' });

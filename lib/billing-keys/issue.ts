@@ -63,7 +63,8 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
   const db = options.db ?? (await getDb());
   ensureRecoveryStarted({ db, runtime });
   const key = input.idempotency_key;
-  const replayed = key ? await storage(() => replayIfKnown(db, key)) : null;
+  // A first request still under way (pending) is waited for through the uid's lease below.
+  const replayed = key ? await storage(() => replayIfKnown(db, key, { pending: 'wait' })) : null;
   if (replayed) return replayed;
   await checkChannel(input, runtime, options.context.actor, { db });
 
@@ -78,7 +79,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
   }
   try {
     // The lease's previous holder may have been this very request, retried.
-    const replayedNow = key ? await storage(() => replayIfKnown(db, key)) : null;
+    const replayedNow = key ? await storage(() => replayIfKnown(db, key, { pending: 'in_progress' })) : null;
     if (replayedNow) return replayedNow;
     return await issueUnderLease(input, { ...options, runtime, db });
   } finally {
@@ -90,9 +91,22 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
  * The answer a request with an already-used idempotency key gets: the first request's outcome,
  * never a second call to Iamport.
  */
-async function replayIfKnown(db: Db, idempotencyKey: string): Promise<IssueResult | null> {
+async function replayIfKnown(
+  db: Db,
+  idempotencyKey: string,
+  options: { pending: 'wait' | 'in_progress' },
+): Promise<IssueResult | null> {
   const attempt = await attemptByIdempotencyKey(db, idempotencyKey);
-  return attempt ? replayAttempt(db, attempt) : null;
+  if (!attempt) return null;
+  if (attempt.outcome === 'pending') {
+    if (options.pending === 'wait') return null;
+    // Its request ended without an outcome (the process died mid-call): recovery settles it.
+    throw new AppError(
+      'issuance_in_progress',
+      '같은 요청이 아직 처리 중입니다. 잠시 후 고객 결제수단 ID로 조회해 결과를 확인하세요.',
+    );
+  }
+  return replayAttempt(db, attempt);
 }
 
 async function replayAttempt(db: Db, attempt: IssueAttemptRow): Promise<IssueResult> {
