@@ -40,6 +40,23 @@ describe('database folder lock', () => {
     }
   });
 
+  it('takes over a lock naming a live PID that is another process (PID reused after a restart)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bk-lock-'));
+    const lockPath = join(dir, 'pglite.lock');
+    const other = await holdLockInChild(join(dir, 'unrelated.lock'));
+    try {
+      writeFileSync(
+        lockPath,
+        JSON.stringify({ pid: other.pid, command: 'next start', startedAt: 'before the restart', processStart: '1' }),
+      );
+      const release = acquireFolderLock(lockPath);
+      expect(JSON.parse(readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+      release();
+    } finally {
+      other.stop();
+    }
+  });
+
   it('takes over a lock left by a process that is gone, and releases it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bk-lock-'));
     const lockPath = join(dir, 'pglite.lock');

@@ -5,6 +5,31 @@ interface LockOwner {
   pid: number;
   command: string;
   startedAt: string;
+  /**
+   * The process's start time in clock ticks since boot (`/proc/<pid>/stat`, field 22): a PID reused by
+   * another process after a restart has another start time, so its lock is known to be stale.
+   */
+  processStart?: string;
+}
+
+/** `/proc/<pid>/stat`'s start time, or null where there is no /proc (then the PID alone decides). */
+export function processStartOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lock's owner is still running: its PID is alive and, when recorded, is the same process. */
+function ownerRunning(owner: LockOwner): boolean {
+  if (!isAlive(owner.pid)) return false;
+  if (!owner.processStart) return true;
+  const now = processStartOf(owner.pid);
+  return now === null || now === owner.processStart;
 }
 
 export class DatabaseLockedError extends Error {
@@ -47,6 +72,7 @@ export function acquireFolderLock(lockPath: string): () => void {
     pid: process.pid,
     command: process.argv.slice(1).join(' ').slice(0, 200),
     startedAt: new Date().toISOString(),
+    processStart: processStartOf(process.pid) ?? undefined,
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -67,8 +93,8 @@ export function acquireFolderLock(lockPath: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(lockPath);
-      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw new DatabaseLockedError(lockPath, owner);
-      // Stale (its process is gone) or unreadable: take it over.
+      if (owner && owner.pid !== process.pid && ownerRunning(owner)) throw new DatabaseLockedError(lockPath, owner);
+      // Stale (its process is gone, or its PID now names another process) or unreadable: take it over.
       try {
         unlinkSync(lockPath);
       } catch {
