@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   upstream_unauthorized: 502,
   outcome_unknown: 504,
   database_unavailable: 503,
+  channels_unavailable: 503,
   replacement_unconfirmed: 409,
   issuance_in_progress: 409,
   unauthenticated: 401,

@@ -34,6 +34,7 @@ export const ERROR_CODE_LABELS: Record<ErrorCode, string> = {
   upstream_unauthorized: 'Iamport 인증 실패 (API 키 확인)',
   outcome_unknown: '응답 없음 (결과 확인 필요)',
   database_unavailable: '데이터베이스 연결 실패',
+  channels_unavailable: '채널 목록 확인 불가',
   replacement_unconfirmed: '교체 확인 필요',
   issuance_in_progress: '같은 ID로 발급 진행 중',
   unauthenticated: '로그인 필요',

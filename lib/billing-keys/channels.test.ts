@@ -88,3 +88,67 @@ describe('checkChannel', () => {
     expect(await checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, mixed, qa)).not.toBeNull();
   });
 });
+
+describe('checkChannel without a channel list (fails closed)', () => {
+  function flaky(channels: PgChannel[]) {
+    const sandbox = createSandbox({ channels });
+    const state = { down: false };
+    const client = new IamportClient({
+      baseUrl: 'http://sandbox.test',
+      impKey: SANDBOX_IMP_KEY,
+      impSecret: SANDBOX_IMP_SECRET,
+      fetch: async (request) => {
+        if (state.down && new URL(request.url).pathname.startsWith('/users/pg')) {
+          return new Response('<html>502 Bad Gateway</html>', {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          });
+        }
+        return sandbox.fetch(request);
+      },
+    });
+    return { runtime: { client, mode: 'sandbox' as const, sandbox }, state };
+  }
+  const t0 = Date.UTC(2026, 0, 1);
+
+  it('refuses with 503 and a Korean message when no list was ever read', async () => {
+    const { runtime: down, state } = flaky([...DEFAULT_SANDBOX_CHANNELS, LIVE_NICE]);
+    state.down = true;
+    const qa = { id: 'q', email: 'qa@example.com', role: 'qa' as const };
+    for (const [request, actor] of [
+      [{ pg: 'nice.realmid01m', card_number: markerCardDigits() }, qa],
+      [{ pg: 'nice.realmid01m', card_number: CARDS.kbCheck }, null],
+      [{ pg: 'kcp.NOSUCHMID', card_number: CARDS.kbCheck }, null],
+    ] as const) {
+      const error = await failure(checkChannel(request, down, actor, { now: t0 }));
+      expect(error.status).toBe(503);
+      expect(error.code).toBe('channels_unavailable');
+      expect(error.message).toContain('채널 목록');
+    }
+  });
+
+  it('uses the last good list for up to 10 minutes, then refuses', async () => {
+    const { runtime: flakyRuntime, state } = flaky([...DEFAULT_SANDBOX_CHANNELS, LIVE_NICE]);
+    expect(
+      await checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, flakyRuntime, null, { now: t0 }),
+    ).not.toBeNull();
+    state.down = true;
+    const later = t0 + 9 * 60_000;
+    const stale = await failure(
+      checkChannel({ pg: 'nice.realmid01m', card_number: CARDS.kbCheck }, flakyRuntime, null, { now: later }),
+    );
+    expect(stale.details.fields?.card_number).toContain('테스트 카드번호');
+    const unknown = await failure(
+      checkChannel({ pg: 'kcp.NOSUCHMID', card_number: CARDS.kbCheck }, flakyRuntime, null, { now: later }),
+    );
+    expect(unknown.code).toBe('validation_failed');
+    const tooOld = await failure(
+      checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, flakyRuntime, null, { now: t0 + 11 * 60_000 }),
+    );
+    expect(tooOld.code).toBe('channels_unavailable');
+    state.down = false;
+    expect(
+      await checkChannel({ pg: 'kcp', card_number: CARDS.kbCheck }, flakyRuntime, null, { now: t0 + 12 * 60_000 }),
+    ).not.toBeNull();
+  });
+});

@@ -13,15 +13,51 @@ import { toAppError } from '@/lib/iamport/app-errors';
 
 /** `GET /users/pg` changes rarely; a minute of caching keeps it off every issuance's path. */
 const CACHE_MS = 60_000;
-const cache = new WeakMap<IamportRuntime, { at: number; channels: Promise<PgChannel[]> }>();
+/** How old the last good channel list may be when Iamport cannot answer `GET /users/pg` now. */
+export const STALE_CHANNELS_MAX_MS = 10 * 60_000;
+export const CHANNELS_UNAVAILABLE_MESSAGE =
+  '채널 목록을 Iamport에서 읽지 못해 채널 규칙을 확인할 수 없으므로 발급하지 않았습니다. 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.';
 
-export function cachedChannels(runtime: IamportRuntime, now = Date.now()): Promise<PgChannel[]> {
-  const hit = cache.get(runtime);
-  if (hit && now - hit.at < CACHE_MS) return hit.channels;
-  const channels = runtime.client.listChannels();
-  cache.set(runtime, { at: now, channels });
-  channels.catch(() => cache.delete(runtime));
-  return channels;
+interface ChannelCache {
+  /** The read under way (or the latest one) and when it started. */
+  pending?: { at: number; channels: Promise<PgChannel[]> };
+  /** The last list Iamport gave, and when it was read. */
+  good?: { at: number; channels: PgChannel[] };
+}
+const cache = new WeakMap<IamportRuntime, ChannelCache>();
+
+/**
+ * The channel list: a fresh one (read within a minute), else a new read; when that read fails, the
+ * last good list if it is at most 10 minutes old. Without either it is refused (`channels_unavailable`,
+ * 503): a guard that cannot decide says no.
+ */
+export async function cachedChannels(runtime: IamportRuntime, now = Date.now()): Promise<PgChannel[]> {
+  const entry = cache.get(runtime) ?? {};
+  cache.set(runtime, entry);
+  if (entry.good && now - entry.good.at >= 0 && now - entry.good.at < CACHE_MS) return entry.good.channels;
+  if (!entry.pending || now - entry.pending.at >= CACHE_MS || now < entry.pending.at) {
+    const channels = runtime.client.listChannels();
+    const pending = { at: now, channels };
+    entry.pending = pending;
+    channels.then(
+      (list) => {
+        entry.good = { at: pending.at, channels: list };
+      },
+      () => {
+        if (entry.pending === pending) entry.pending = undefined;
+      },
+    );
+  }
+  try {
+    return await entry.pending.channels;
+  } catch (error) {
+    if (entry.good && now - entry.good.at <= STALE_CHANNELS_MAX_MS) {
+      getLogger().warn({ err: error }, 'channel list unavailable; using the last good one');
+      return entry.good.channels;
+    }
+    getLogger().warn({ err: error }, 'channel list unavailable; issuance refused');
+    throw new AppError('channels_unavailable', CHANNELS_UNAVAILABLE_MESSAGE);
+  }
 }
 
 /** The key-in channel a request names by channel_key, `provider.MID` or `provider`; null if none matches. */
@@ -71,22 +107,16 @@ export async function listChannelsFor(
 /**
  * Checks the chosen channel before anything is sent: it must exist (Iamport would silently fall
  * back to the default PG), an agent may not use a channel the admin hid, test cards never go to a
- * live channel, and QA stays on test channels. When the channel list cannot be read, Iamport
- * itself decides.
+ * live channel, and QA stays on test channels. Without a channel list (fresh, or the last good one
+ * within 10 minutes) nothing is issued (503).
  */
 export async function checkChannel(
   request: { pg?: string; channel_key?: string; card_number: string },
   runtime: IamportRuntime,
   actor: Actor | null,
-  options: { db?: Db } = {},
-): Promise<PgChannel | null> {
-  let channels: PgChannel[];
-  try {
-    channels = await cachedChannels(runtime);
-  } catch (error) {
-    getLogger().warn({ err: error }, 'channel list unavailable; issuing without the channel check');
-    return null;
-  }
+  options: { db?: Db; now?: number } = {},
+): Promise<PgChannel> {
+  const channels = await cachedChannels(runtime, options.now);
   const channel = matchChannel(channels, request);
   if (!channel) {
     throw new AppError('validation_failed', '선택한 채널을 찾을 수 없습니다.', {
