@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormAlert, FormStatus } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,15 +11,15 @@ import { api, ApiError } from '@/lib/client/api';
 
 /** The admin's "require 2FA for everyone" switch; saved explicitly, audited on the server. */
 export function SecurityPolicyForm({ settings }: { settings: SecuritySettings }) {
-  const router = useRouter();
   const [saved, setSaved] = useState(settings.requireTwoFactor);
   const [checked, setChecked] = useState(saved);
   const [status, setStatus] = useState('');
   const save = useMutation({
     mutationFn: (requireTwoFactor: boolean) => api.updateSecuritySettings({ requireTwoFactor }),
     onSuccess: (next) => {
+      // No router.refresh(): with the rule on, an admin without 2FA would be redirected to enrolment
+      // by the refreshed page before reading this status; the next page load applies the rule.
       setSaved(next.requireTwoFactor);
-      router.refresh();
       setStatus(
         next.requireTwoFactor
           ? '저장했습니다. 2단계 인증이 없는 직원은 다음 화면부터 설정 화면으로 안내됩니다.'
