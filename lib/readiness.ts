@@ -25,14 +25,6 @@ async function timed<T>(step: () => Promise<T>): Promise<{ ms: number; value?: T
 /** The Iamport probe gives up after this long: a load balancer's check must not hang. */
 const IAMPORT_PROBE_MS = 3_000;
 
-function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('probe timed out'), { name: 'TimeoutError' })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Readiness: the database answers a query and Iamport answers a real authenticated call
  * (`GET /users/pg`, not just a cached token), within 3 s.
@@ -55,7 +47,7 @@ export async function checkReadiness(
           return handle.engine;
         }),
     ),
-    timed(() => bounded(runtime.client.listChannels(), options.probeMs ?? IAMPORT_PROBE_MS)),
+    timed(() => runtime.client.listChannels({ signal: AbortSignal.timeout(options.probeMs ?? IAMPORT_PROBE_MS) })),
   ]);
   const result: Readiness = {
     ready: !database.error && !iamport.error,

@@ -32,8 +32,8 @@ const cache = new WeakMap<IamportRuntime, ChannelCache>();
  * 503): a guard that cannot decide says no.
  */
 export async function cachedChannels(runtime: IamportRuntime, now = Date.now()): Promise<PgChannel[]> {
-  const entry = cache.get(runtime) ?? {};
-  cache.set(runtime, entry);
+  let entry = cache.get(runtime);
+  if (!entry) cache.set(runtime, (entry = {}));
   if (entry.good && now - entry.good.at >= 0 && now - entry.good.at < CACHE_MS) return entry.good.channels;
   if (!entry.pending || now - entry.pending.at >= CACHE_MS || now < entry.pending.at) {
     const channels = runtime.client.listChannels();

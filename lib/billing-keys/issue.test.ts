@@ -30,6 +30,25 @@ function runtimeWith(sandbox: Sandbox, issueTimeoutMs = 5_000): IamportRuntime {
   return { client, mode: 'sandbox', sandbox };
 }
 
+/**
+ * The sandbox's runtime whose issuance POST fails as Node's fetch does on a network error with
+ * `code`: after Iamport got the request (it issues, the answer is lost) or before it was sent.
+ */
+function runtimeWithLostIssuance(sandbox: Sandbox, code: string, when: 'after sending' | 'before sending') {
+  const runtime = runtimeWith(sandbox);
+  const client = new IamportClient({
+    baseUrl: 'http://sandbox.test',
+    impKey: SANDBOX_IMP_KEY,
+    impSecret: SANDBOX_IMP_SECRET,
+    fetch: async (request) => {
+      if (request.method !== 'POST' || !request.url.includes('/subscribe/customers/')) return sandbox.fetch(request);
+      if (when === 'after sending') await sandbox.fetch(request);
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    },
+  });
+  return { ...runtime, client } satisfies IamportRuntime;
+}
+
 let sequence = 0;
 const input = (card: string, extra: Partial<IssueBillingKeyInput> = {}): IssueBillingKeyInput => ({
   customer_uid: `uid_${Date.now()}_${sequence++}`,
@@ -180,21 +199,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('a connection cut after sending is outcome_unknown, and the look-up records the key Iamport issued', async () => {
     const body = input(CARDS.shinhanCredit);
-    const cut: IamportRuntime = {
-      ...runtime,
-      client: new IamportClient({
-        baseUrl: 'http://sandbox.test',
-        impKey: SANDBOX_IMP_KEY,
-        impSecret: SANDBOX_IMP_SECRET,
-        fetch: async (request) => {
-          const answer = await sandbox.fetch(request);
-          if (request.method !== 'POST' || !request.url.includes('/subscribe/customers/')) return answer;
-          throw new TypeError('fetch failed', {
-            cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
-          });
-        },
-      }),
-    };
+    const cut = runtimeWithLostIssuance(sandbox, 'ECONNRESET', 'after sending');
     const error = await rejection(issueBillingKey(body, { context, runtime: cut, db: handle.db }));
     expect(error.code).toBe('outcome_unknown');
     expect(error.message).toContain('발급되었을 수도 있습니다');
@@ -206,21 +211,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('a refused connection is not issued, and the agent is told so', async () => {
     const body = input(CARDS.shinhanCredit);
-    const refused: IamportRuntime = {
-      ...runtime,
-      client: new IamportClient({
-        baseUrl: 'http://sandbox.test',
-        impKey: SANDBOX_IMP_KEY,
-        impSecret: SANDBOX_IMP_SECRET,
-        fetch: async (request) => {
-          if (request.method !== 'POST' || !request.url.includes('/subscribe/customers/'))
-            return sandbox.fetch(request);
-          throw new TypeError('fetch failed', {
-            cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
-          });
-        },
-      }),
-    };
+    const refused = runtimeWithLostIssuance(sandbox, 'ECONNREFUSED', 'before sending');
     const error = await rejection(issueBillingKey(body, { context, runtime: refused, db: handle.db }));
     expect(error.code).toBe('upstream_unavailable');
     expect(error.message).toContain('발급되지 않았습니다');

@@ -177,9 +177,17 @@ export class IamportClient {
   }
 
   /** `GET /users/pg`: the merchant's configured PG channels. */
-  async listChannels(): Promise<PgChannel[]> {
+  async listChannels(options?: { signal?: AbortSignal }): Promise<PgChannel[]> {
     const op = 'listChannels';
-    const response = await this.#call({ op, method: 'GET', path: '/users/pg', kind: 'read', notFound: false });
+    const call = {
+      op,
+      method: 'GET',
+      path: '/users/pg',
+      kind: 'read',
+      notFound: false,
+      signal: options?.signal,
+    } as const;
+    const response = await this.#call(call);
     return expectArray(response, op).map((item) => expectObject(item, op) as unknown as PgChannel);
   }
 
