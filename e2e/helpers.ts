@@ -46,6 +46,10 @@ export async function fillCard(page: Page, entry: CardEntry) {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // A router.refresh() re-renders the page's metadata: for a moment React has removed the old
+  // <title> and not yet inserted the new one. Judge the settled page, not that instant (a page that
+  // never gets a title still fails here).
+  await expect.poll(() => page.title(), { message: 'the page has a <title>' }).not.toBe('');
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
