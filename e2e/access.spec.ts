@@ -5,7 +5,7 @@ import { ROLES, type Role } from '@/lib/validations/auth';
 import { E2E } from './ports';
 
 /**
- * Walks every page and API route for every role and for an anonymous visitor (DESIGN.md, Roles).
+ * Walks every page and API route for every role and for an anonymous visitor (docs/design.md, Roles).
  * `allow`: served (2xx, or 404/422 for the made-up ids and empty bodies used here); `deny`: 403,
  * or a redirect to /access-denied for a page; `login`: 401, or a redirect to /login for a page.
  */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 
-/** Stable error codes of the app's JSON API, with their HTTP status (DESIGN.md, Errors). */
+/** Stable error codes of the app's JSON API, with their HTTP status (docs/design.md, Errors). */
 export const ERROR_STATUS = {
   validation_failed: 422,
   invalid_query: 422,

@@ -3,7 +3,7 @@ import { can, canAny, PERMISSION_NAMES, type Permission } from './permissions';
 import { ROLES, type Role } from '@/lib/validations/auth';
 
 /**
- * DESIGN.md's Roles table, written out by hand as the expected answer for every role × permission:
+ * The Roles table of docs/design.md, written out by hand as the expected answer for every role × permission:
  *
  * | role     | issue keys            | view keys / attempts                     | delete keys       | QA runner | staff & settings |
  * | admin    | ✓                     | ✓                                        | ✓                 | ✓         | ✓                |

@@ -2,7 +2,7 @@ import 'server-only';
 import { ROLES, type Role } from '@/lib/validations/auth';
 
 /**
- * What each role may do, from DESIGN.md's Roles table. Deny by default: a permission not listed
+ * What each role may do, from the Roles table of docs/design.md. Deny by default: a permission not listed
  * here, or a role not listed under it, is refused.
  *
  * A narrow permission (`….exact`, `….own`, `….test_only`) is also held by every role that holds the

@@ -21,7 +21,7 @@ import type {
 } from '@/lib/model/billing-keys';
 import { toStoredView } from './views';
 
-/** Keys per multi-get call (SPEC §4: the maximum is unconfirmed, 100 is safe). */
+/** Keys per multi-get call (docs/iamport.md §4: the maximum is unconfirmed, 100 is safe). */
 export const RECONCILE_BATCH = 100;
 /**
  * Failed calls a run may spend narrowing a failing batch down to the uids that break it (one key

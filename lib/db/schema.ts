@@ -19,7 +19,7 @@ import type { QaScenario } from '../validations/qa';
 
 /**
  * The app's tables. No column may hold card data: only the masked number Iamport returns is kept
- * (DESIGN.md, Data). Timestamps are timestamptz.
+ * (docs/design.md, "What is stored, and what never is"). Timestamps are timestamptz.
  */
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -202,7 +202,7 @@ export const sandboxKeys = pgTable('sandbox_keys', {
  * lib/auth/auth.ts. Ids are better-auth's random strings. Passwords are scrypt hashes in auth_accounts.
  */
 
-/** One staff member; `role` is DESIGN.md's role, `deactivated_at` set means no sign-in and no session. */
+/** One staff member; `role` is a role of docs/design.md (Roles), `deactivated_at` set means no sign-in and no session. */
 export const authUsers = pgTable(
   'auth_users',
   {

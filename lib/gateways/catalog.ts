@@ -1,5 +1,5 @@
 /**
- * PG providers of SPEC.md §7: Korean name, whether they issue billing keys by the key-in API, and
+ * PG providers of docs/iamport.md §7: Korean name, whether they issue billing keys by the key-in API, and
  * the fields their contract usually requires (OpenAPI `x-portone-per-pg`). Shared by form and server.
  */
 export type PerPgField = 'birth' | 'pwd_2digit' | 'cvc' | 'customer_id' | 'customer_name';

@@ -15,7 +15,7 @@ import {
 
 // ---------------------------------------------------------------------------------------------
 // A small in-test fake of Iamport: records every Request (method, URL, headers, JSON body) and
-// answers like SPEC.md, with per-test overrides. Deliberately not the sandbox.
+// answers as docs/iamport.md describes, with per-test overrides. Deliberately not the sandbox.
 // ---------------------------------------------------------------------------------------------
 
 interface RecordedCall {

@@ -40,7 +40,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `{code: number, message, response}` or null when the body is not Iamport's envelope (SPEC §1). */
+/** `{code: number, message, response}` or null when the body is not Iamport's envelope (docs/iamport.md §1). */
 export function parseEnvelope(text: string): ParsedEnvelope | null {
   if (text.trim() === '') return null;
   let value: unknown;

@@ -1,6 +1,6 @@
 import 'server-only';
 
-/** Iamport's response envelope: every body, whatever the HTTP status (SPEC.md §1). */
+/** Iamport's response envelope: every body, whatever the HTTP status (docs/iamport.md §1). */
 export interface IamportEnvelope<T> {
   code: number;
   message: string | null;
@@ -15,7 +15,7 @@ export interface TokenResponse {
   expired_at: number;
 }
 
-/** A billing key as Iamport returns it (SPEC.md §3.1). Unknown extra fields may be present. */
+/** A billing key as Iamport returns it (docs/iamport.md §3). Unknown extra fields may be present. */
 export interface CustomerAnnotation {
   customer_uid: string;
   pg_provider: string;

@@ -96,7 +96,7 @@ export interface Normalization {
  * Turns swagger 2.0 definitions into draft-04 JSON Schema that says what the real API sends:
  * - numeric keywords written as strings (`"maxLength": "80"`) become numbers (draft-04 wants integers);
  * - a property not in `required` may be `null`: Iamport sends `null` for absent optional fields
- *   (SPEC.md §3.1 "string or null", `card_type` null, `message` null on success), and swagger 2.0 has
+ *   (docs/iamport.md §3 "string or null", `card_type` null, `message` null on success), and swagger 2.0 has
  *   no `nullable`;
  * - every object schema that is not part of an `allOf` is closed (`additionalProperties: false`), so a
  *   field the document does not declare (a typo in the sandbox) fails; a name that is `required` but
@@ -185,7 +185,7 @@ export interface ConformanceChecker {
   definition(name: string): ValidateFunction;
   /**
    * Validates one answer against what the document says for `method path` and this status.
-   * `undocumented` must explain (from SPEC.md) why a status the document does not list is fine.
+   * `undocumented` must explain (from docs/iamport.md) why a status the document does not list is fine.
    */
   check(answer: {
     method: 'GET' | 'POST' | 'DELETE';

@@ -28,7 +28,7 @@ function fromForm(text: string): Params {
   return params;
 }
 
-/** Reads a JSON or form-encoded body, as Iamport accepts both (SPEC.md intro). */
+/** Reads a JSON or form-encoded body, as Iamport accepts both (docs/iamport.md §2). */
 export async function readParams(request: Request): Promise<Params> {
   const text = await request.text();
   if (text.trim() === '') return {};

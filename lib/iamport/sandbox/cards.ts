@@ -1,6 +1,6 @@
 import 'server-only';
 
-/** One issuer range of the sandbox's BIN table; codes are 금융결제원 codes (SPEC.md §6). */
+/** One issuer range of the sandbox's BIN table; codes are 금융결제원 codes (docs/iamport.md §6). */
 export interface BinEntry {
   bin: string;
   cardCode: string;

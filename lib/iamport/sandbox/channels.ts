@@ -58,7 +58,7 @@ export type ChannelChoice = { ok: true; channel: SandboxChannel } | { ok: false 
 
 /**
  * The channel an issuance runs on: a known key-in `channel_key`, else the key-in channel `pg`
- * names (`provider` or `provider.MID`), else silently the first key-in channel (SPEC.md §3).
+ * names (`provider` or `provider.MID`), else silently the first key-in channel (docs/iamport.md §3).
  */
 export function chooseChannel(
   channels: readonly SandboxChannel[],

@@ -121,7 +121,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('sandbox answers conform to the OpenAPI document', () => {
-  it('getToken: AuthResponse; 401 on a wrong pair; 400 on a missing one (SPEC §2)', async () => {
+  it('getToken: AuthResponse; 401 on a wrong pair; 400 on a missing one (docs/iamport.md §2)', async () => {
     const t = setup();
     const ok = await conform(t, 'POST', '/users/getToken', '/users/getToken', {
       json: { imp_key: SANDBOX_IMP_KEY, imp_secret: SANDBOX_IMP_SECRET },
@@ -133,7 +133,7 @@ describe('sandbox answers conform to the OpenAPI document', () => {
     expect([wrong.status, wrong.matched]).toEqual([401, 'envelope']);
     const missing = await conform(t, 'POST', '/users/getToken', '/users/getToken', {
       json: { imp_key: SANDBOX_IMP_KEY },
-      undocumented: 'SPEC §2: missing key or secret answers 400 per a third-party client (unconfirmed)',
+      undocumented: 'docs/iamport.md §2: missing key or secret answers 400 per a third-party client (unconfirmed)',
     });
     expect(missing.status).toBe(400);
   });
@@ -200,12 +200,12 @@ describe('sandbox answers conform to the OpenAPI document', () => {
     expect([answer.status, answer.body.code, answer.body.response]).toEqual([200, code, null]);
   });
 
-  it('issue: 400 for a missing parameter (SPEC §3.2), 401 for a bad or expired-in-flight token', async () => {
+  it('issue: 400 for a missing parameter (docs/iamport.md §3), 401 for a bad or expired-in-flight token', async () => {
     const t = setup();
     const missing = await conform(t, 'POST', ISSUE, '/subscribe/customers/v-1', {
       token: await t.token(),
       json: { card_number: CARDS.kbCheck },
-      undocumented: 'SPEC §3.2: missing required parameter, status unconfirmed',
+      undocumented: 'docs/iamport.md §3: missing required parameter, status unconfirmed',
     });
     expect([missing.status, missing.body.message]).toEqual([400, '["expiry"] 파라메터는 필수입니다.']);
     const noToken = await conform(t, 'POST', ISSUE, '/subscribe/customers/v-1', { json: card(CARDS.kbCheck) });

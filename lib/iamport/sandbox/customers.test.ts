@@ -6,7 +6,7 @@ import { BASE, CARDS, readJson, setup } from '@/lib/testing/sandbox';
 const notFound = (uid: string) => `요청하신 customer_uid(${uid})로 등록된 정보를 찾을 수 없습니다.`;
 const body = (extra: Record<string, string> = {}) => ({ card_number: CARDS.kbCheck, expiry: '2030-12', ...extra });
 
-describe('sandbox look-ups (SPEC §4)', () => {
+describe('sandbox look-ups (docs/iamport.md §4)', () => {
   it('gets a key, and answers code 1 with the not-found status for an unknown one', async () => {
     const t = setup();
     const issued = (await t.issue('a', body())).body.response;

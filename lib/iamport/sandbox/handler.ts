@@ -51,7 +51,7 @@ const CUSTOMER_ROUTES: readonly { pattern: RegExp; methods: Record<string, Endpo
   { pattern: /^\/subscribe\/payments\/again$/, methods: { POST: { stat: 'payAgain', run: payAgain } } },
 ];
 
-/** `POST /users/getToken` (SPEC.md §2). */
+/** `POST /users/getToken` (docs/iamport.md §2). */
 async function getToken(ctx: SandboxContext, request: Request): Promise<Response> {
   let params: Record<string, string>;
   try {

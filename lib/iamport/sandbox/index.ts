@@ -35,7 +35,7 @@ export const SANDBOX_IMP_SECRET = 'imp_sandbox_secret';
 
 const DEFAULT_SLOW_MS = 35_000;
 
-/** An in-process Iamport (SPEC.md §2-§4) with its own state. */
+/** An in-process Iamport (docs/iamport.md §2–§4) with its own state. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? Date.now;
   const credentials = options.credentials ?? [{ impKey: SANDBOX_IMP_KEY, impSecret: SANDBOX_IMP_SECRET }];

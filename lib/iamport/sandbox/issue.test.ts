@@ -6,7 +6,7 @@ import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 const FAIL = '카드정보 인증 및 빌키 발급에 실패하였습니다.';
 const card = (extra: Record<string, string> = {}) => ({ card_number: CARDS.kbCheck, expiry: '2030-12', ...extra });
 
-describe('sandbox issuance: success shape (SPEC §3.1)', () => {
+describe('sandbox issuance: success shape (docs/iamport.md §3)', () => {
   it('answers a nice CustomerAnnotation like the recorded one', async () => {
     const t = setup();
     const { status, body } = await t.issue('cust-1', card({ pg: 'nice', customer_name: '홍길동' }));

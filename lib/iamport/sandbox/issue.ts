@@ -167,7 +167,7 @@ const refuse = (pgPart: string, type: FailedChannelAnnotation['type'] = 'PG_PROV
   pgPart,
 });
 
-/** What one channel's PG answers to this card (SPEC.md §3.2, §8.4), before anything is stored. */
+/** What one channel's PG answers to this card (docs/iamport.md §3, §8), before anything is stored. */
 function judge(
   ctx: SandboxContext,
   channel: SandboxChannel,
@@ -265,7 +265,7 @@ async function issueOnGroup(
   return ok(annotation);
 }
 
-/** `POST /subscribe/customers/{customer_uid}` (SPEC.md §3). */
+/** `POST /subscribe/customers/{customer_uid}` (docs/iamport.md §3). */
 export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: string): Promise<Response> {
   if (uid.length > MAX_CUSTOMER_UID_LENGTH) {
     return badRequest(`customer_uid는 최대 ${MAX_CUSTOMER_UID_LENGTH}자까지 허용됩니다. (현재 ${uid.length}자)`);
@@ -291,7 +291,7 @@ export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: s
 
   let target: Target;
   if (groupId !== undefined) {
-    // A group ignores `pg` and `channel_key` (SPEC.md §3).
+    // A group ignores `pg` and `channel_key` (docs/iamport.md §3).
     const channels = groupChannels(ctx.channels, groupId);
     if (channels.length === 0) return envelope(200, 1, `스마트 라우팅 그룹(${groupId})을 찾을 수 없습니다.`);
     if (scenario === 'no_keyin_module') return noKeyInModule();

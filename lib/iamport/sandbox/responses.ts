@@ -1,6 +1,6 @@
 import 'server-only';
 
-/** Messages Iamport answers verbatim (SPEC.md §2-§4). */
+/** Messages Iamport answers verbatim (docs/iamport.md §2–§4). */
 export const MESSAGES = {
   badCredentials: '인증에 실패하였습니다. API키와 secret을 확인하세요.',
   missingCredentials: 'imp_key, imp_secret 파라메터가 누락되었습니다.',

@@ -173,7 +173,7 @@ describe('iamport-rest-client-nodejs (PortOne) against the sandbox over HTTP', (
       response: null,
     });
 
-    // The client got one token and reused it for every call (SPEC §2: same token while valid).
+    // The client got one token and reused it for every call (docs/iamport.md §2: same token while valid).
     expect(sandbox.stats().getToken).toBe(1);
     expect(await sandbox.admin.getKey('npm-2')).toBeDefined();
   });

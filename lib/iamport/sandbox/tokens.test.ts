@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
 
-describe('sandbox getToken (SPEC §2)', () => {
+describe('sandbox getToken (docs/iamport.md §2)', () => {
   it('issues a 40-hex token that lives 1800 s and is reused while valid', async () => {
     const t = setup();
     const first = await t.tokenResponse();

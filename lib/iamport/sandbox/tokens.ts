@@ -18,7 +18,7 @@ export interface TokenRecord {
 export type TokenResult =
   { ok: true; record: TokenRecord; now: number } | { ok: false; reason: 'missing' | 'bad_credentials' };
 
-/** getToken semantics of SPEC.md §2: one shared token per key, extended in its last minute. */
+/** getToken semantics of docs/iamport.md §2: one shared token per key, extended in its last minute. */
 export class TokenAuthority {
   private readonly byKey = new Map<string, TokenRecord>();
   private readonly byToken = new Map<string, TokenRecord>();

@@ -114,7 +114,7 @@ export interface SandboxOptions {
    * reads them from SANDBOX_CHANNELS_FILE / SANDBOX_CHANNELS.
    */
   channels?: SandboxChannel[];
-  /** HTTP status of a "customer_uid not found" answer; the sources disagree (SPEC §4). */
+  /** HTTP status of a "customer_uid not found" answer; the sources disagree (docs/iamport.md §4). */
   notFoundStatus?: 404 | 200;
   /** How long the `slow` card makes issuance wait; default past the app's 30 s timeout. */
   slowMs?: number;
