@@ -7,10 +7,9 @@ import {
   ATTEMPT_FILTER_LABELS,
   attemptsQuerySchema,
   encodeAttemptsCursor,
-  kstDayEnd,
-  kstDayStart,
   type AttemptsQuery,
 } from '@/lib/validations/attempts';
+import { kstDayEnd, kstDayStart } from '@/lib/validations/billing-key-filters';
 import type { AttemptsPage } from '@/lib/model/billing-keys';
 import { toAttemptView } from './views';
 

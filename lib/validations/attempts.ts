@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './billing-key';
+import { isCalendarDate } from './billing-key-filters';
 
 export const ATTEMPT_OUTCOMES = ['issued', 'rejected', 'unknown', 'failed', 'pending'] as const;
 export type AttemptOutcomeFilter = (typeof ATTEMPT_OUTCOMES)[number];
@@ -30,12 +31,6 @@ export const ATTEMPT_FILTER_LABELS = {
 /** An empty form field (`?outcome=`) means "no filter". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const kstDate = (label: string) =>
   optional(
@@ -153,15 +148,4 @@ export function searchParamsObject(
     if (first !== undefined) result[name] = first;
   }
   return result;
-}
-
-/** `2026-11-27` (KST) → the instant that day starts in Seoul. */
-export function kstDayStart(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) - 9 * 3600_000);
-}
-
-/** `2026-11-27` (KST) → the instant the next day starts in Seoul (exclusive upper bound). */
-export function kstDayEnd(date: string): Date {
-  return new Date(kstDayStart(date).getTime() + 24 * 3600_000);
 }
