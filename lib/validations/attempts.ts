@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './billing-key';
 import { isCalendarDate } from './billing-key-filters';
+import { decodeCursor, encodeCursor } from './cursor';
 
 export const ATTEMPT_OUTCOMES = ['issued', 'rejected', 'unknown', 'failed', 'pending'] as const;
 export type AttemptOutcomeFilter = (typeof ATTEMPT_OUTCOMES)[number];
@@ -50,17 +51,11 @@ const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeAttemptsCursor(cursor: AttemptsCursor): string {
-  return btoa(`${cursor.at}_${cursor.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeCursor([cursor.at, cursor.id]);
 }
 
 export function decodeAttemptsCursor(value: string): AttemptsCursor | null {
-  let text: string;
-  try {
-    text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
-  const [at, id, ...rest] = text.split('_');
+  const [at, id, ...rest] = decodeCursor(value) ?? [];
   return at && id && rest.length === 0 && CURSOR_AT.test(at) && UUID.test(id) ? { at, id } : null;
 }
 

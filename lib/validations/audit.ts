@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, type RawQuery } from './billing-key-filters';
+import { decodeCursor, encodeCursor } from './cursor';
 
 /**
  * Query parameters of the audit trail (`/audit`, `GET /api/audit`) and its CSV export
@@ -87,18 +88,13 @@ export interface AuditCursor {
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export function encodeAuditCursor(cursor: AuditCursor): string {
-  const text = `${cursor.direction === 'next' ? 'n' : 'p'}_${cursor.at}_${cursor.id}`;
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeCursor([cursor.direction === 'next' ? 'n' : 'p', cursor.at, String(cursor.id)]);
 }
 
 export function decodeAuditCursor(value: string): AuditCursor | null {
-  let text: string;
-  try {
-    text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
-  const [direction, at, id, ...rest] = text.split('_');
+  const parts = decodeCursor(value);
+  if (!parts) return null;
+  const [direction, at, id, ...rest] = parts;
   if (rest.length > 0 || (direction !== 'n' && direction !== 'p') || !at || !CURSOR_AT.test(at)) return null;
   if (!id || !/^[1-9]\d{0,15}$/.test(id) || !Number.isSafeInteger(Number(id))) return null;
   return { direction: direction === 'n' ? 'next' : 'prev', at, id: Number(id) };
