@@ -19,7 +19,7 @@ import { toAppError } from '@/lib/iamport/app-errors';
 import { findCurrentKey } from './guard';
 import { verifyGuardCheck } from './guard-token';
 import { storedToView, toBillingKeyView } from './mapping';
-import { ensureRecoveryStarted, scheduleOutcomeLookup } from './recovery';
+import { nudgeRecovery } from './recovery-loop';
 import type { IssueResult } from '@/lib/model/billing-keys';
 
 export interface IssueOptions {
@@ -61,7 +61,6 @@ function attemptFailure(appError: unknown, error: unknown, durationMs: number): 
 export async function issueBillingKey(input: IssueBillingKeyInput, options: IssueOptions): Promise<IssueResult> {
   const runtime = options.runtime ?? getIamport();
   const db = options.db ?? (await getDb());
-  ensureRecoveryStarted({ db, runtime });
   const key = input.idempotency_key;
   // A first request still under way (pending) is waited for through the uid's lease below.
   const replayed = key ? await storage(() => replayIfKnown(db, key, { pending: 'wait' })) : null;
@@ -70,7 +69,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
 
   // One issuance per customer_uid at a time, across every instance sharing the database.
   const waitMs = options.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
-  const lease = await storage(() => acquireLease(db, input.customer_uid, { ttlMs: waitMs + 30_000, waitMs }));
+  const lease = await storage(() => acquireLease(db, input.customer_uid, { waitMs }));
   if (!lease) {
     throw new AppError(
       'issuance_in_progress',
@@ -172,9 +171,10 @@ async function issueUnderLease(
     const appError = toAppError(error, 'issue');
     const failure = attemptFailure(appError, error, durationMs);
     log.info({ ...logContext, outcome: failure.outcome, pgCode: failure.pgCode, ms: durationMs }, 'issuance');
-    await finishAttempt(db, attemptId, failure).catch((dbError: unknown) =>
-      log.error({ err: dbError, attemptId }, 'attempt outcome not recorded'),
-    );
+    await finishAttempt(db, attemptId, failure).catch((dbError: unknown) => {
+      log.error({ err: dbError, attemptId }, 'attempt outcome not recorded');
+      nudgeRecovery();
+    });
     await recordAudit(db, context, {
       action: 'billing_key.issue',
       result: 'failure',
@@ -182,7 +182,8 @@ async function issueUnderLease(
       targetId: uid,
       details: { attemptId, pg: input.pg, error: failure.errorCode, pgCode: failure.pgCode },
     });
-    if (failure.outcome === 'unknown') scheduleOutcomeLookup(attemptId, { db, runtime });
+    // An unknown outcome (or one we could not record) is settled by this instance's recovery loop.
+    if (failure.outcome === 'unknown') nudgeRecovery();
     throw appError;
   }
 
@@ -225,7 +226,7 @@ async function issueUnderLease(
   } catch (error) {
     // The key exists at Iamport; the attempt stays pending and recovery records it from a lookup.
     log.error({ err: error, ...logContext }, 'issued key not recorded; left for recovery');
-    scheduleOutcomeLookup(attemptId, { db, runtime });
+    nudgeRecovery();
   }
   return { billingKey, replaced, mode: runtime.mode };
 }

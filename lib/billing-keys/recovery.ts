@@ -6,50 +6,67 @@ import { finishAttempt, openAttempts } from '@/lib/db/attempts';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { issueAttempts, type IssueAttemptRow } from '@/lib/db/schema';
 import { tryLease } from '@/lib/db/issue-locks';
+import { getEnv } from '@/lib/env';
 import { IamportNotFoundError } from '@/lib/iamport';
 import { type IamportRuntime } from '@/lib/runtime';
 import { getLogger } from '@/lib/log';
 
-interface Deps {
+export interface RecoveryDeps {
   db: Db;
   runtime: IamportRuntime;
+  /**
+   * How long after an attempt started Iamport may still be working on it: until then "no such key"
+   * is not final (the request may be on its way through the PG). Default: issue timeout + 10 s.
+   */
+  inFlightMaxMs?: number;
 }
+type Deps = RecoveryDeps;
 
 export type Resolution = 'issued' | 'not_issued' | 'still_unknown' | 'already_resolved';
 
 /** Tolerance between Iamport's clock and ours when deciding whether a key came from this attempt. */
 const CLOCK_SKEW_MS = 60_000;
 
-/** How long recovery may hold a uid's lease (one Iamport look-up and one write). */
-const LEASE_TTL_MS = 60_000;
+const isOpen = (attempt: IssueAttemptRow | undefined): attempt is IssueAttemptRow =>
+  attempt?.outcome === 'pending' || attempt?.outcome === 'unknown';
+
+async function readAttempt(db: Db, attemptId: string): Promise<IssueAttemptRow | undefined> {
+  const [attempt] = await db.select().from(issueAttempts).where(eq(issueAttempts.id, attemptId));
+  return attempt;
+}
 
 /**
- * Settles an attempt whose outcome is open (timed out, or the app died mid-call) by looking the
- * customer_uid up at Iamport: a key updated since the attempt started is recorded as issued.
+ * Settles an attempt whose outcome is open (timed out, answer lost, or the app died mid-call) by
+ * looking the customer_uid up at Iamport: a key updated since the attempt started is recorded as
+ * issued. Runs under the uid's lease, as an issuance does, and reads the attempt again once it holds
+ * it: another instance may have settled it meanwhile.
  */
-export async function resolveAttempt(attemptId: string, { db, runtime }: Deps): Promise<Resolution> {
-  const [attempt] = await db.select().from(issueAttempts).where(eq(issueAttempts.id, attemptId));
-  if (!attempt || (attempt.outcome !== 'pending' && attempt.outcome !== 'unknown')) return 'already_resolved';
-  const durationMs = attempt.durationMs ?? Date.now() - attempt.startedAt.getTime();
-  // The uid's lease, as for an issuance: a retry of the same uid must not record a key meanwhile.
-  const lease = await tryLease(db, attempt.customerUid, LEASE_TTL_MS).catch(() => null);
+export async function resolveAttempt(attemptId: string, deps: Deps): Promise<Resolution> {
+  const { db } = deps;
+  const seen = await readAttempt(db, attemptId);
+  if (!isOpen(seen)) return 'already_resolved';
+  // A live issuance (or another instance's recovery) holds it: not ours to settle now.
+  const lease = await tryLease(db, seen.customerUid).catch(() => null);
   if (!lease) return 'still_unknown';
   try {
-    return await resolveUnderLease(attempt, durationMs, { db, runtime });
+    const attempt = await readAttempt(db, attemptId);
+    if (!isOpen(attempt)) return 'already_resolved';
+    return await resolveUnderLease(attempt, deps);
   } finally {
     await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'recovery lease not released'));
   }
 }
 
-async function resolveUnderLease(
-  attempt: IssueAttemptRow,
-  durationMs: number,
-  { db, runtime }: Deps,
-): Promise<Resolution> {
+async function resolveUnderLease(attempt: IssueAttemptRow, { db, runtime, inFlightMaxMs }: Deps): Promise<Resolution> {
   const attemptId = attempt.id;
+  const age = Date.now() - attempt.startedAt.getTime();
+  const durationMs = attempt.durationMs ?? age;
+  const settled = age > (inFlightMaxMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 10_000);
   try {
     const live = await runtime.client.getBillingKey(attempt.customerUid);
     if (live.updated * 1000 < attempt.startedAt.getTime() - CLOCK_SKEW_MS) {
+      // The key Iamport holds is older than this attempt, which may still be on its way.
+      if (!settled) return 'still_unknown';
       await finishAttempt(db, attemptId, { outcome: 'failed', errorCode: 'not_issued', durationMs });
       return 'not_issued';
     }
@@ -87,6 +104,7 @@ async function resolveUnderLease(
     return 'issued';
   } catch (error) {
     if (error instanceof IamportNotFoundError) {
+      if (!settled) return 'still_unknown';
       await finishAttempt(db, attemptId, { outcome: 'failed', errorCode: 'not_issued', durationMs });
       return 'not_issued';
     }
@@ -94,44 +112,13 @@ async function resolveUnderLease(
   }
 }
 
-/** Lookups after an unknown outcome: soon, then backing off, as the PG may still be working. */
-const LOOKUP_DELAYS_MS = [10_000, 60_000, 300_000];
-
-export function scheduleOutcomeLookup(attemptId: string, deps: Deps, round = 0): void {
-  const delay = LOOKUP_DELAYS_MS[round];
-  if (delay === undefined) return;
-  const timer = setTimeout(() => {
-    resolveAttempt(attemptId, deps)
-      .then((resolution) => {
-        getLogger().info({ attemptId, resolution }, 'open attempt looked up');
-        if (resolution === 'still_unknown') scheduleOutcomeLookup(attemptId, deps, round + 1);
-      })
-      .catch((error: unknown) => {
-        getLogger().error({ err: error, attemptId }, 'open attempt lookup failed');
-        scheduleOutcomeLookup(attemptId, deps, round + 1);
-      });
-  }, delay);
-  timer.unref?.();
-}
-
-/** Settles every attempt left open for more than `olderThanMs` (e.g. by a crash). */
-export async function resolveOpenAttempts(deps: Deps, olderThanMs = 120_000): Promise<Record<Resolution, number>> {
+/** Settles every attempt left open for more than `olderThanMs`, oldest first, at most `limit`. */
+export async function resolveOpenAttempts(
+  deps: Deps,
+  { olderThanMs = 0, limit = 200 }: { olderThanMs?: number; limit?: number } = {},
+): Promise<Record<Resolution, number>> {
   const counts: Record<Resolution, number> = { issued: 0, not_issued: 0, still_unknown: 0, already_resolved: 0 };
-  const open = await openAttempts(deps.db, new Date(Date.now() - olderThanMs), 500);
+  const open = await openAttempts(deps.db, new Date(Date.now() - olderThanMs), limit);
   for (const attempt of open) counts[await resolveAttempt(attempt.id, deps)] += 1;
   return counts;
-}
-
-const globalForRecovery = globalThis as unknown as { __billingKeyRecoveryStarted?: boolean };
-
-/** Once per process, shortly after the first issuance: settle what an earlier process left open. */
-export function ensureRecoveryStarted(deps: Deps): void {
-  if (globalForRecovery.__billingKeyRecoveryStarted) return;
-  globalForRecovery.__billingKeyRecoveryStarted = true;
-  const timer = setTimeout(() => {
-    resolveOpenAttempts(deps)
-      .then((counts) => getLogger().info({ counts }, 'open attempts from earlier runs settled'))
-      .catch((error: unknown) => getLogger().error({ err: error }, 'settling open attempts failed'));
-  }, 1_000);
-  timer.unref?.();
 }

@@ -17,8 +17,23 @@ export type Db = NodePgDatabase<typeof schema>;
 export interface DbHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
-  /** Runs a raw SQL text (used by tests to dump tables). */
+  /** Runs `listener` (awaited) before the database closes: background work stops first. */
+  onClose(listener: () => Promise<void> | void): void;
   close(): Promise<void>;
+}
+
+/** The closing half of a handle: listeners first, once, then the engine's own close. */
+function closing(closeEngine: () => Promise<void>): Pick<DbHandle, 'onClose' | 'close'> {
+  const listeners: (() => Promise<void> | void)[] = [];
+  let closed: Promise<void> | undefined;
+  return {
+    onClose: (listener) => void listeners.push(listener),
+    close: () =>
+      (closed ??= (async () => {
+        await Promise.allSettled(listeners.map(async (listener) => listener()));
+        await closeEngine();
+      })()),
+  };
 }
 
 const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
@@ -61,10 +76,10 @@ export async function openPglite(
   return {
     db: db as unknown as Db,
     engine: 'pglite',
-    close: async () => {
+    ...closing(async () => {
       await client.close();
       release?.();
-    },
+    }),
   };
 }
 
@@ -81,5 +96,5 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
     lockClient.release();
   }
-  return { db, engine: 'postgres', close: () => pool.end() };
+  return { db, engine: 'postgres', ...closing(() => pool.end()) };
 }
