@@ -87,6 +87,22 @@ const envSchema = z
     ),
     /** Public origin of the app (`https://…`); trusted origin and Secure cookies. Default: each request's own origin. */
     BETTER_AUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /**
+     * Public origin of the card-registration links sent to customers (`https://pay.example.com`).
+     * Unset: the agent's request's own origin, except in live mode with NODE_ENV=production, where
+     * links are refused.
+     */
+    PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** SMTP server for sending links by email (`smtp://user:pass@host:587`, `smtps://…`). Unset: no email. */
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    /** Sender of the link emails. */
+    SMTP_FROM: z.string().trim().min(3).default('빌링키 콘솔 <no-reply@localhost>'),
+    /** The merchant's messaging endpoint (SMS / 알림톡 gateway) that receives links to send. Unset: no webhook. */
+    LINK_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** HMAC-SHA256 key of the webhook's `X-Signature` header (16+ characters); required with LINK_WEBHOOK_URL. */
+    LINK_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Template name the webhook's receiver uses for the message. */
+    LINK_WEBHOOK_TEMPLATE: z.string().trim().min(1).default('card_registration_link'),
     /** A session unused for this many minutes is dead (re-authentication); activity extends it. */
     AUTH_IDLE_TIMEOUT_MINUTES: intFrom(1, 24 * 60, 15),
     /** Absolute session lifetime in hours, counted from sign-in, never extended. */
@@ -99,6 +115,13 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.LINK_WEBHOOK_URL && !env.LINK_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINK_WEBHOOK_SECRET'],
+        message: 'LINK_WEBHOOK_SECRET must be set with LINK_WEBHOOK_URL (the receiver checks the signature)',
+      });
+    }
     if (Boolean(env.IMP_KEY) !== Boolean(env.IMP_SECRET)) {
       const missing = env.IMP_KEY ? 'IMP_SECRET' : 'IMP_KEY';
       ctx.addIssue({

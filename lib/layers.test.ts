@@ -24,7 +24,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   // The one composition place: Iamport client + sandbox store + database.
   ['lib/runtime'],
   // Use cases, by domain.
-  ['lib/auth', 'lib/audit', 'lib/settings', 'lib/billing-keys', 'lib/qa'],
+  ['lib/auth', 'lib/audit', 'lib/settings', 'lib/billing-keys', 'lib/qa', 'lib/links'],
   // The HTTP edge of the server: the route wrapper and readiness.
   ['lib/api', 'lib/readiness'],
   // The browser's client of the app's API.

@@ -14,6 +14,10 @@ import { ROLES, type Role } from '@/lib/validations/auth';
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'keys.issue': { admin: true, agent: true, reviewer: false, qa: false },
   'keys.issue.test_only': { admin: true, agent: true, reviewer: false, qa: true },
+  'links.send': { admin: true, agent: true, reviewer: false, qa: false },
+  'links.send.test_only': { admin: true, agent: true, reviewer: false, qa: true },
+  'links.view': { admin: true, agent: false, reviewer: true, qa: false },
+  'links.view.own': { admin: true, agent: true, reviewer: true, qa: true },
   'keys.view': { admin: true, agent: false, reviewer: true, qa: true },
   'keys.view.exact': { admin: true, agent: true, reviewer: true, qa: true },
   'attempts.view': { admin: true, agent: false, reviewer: true, qa: true },

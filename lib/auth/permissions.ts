@@ -16,6 +16,14 @@ export const PERMISSIONS = {
   'keys.issue': ['admin', 'agent'],
   /** Issue on the sandbox or on test channels only (QA). */
   'keys.issue.test_only': ['admin', 'agent', 'qa'],
+  /** Send a one-time card-registration link on any channel (the customer types the card). */
+  'links.send': ['admin', 'agent'],
+  /** Send links on test channels only (QA). */
+  'links.send.test_only': ['admin', 'agent', 'qa'],
+  /** Every link, whoever sent it. */
+  'links.view': ['admin', 'reviewer'],
+  /** The links one sent oneself. */
+  'links.view.own': ['admin', 'reviewer', 'qa', 'agent'],
   /** List, search and filter every key; see stored vs live. */
   'keys.view': ['admin', 'reviewer', 'qa'],
   /** Look up one key by its exact customer_uid (all a phone agent may see). */

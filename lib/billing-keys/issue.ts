@@ -28,6 +28,11 @@ export interface IssueOptions {
   db?: Db;
   /** How long to wait for another issuance to the same customer_uid to finish; default: issue timeout + 5 s. */
   leaseWaitMs?: number;
+  /**
+   * The card-registration link the customer typed the card on: the attempt and the audit event are
+   * marked as entered by the customer (the actor stays the agent who sent the link).
+   */
+  link?: { id: string };
 }
 
 /** Runs a storage step; an unreachable database becomes the 503 that promises nothing was sent. */
@@ -158,10 +163,12 @@ async function issueUnderLease(
       appMode: runtime.mode,
       actorId: context.actor?.id ?? null,
       idempotencyKey: input.idempotency_key ?? null,
+      linkId: options.link?.id ?? null,
     }),
   );
   const started = performance.now();
   const logContext = { customerUid: uid, pg: input.pg, mode: runtime.mode, attemptId };
+  const enteredBy = options.link ? { enteredBy: 'customer', linkId: options.link.id } : {};
 
   let annotation: CustomerAnnotation;
   try {
@@ -180,7 +187,7 @@ async function issueUnderLease(
       result: 'failure',
       targetType: 'billing_key',
       targetId: uid,
-      details: { attemptId, pg: input.pg, error: failure.errorCode, pgCode: failure.pgCode },
+      details: { attemptId, pg: input.pg, error: failure.errorCode, pgCode: failure.pgCode, ...enteredBy },
     });
     // An unknown outcome (or one we could not record) is settled by this instance's recovery loop.
     if (failure.outcome === 'unknown') nudgeRecovery();
@@ -219,6 +226,7 @@ async function issueUnderLease(
             pgId: billingKey.pgId,
             cardName: billingKey.cardName,
             cardNumberMasked: billingKey.cardNumberMasked,
+            ...enteredBy,
           },
         }),
       },

@@ -11,6 +11,8 @@ export interface AttemptStart {
   appMode: 'sandbox' | 'live';
   actorId: string | null;
   idempotencyKey?: string | null;
+  /** Set when the customer typed the card on a card-registration link. */
+  linkId?: string | null;
 }
 
 export type AttemptOutcome = 'issued' | 'rejected' | 'unknown' | 'failed';
@@ -32,7 +34,13 @@ export interface AttemptFinish {
 export async function startAttempt(db: Db, start: AttemptStart): Promise<string> {
   const [row] = await db
     .insert(issueAttempts)
-    .values({ ...start, idempotencyKey: start.idempotencyKey ?? null, outcome: 'pending' })
+    .values({
+      ...start,
+      idempotencyKey: start.idempotencyKey ?? null,
+      linkId: start.linkId ?? null,
+      enteredBy: start.linkId ? 'customer' : null,
+      outcome: 'pending',
+    })
     .returning({ id: issueAttempts.id });
   if (!row) throw new Error('attempt insert returned no row');
   return row.id;

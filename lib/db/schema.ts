@@ -140,6 +140,10 @@ export const issueAttempts = pgTable(
     durationMs: integer('duration_ms'),
     actorId: text('actor_id'),
     idempotencyKey: text('idempotency_key'),
+    /** `customer` when the customer typed the card on a card-registration link; null: the agent did. */
+    enteredBy: text('entered_by', { enum: ['customer'] }),
+    /** The card-registration link the customer used (card_links.id). */
+    linkId: uuid('link_id'),
     startedAt: tstz('started_at').notNull().defaultNow(),
     finishedAt: tstz('finished_at'),
   },
@@ -151,6 +155,7 @@ export const issueAttempts = pgTable(
     index('issue_attempts_pg_code_idx').on(table.pgCode, table.startedAt.desc()),
     index('issue_attempts_actor_idx').on(table.actorId, table.startedAt.desc()),
     uniqueIndex('issue_attempts_idempotency_idx').on(table.idempotencyKey),
+    index('issue_attempts_link_idx').on(table.linkId, table.startedAt),
   ],
 );
 
@@ -373,3 +378,74 @@ export const qaRuns = pgTable(
 );
 
 export type QaRunRow = typeof qaRuns.$inferSelect;
+
+/** One delivery of a card-registration link (email or the merchant's webhook) and how it ended. */
+export interface CardLinkDelivery {
+  channel: 'email' | 'webhook';
+  status: 'sent' | 'failed';
+  at: string;
+  /** Tries made (the webhook retries with backoff). */
+  tries: number;
+  /** Why it failed, in Korean, for the agent (never the link itself). */
+  error?: string;
+}
+
+/**
+ * One-time card-registration links (lib/links): the agent sends one, the customer types the card on
+ * their own phone. Only the SHA-256 of the token is kept; the token itself is shown once.
+ */
+export const cardLinks = pgTable(
+  'card_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 (hex) of the URL token. */
+    tokenHash: text('token_hash').notNull(),
+    /** `issuing` while one submission is with Iamport; expiry is read from `expires_at`. */
+    status: text('status', { enum: ['active', 'issuing', 'used', 'revoked', 'locked'] })
+      .notNull()
+      .default('active'),
+    customerUid: text('customer_uid').notNull(),
+    pg: text('pg').notNull(),
+    channelKey: text('channel_key'),
+    /** The channel was a test channel when the link was made (QA may only use those). */
+    testChannel: boolean('test_channel').notNull(),
+    appMode: text('app_mode', { enum: ['sandbox', 'live'] }).notNull(),
+    /** The agent saw the key this customer_uid held and chose to replace it (the customer is never asked). */
+    replaceConfirmed: boolean('replace_confirmed').notNull().default(false),
+    customerId: text('customer_id'),
+    customerName: text('customer_name'),
+    customerTel: text('customer_tel'),
+    customerEmail: text('customer_email'),
+    createdBy: text('created_by').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+    openedAt: tstz('opened_at'),
+    claimedAt: tstz('claimed_at'),
+    usedAt: tstz('used_at'),
+    revokedAt: tstz('revoked_at'),
+    revokedBy: text('revoked_by'),
+    lockedAt: tstz('locked_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    deliveries: jsonb('deliveries').notNull().$type<CardLinkDelivery[]>().default([]),
+  },
+  (table) => [
+    uniqueIndex('card_links_token_hash_idx').on(table.tokenHash),
+    index('card_links_created_idx').on(table.createdAt.desc(), table.id),
+    index('card_links_created_by_idx').on(table.createdBy, table.createdAt.desc()),
+    index('card_links_uid_idx').on(table.customerUid, table.createdAt.desc()),
+    index('card_links_status_idx').on(table.status, table.createdAt.desc()),
+  ],
+);
+
+/** Requests to the public link pages, one row each, counted per client address over a sliding window. */
+export const cardLinkHits = pgTable(
+  'card_link_hits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    ip: text('ip'),
+  },
+  (table) => [index('card_link_hits_ip_idx').on(table.ip, table.at)],
+);
+
+export type CardLinkRow = typeof cardLinks.$inferSelect;

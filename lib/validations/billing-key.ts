@@ -221,44 +221,63 @@ const REQUIRED_MESSAGES: Record<PerPgField, string> = {
   customer_name: '이 PG는 카드 소유자 이름이 필요합니다.',
 };
 
+/** The issuance fields one by one, for the schemas built from them (the card-registration links). */
+export function issueFields(now: () => Date = () => new Date()) {
+  return {
+    customer_uid: customerUid,
+    pg,
+    channel_key: optionalText('channel_key'),
+    card_number: cardNumber,
+    expiry: expiry(now),
+    birth,
+    pwd_2digit: pwd2digit,
+    cvc,
+    customer_id: optionalText('customer_id'),
+    customer_name: optionalText('customer_name'),
+    customer_tel: customerTel,
+    customer_email: customerEmail,
+    customer_addr: optionalText('customer_addr'),
+    customer_postcode: customerPostcode,
+    /** The agent saw the card this customer_uid holds and chose to replace it. */
+    replace_confirmed: z.boolean({ error: 'replace_confirmed는 true 또는 false입니다.' }).optional(),
+    /** One per submission: a retried or double-clicked request with the same key is answered once. */
+    idempotency_key: z.uuid({ error: 'idempotency_key는 UUID여야 합니다.' }).optional(),
+  };
+}
+
+/**
+ * Adds an issue for every field the PG requires that is blank; `only` limits the check to some
+ * fields (the card-registration link asks the customer for the card ones only).
+ */
+export function requirePgFields(
+  input: Partial<Record<PerPgField, string | undefined>>,
+  pgValue: string | undefined,
+  ctx: z.RefinementCtx,
+  only?: readonly PerPgField[],
+): void {
+  const providerId = providerOfPg(pgValue);
+  const info = pgProviderInfo(providerId);
+  for (const field of requiredFieldsFor(providerId)) {
+    if (only && !only.includes(field)) continue;
+    if (!input[field] || input[field]?.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `${info?.name ?? providerId}: ${REQUIRED_MESSAGES[field]}`,
+      });
+    }
+  }
+}
+
 /** Builds the issuance schema; `now` is injectable so tests can pin the expiry check. */
 export function buildIssueBillingKeySchema(now: () => Date = () => new Date()) {
   return z
     .object({
-      customer_uid: customerUid,
-      pg,
-      channel_key: optionalText('channel_key'),
-      card_number: cardNumber,
-      expiry: expiry(now),
-      birth,
-      pwd_2digit: pwd2digit,
-      cvc,
-      customer_id: optionalText('customer_id'),
-      customer_name: optionalText('customer_name'),
-      customer_tel: customerTel,
-      customer_email: customerEmail,
-      customer_addr: optionalText('customer_addr'),
-      customer_postcode: customerPostcode,
-      /** The agent saw the card this customer_uid holds and chose to replace it. */
-      replace_confirmed: z.boolean({ error: 'replace_confirmed는 true 또는 false입니다.' }).optional(),
-      /** One per submission: a retried or double-clicked request with the same key is answered once. */
-      idempotency_key: z.uuid({ error: 'idempotency_key는 UUID여야 합니다.' }).optional(),
+      ...issueFields(now),
       /** Signed proof from `GET …/current` that Iamport had no key for this uid (saves a round trip). */
       guard_check: z.string().max(200, 'guard_check가 너무 깁니다.').optional(),
     })
-    .superRefine((input, ctx) => {
-      const providerId = providerOfPg(input.pg);
-      const info = pgProviderInfo(providerId);
-      for (const field of requiredFieldsFor(providerId)) {
-        if (!input[field] || input[field]?.trim() === '') {
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message: `${info?.name ?? providerId}: ${REQUIRED_MESSAGES[field]}`,
-          });
-        }
-      }
-    });
+    .superRefine((input, ctx) => requirePgFields(input, input.pg, ctx));
 }
 
 export const issueBillingKeySchema = buildIssueBillingKeySchema();

@@ -1,0 +1,51 @@
+import 'server-only';
+import type { CardLinkRow, IssueAttemptRow } from '@/lib/db/schema';
+import type { LinkAttemptView, LinkStatusView, LinkView } from '@/lib/model/links';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** The status the screens show: an active link past its expiry is `expired`. */
+export function linkStatus(row: Pick<CardLinkRow, 'status' | 'expiresAt'>, now = new Date()): LinkStatusView {
+  if ((row.status === 'active' || row.status === 'issuing') && row.expiresAt.getTime() <= now.getTime()) {
+    return 'expired';
+  }
+  return row.status;
+}
+
+export function toLinkView(row: CardLinkRow, createdByEmail: string | null, now = new Date()): LinkView {
+  return {
+    id: row.id,
+    status: linkStatus(row, now),
+    customerUid: row.customerUid,
+    pg: row.pg,
+    channelKey: row.channelKey,
+    testChannel: row.testChannel,
+    appMode: row.appMode,
+    replaceConfirmed: row.replaceConfirmed,
+    customerName: row.customerName,
+    customerTel: row.customerTel,
+    customerEmail: row.customerEmail,
+    createdBy: row.createdBy,
+    createdByEmail,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    openedAt: iso(row.openedAt),
+    usedAt: iso(row.usedAt),
+    revokedAt: iso(row.revokedAt),
+    lockedAt: iso(row.lockedAt),
+    failedAttempts: row.failedAttempts,
+    deliveries: row.deliveries,
+  };
+}
+
+export function toLinkAttemptView(row: IssueAttemptRow): LinkAttemptView {
+  return {
+    id: row.id,
+    outcome: row.outcome,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+    errorMessage: row.errorMessage,
+    iamportMessage: row.iamportMessage,
+    pgCode: row.pgCode,
+  };
+}
