@@ -1,5 +1,28 @@
 import { digitsOnly } from '@/lib/card-number';
 
+/**
+ * What the sandbox's test cards make happen: a success, and each failure of its magic cards. The one
+ * list: the sandbox's cards, the QA runner's scenarios and its form all come from it.
+ */
+export const SANDBOX_SCENARIOS = [
+  'success',
+  'invalid_card',
+  'expired',
+  'declined',
+  'no_keyin_module',
+  'password_check',
+  'slow',
+  'http_500',
+  'html_error',
+  'truncated_json',
+  'connection_drop',
+  'token_expiry',
+] as const;
+export type SandboxScenario = (typeof SANDBOX_SCENARIOS)[number];
+
+/** Every magic failure card of the sandbox is `4000-00SS-0000-000C`: BIN 400000, SS = scenario, C = Luhn digit. */
+export const MAGIC_BIN = '400000';
+
 /** Card numbers published as test numbers by card networks, PGs and payment docs. */
 const WELL_KNOWN_TEST_NUMBERS = new Set([
   '4111111111111111',
@@ -23,7 +46,7 @@ const WELL_KNOWN_TEST_NUMBERS = new Set([
 export function isKnownTestCard(cardNumber: string): boolean {
   const digits = digitsOnly(cardNumber);
   if (WELL_KNOWN_TEST_NUMBERS.has(digits)) return true;
-  if (digits.startsWith('400000')) return true;
+  if (digits.startsWith(MAGIC_BIN)) return true;
   return digits.length === 16 && digits.slice(6, 15) === '000000000';
 }
 

@@ -1,20 +1,8 @@
 import { z } from 'zod';
+import { SANDBOX_SCENARIOS } from '@/lib/gateways/test-cards';
 
 /** The QA runner's scenarios: a success and every failure kind of the sandbox's magic cards. */
-export const QA_SCENARIOS = [
-  'success',
-  'invalid_card',
-  'expired',
-  'declined',
-  'no_keyin_module',
-  'password_check',
-  'slow',
-  'http_500',
-  'html_error',
-  'truncated_json',
-  'connection_drop',
-  'token_expiry',
-] as const;
+export const QA_SCENARIOS = SANDBOX_SCENARIOS;
 export type QaScenario = (typeof QA_SCENARIOS)[number];
 
 /** Timeouts offered for the issuance calls of a run; the slow card waits past the short ones. */

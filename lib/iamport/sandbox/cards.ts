@@ -1,4 +1,5 @@
 import 'server-only';
+import { MAGIC_BIN } from '@/lib/gateways/test-cards';
 
 /** One issuer range of the sandbox's BIN table; codes are 금융결제원 codes (docs/iamport.md §6). */
 export interface BinEntry {
@@ -26,7 +27,7 @@ export const BIN_TABLE: readonly BinEntry[] = [
 
 /** Issuer reported for the sandbox's magic cards (BIN 400000) when a scenario ends in an issue. */
 export const MAGIC_BIN_ENTRY: BinEntry = {
-  bin: '400000',
+  bin: MAGIC_BIN,
   cardCode: '361',
   name: 'BC카드',
   niceName: '비씨카드',

@@ -1,10 +1,8 @@
 import 'server-only';
 import { withCheckDigit } from '@/lib/card-number';
 import { BIN_TABLE, groupDigits } from './cards';
-import type { SandboxCard, SandboxScenario } from './types';
-
-/** Every magic failure card is `4000-00SS-0000-000C`: BIN 400000, SS = scenario, C = Luhn digit. */
-export const MAGIC_BIN = '400000';
+import { MAGIC_BIN, type SandboxScenario } from '@/lib/gateways/test-cards';
+import type { SandboxCard } from './types';
 
 const MAGIC_GROUPS: readonly { group: string; scenario: Exclude<SandboxScenario, 'success'>; label: string }[] = [
   { group: '01', scenario: 'invalid_card', label: '카드번호 오류 [F112]: 등록되지 않은 BIN (Luhn은 통과)' },

@@ -1,5 +1,8 @@
 import 'server-only';
+import type { SandboxScenario } from '@/lib/gateways/test-cards';
 import type { CustomerAnnotation, PgChannel } from '../types';
+
+export type { SandboxScenario };
 
 export interface SandboxCredentials {
   impKey: string;
@@ -178,20 +181,6 @@ export interface Sandbox {
   /** Direct state access for tests: change a key "behind the app's back". */
   admin: SandboxAdmin;
 }
-
-export type SandboxScenario =
-  | 'success'
-  | 'invalid_card'
-  | 'expired'
-  | 'declined'
-  | 'no_keyin_module'
-  | 'password_check'
-  | 'slow'
-  | 'http_500'
-  | 'html_error'
-  | 'truncated_json'
-  | 'connection_drop'
-  | 'token_expiry';
 
 export interface SandboxCard {
   /** `dddd-dddd-dddd-dddd`, Luhn-valid. */
