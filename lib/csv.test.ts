@@ -20,6 +20,7 @@ describe('csv cells', () => {
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['two\r\nlines', '"two\r\nlines"'],
+    ['two\nlines', '"two\nlines"'],
     ['=1+2', "'=1+2"],
     ['+82-10', "'+82-10"],
     ['-5', "'-5"],
@@ -28,12 +29,14 @@ describe('csv cells', () => {
     ['\rcmd', `"'\rcmd"`],
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['a=b', 'a=b'],
+    ['김민준', '김민준'],
   ])('csvCell(%j) = %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
 
   it('joins a line with commas and ends it with CRLF', () => {
     expect(csvLine(['a', null, '=b'])).toBe("a,,'=b\r\n");
+    expect(csvLine(['a', null, 'b'])).toBe('a,,b\r\n');
   });
 
   it.each(['2026-01-31T15:05:59.123Z', '1999-12-31T23:59:59Z', '2024-02-28T15:00:00Z'])(

@@ -42,9 +42,6 @@ export const CSV_COLUMNS: readonly CsvColumn<ExportRow>[] = [
   { header: '삭제 사유', value: (row) => row.deleteReason },
 ];
 
-/** Cell escaping lives in `lib/csv`, shared with the audit export; re-exported for existing callers. */
-export { csvCell, csvLine } from '@/lib/csv';
-
 /** `billing-keys-20260131-0905.csv`, stamped in KST. */
 export function exportFilename(now: Date): string {
   return datedCsvFilename('billing-keys', now);

@@ -3,17 +3,11 @@ import { getDb } from '@/lib/db';
 import { exportBillingKeys } from '@/lib/billing-keys/export';
 import { filtersFromUrl } from '@/lib/billing-keys/list';
 import { requestContext } from '@/lib/request-context';
+import { csvDownloadHeaders } from '@/lib/csv';
 
 /** CSV of every key the query's filter matches (sort kept, paging ignored), streamed; masked data only. */
 export const GET = apiRoute('keys.view', async (request, _context, actor) => {
   const filters = filtersFromUrl(request.url);
   const { filename, stream } = await exportBillingKeys(await getDb(), filters, requestContext(request, actor));
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(stream, { headers: csvDownloadHeaders(filename) });
 });
