@@ -17,6 +17,11 @@ interface FieldProps {
   error?: string;
   hint?: ReactNode;
   required?: boolean;
+  /**
+   * A length limit the control does not enforce (no `maxLength`: typing is never cut short); past
+   * it, "N자 초과" appears beside the label and is read with the field.
+   */
+  limit?: { max: number; length: number };
   /** `sm`: the compact look of a filter bar (small label, hint only when it matters). */
   size?: 'sm' | 'md';
   className?: string;
@@ -34,27 +39,37 @@ export function Field({
   error,
   hint,
   required = false,
+  limit,
   size = 'md',
   className,
   children,
 }: FieldProps) {
+  const over = limit ? limit.length - limit.max : 0;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const overId = over > 0 ? `${id}-over` : undefined;
+  const describedBy = [errorId, overId, hintId].filter(Boolean).join(' ') || undefined;
   const small = size === 'sm';
   return (
     <div className={cn('flex min-w-0 flex-col', small ? 'gap-0.5' : 'gap-1', className)}>
-      <label
-        htmlFor={id}
-        className={cn(
-          'flex flex-wrap items-baseline gap-x-2 font-medium text-slate-900',
-          small ? 'text-xs text-slate-700' : 'text-sm',
+      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+        <label
+          htmlFor={id}
+          className={cn(
+            'flex flex-wrap items-baseline gap-x-2 font-medium text-slate-900',
+            small ? 'text-xs text-slate-700' : 'text-sm',
+          )}
+        >
+          <span>{label}</span>
+          {apiName && <span className="font-mono text-xs font-normal text-slate-600">{apiName}</span>}
+          {required && <span className="text-xs font-semibold text-red-700">필수</span>}
+        </label>
+        {overId && limit && (
+          <span id={overId} className="text-xs font-semibold text-red-700">
+            {over}자 초과 (최대 {limit.max}자)
+          </span>
         )}
-      >
-        <span>{label}</span>
-        {apiName && <span className="font-mono text-xs font-normal text-slate-600">{apiName}</span>}
-        {required && <span className="text-xs font-semibold text-red-700">필수</span>}
-      </label>
+      </div>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, 'aria-required': required })}
       {error && (
         <p id={errorId} className="text-sm text-red-700">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainIamportMessage } from '@/lib/gateways/explain';
+import { explainIamportMessage, rejectedFieldOf } from '@/lib/gateways/explain';
 
 const PREFIX = '카드정보 인증 및 빌키 발급에 실패하였습니다. ';
 
@@ -35,5 +35,36 @@ describe('explainIamportMessage', () => {
   it('returns null for a message it does not know', () => {
     expect(explainIamportMessage('완전히 새로운 오류')).toBeNull();
     expect(explainIamportMessage(null)).toBeNull();
+  });
+});
+
+describe('rejectedFieldOf', () => {
+  it.each([
+    [`${PREFIX}[400]Error From NICEPAY. (message: 비밀번호틀림, code:F115)`, 'pwd_2digit'],
+    [`${PREFIX}[F115]비밀번호틀림`, 'pwd_2digit'],
+    [`${PREFIX}[400].issueCard.password2Digits:Invalid 2 digits of password!`, 'pwd_2digit'],
+    [`${PREFIX}[400]Error From NICEPAY. (message: 주민OR사업자등록번호오류, code:F116)`, 'birth'],
+    [`${PREFIX}[F116]주민OR사업자등록번호오류`, 'birth'],
+    [
+      `${PREFIX}[400]Invalid Request. Please Check this argument: birthOrBusinessRegistrationNumber InvalidLength(4)`,
+      'birth',
+    ],
+    [`${PREFIX}[F113]유효기간오류`, 'expiry'],
+    ['["expiry"] 파라메터는 필수입니다.', 'expiry'],
+  ])('%s names %s', (message, field) => {
+    expect(rejectedFieldOf(message)).toBe(field);
+  });
+
+  it.each([
+    `${PREFIX}[F112]유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)`,
+    `${PREFIX}[F114]해당카드 사용불가 가맹점(타카드 사용요망)`,
+    // Too many wrong passwords: the card is locked, asking again cannot help.
+    `${PREFIX}[400]Error From NICEPAY. (message: 비밀번호 회수초과, code:F117)`,
+    `${PREFIX}[400]Error From NICEPAY. (message: 카드번호오류, code:F113)`,
+    '["card_number"] 파라메터는 필수입니다.',
+    '완전히 새로운 오류',
+    null,
+  ])('%s is about the card as a whole', (message) => {
+    expect(rejectedFieldOf(message)).toBeNull();
   });
 });

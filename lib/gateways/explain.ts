@@ -9,8 +9,12 @@ export interface Explanation {
   who: 'customer' | 'agent' | 'admin' | 'card_company';
 }
 
+/** The one card field a rejection names, which the customer can say again; the rest of the card still stands. */
+export type RejectedField = 'pwd_2digit' | 'birth' | 'expiry';
+
 interface Rule extends Explanation {
   match: RegExp;
+  field?: RejectedField;
 }
 
 const RULES: readonly Rule[] = [
@@ -25,18 +29,21 @@ const RULES: readonly Rule[] = [
     cause: '카드 비밀번호 앞 2자리가 맞지 않거나 빠졌습니다.',
     fix: '고객에게 비밀번호 앞 2자리를 다시 확인하세요. 여러 번 틀리면 카드가 잠길 수 있습니다.',
     who: 'customer',
+    field: 'pwd_2digit',
   },
   {
     match: /주민\s*OR\s*사업자등록번호|birthOrBusinessRegistrationNumber|생년월일\s*오류|사업자\s*번호\s*오류/i,
     cause: '생년월일(법인카드는 사업자등록번호)이 카드 명의와 맞지 않거나 빠졌습니다.',
     fix: '개인카드는 명의자의 생년월일 6자리, 법인카드는 사업자등록번호 10자리를 확인해 입력하세요.',
     who: 'customer',
+    field: 'birth',
   },
   {
     match: /\[F113\]|유효기간\s*오류|유효기간이\s*지난|expir/i,
     cause: '유효기간이 맞지 않습니다. 테스트 모드의 나이스페이는 KB국민카드를 받지 않아 같은 오류가 납니다.',
     fix: '카드 앞면의 유효기간(월/연)을 다시 확인하세요. 테스트 채널이라면 KB국민카드 말고 다른 카드로 시도하세요.',
     who: 'customer',
+    field: 'expiry',
   },
   {
     match: /\[F112\]|유효하지\s*않은\s*카드번호|카드번호\s*(오류|틀림)|card_bin\s*없음|invalid card number/i,
@@ -95,4 +102,22 @@ export function explainIamportMessage(message: string | null | undefined): Expla
   if (!rule) return null;
   const { cause, fix, who } = rule;
   return { cause, fix, who };
+}
+
+const MISSING_PARAMETER: readonly [RegExp, RejectedField][] = [
+  [/\["expiry"\]\s*파라메터/, 'expiry'],
+  [/\["birth"\]\s*파라메터/, 'birth'],
+  [/\["pwd_2digit"\]\s*파라메터/, 'pwd_2digit'],
+];
+
+/**
+ * The card field a PG rejection names (wrong password digits, birth, expiry), or null for a
+ * rejection of the card itself (number, BIN, limits, lost, not accepted) and for unknown messages.
+ * The form clears and focuses just that field; on null it wipes the whole card.
+ */
+export function rejectedFieldOf(message: string | null | undefined): RejectedField | null {
+  if (!message) return null;
+  const missing = MISSING_PARAMETER.find(([pattern]) => pattern.test(message));
+  if (missing) return missing[1];
+  return RULES.find((candidate) => candidate.match.test(message))?.field ?? null;
 }

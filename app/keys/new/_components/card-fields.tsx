@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { inputVariants } from '@/components/ui/input';
 import type { ChannelView } from '@/lib/model/billing-keys';
 import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
-import { digitsOnly } from '@/lib/card-number';
+import { digitsOnly, passesLuhn } from '@/lib/card-number';
 import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
 import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
 import { CardInput } from './card-input';
@@ -28,15 +28,19 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
   const cardNumber = useWatch({ control, name: 'card_number' });
   const complete = digitsOnly(cardNumber).length >= 14;
   const testCard = complete && isKnownTestCard(cardNumber);
+  // A number failing Luhn is no real card: the schema's own message says it is mistyped.
+  const realLooking = complete && !testCard && passesLuhn(digitsOnly(cardNumber));
   const warning =
-    complete && channel?.sandbox === true && !testCard
+    channel?.sandbox === true && realLooking
       ? '실제 카드처럼 보입니다. 테스트 채널에는 실제 고객 카드를 입력하지 마세요. 테스트 카드번호를 쓰거나 실제 채널을 선택하세요.'
       : complete && channel?.sandbox === false && testCard
         ? TEST_CARD_ON_LIVE_MESSAGE
         : null;
   return (
     <FormSection legend="카드 정보" disabled={busy}>
-      <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 발급 요청이 끝나면 화면에서도 지워집니다.</p>
+      <p className="text-xs text-slate-600">
+        카드 정보는 저장되지 않으며, 발급되거나 카드가 거절되면 화면에서도 지워집니다.
+      </p>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id="card_number"

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormSection } from '@/components/ui/card';
@@ -12,6 +12,7 @@ import type { CurrentKey, CurrentKeyCheck } from '@/lib/model/billing-keys';
 import { api, ApiError } from '@/lib/client/api';
 import { queries, queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/gateways/catalog';
+import { rejectedFieldOf } from '@/lib/gateways/explain';
 import {
   ISSUE_LIMITS,
   SENSITIVE_FIELDS,
@@ -93,12 +94,37 @@ export function IssueForm() {
     setFocusTarget(null); // eslint-disable-line react-hooks/set-state-in-effect
   }, [focusTarget, busy, setFocus]);
 
+  // The first field to fill, when the form opens (the channel is chosen already).
   useEffect(() => {
-    if (outcome) outcomeRef.current?.querySelector<HTMLElement>('h2')?.focus();
+    setFocus('customer_uid');
+  }, [setFocus]);
+
+  useEffect(() => {
+    // A rejection naming one field puts the agent in that field instead; the panel is read out (aria-live).
+    if (!outcome || (outcome.kind === 'rejected' && outcome.field)) return;
+    const heading = outcomeRef.current?.querySelector<HTMLElement>('h2');
+    heading?.focus();
+    heading?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
   }, [outcome]);
 
-  function wipeCardFields() {
+  const wipeCardFields = useCallback(() => {
     for (const field of SENSITIVE_FIELDS) resetField(field, { defaultValue: '' });
+  }, [resetField]);
+
+  /**
+   * What a failed submission leaves of the card: everything when the answer says nothing about it
+   * (no answer, session, validation, server or Iamport unreachable); one field when the PG named it;
+   * nothing when the PG refused the card itself.
+   */
+  function settleCardFields(error: unknown) {
+    if (!(error instanceof ApiError) || error.body.code !== 'card_rejected') return;
+    const field = rejectedFieldOf(error.body.iamportMessage ?? error.body.message);
+    if (!field) {
+      wipeCardFields();
+      return;
+    }
+    resetField(field, { defaultValue: '' });
+    setFocusTarget(field);
   }
 
   async function submit(values: FormValues) {
@@ -145,7 +171,7 @@ export function IssueForm() {
     } catch (error) {
       // The server answered, so this submission is settled; only a lost answer keeps the key for a retry.
       if (!(error instanceof ApiError && error.status === 0)) idempotencyKey.current = null;
-      wipeCardFields();
+      settleCardFields(error);
       showError(error, values.customer_uid);
       return;
     }
@@ -181,6 +207,7 @@ export function IssueForm() {
         message: body.message,
         iamportMessage: body.iamportMessage ?? '',
         pgCode: body.pgCode ?? null,
+        field: rejectedFieldOf(body.iamportMessage ?? body.message),
       });
     } else if (body.code === 'outcome_unknown') {
       setOutcome({ kind: 'unknown', message: body.message, customerUid });
@@ -192,7 +219,8 @@ export function IssueForm() {
   function startOver() {
     form.reset({ ...EMPTY, pg: form.getValues('pg'), channel_key: form.getValues('channel_key') });
     setOutcome(null);
-    setFocus('customer_uid');
+    // Through the effect: the button that had focus is gone only after the re-render.
+    setFocusTarget('customer_uid');
   }
 
   const text = (name: keyof FormValues) => register(name);
@@ -227,10 +255,11 @@ export function IssueForm() {
                 label="PG 구분코드"
                 apiName="pg"
                 required
+                limit={{ max: ISSUE_LIMITS.pg, length: (pgValue ?? '').length }}
                 error={errors.pg?.message}
                 hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
               >
-                {(a11y) => <Input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} {...NO_AUTOFILL} />}
+                {(a11y) => <Input {...a11y} {...text('pg')} {...NO_AUTOFILL} />}
               </Field>
             )}
             <Field
@@ -238,6 +267,7 @@ export function IssueForm() {
               label="고객 결제수단 ID"
               apiName="customer_uid"
               required
+              limit={{ max: ISSUE_LIMITS.customer_uid, length: (uidValue ?? '').length }}
               error={errors.customer_uid?.message}
               hint="고객 × 카드마다 고유해야 합니다. 이미 있는 ID로 발급하면 기존 카드가 교체됩니다."
             >
@@ -248,7 +278,6 @@ export function IssueForm() {
                     {...register('customer_uid', {
                       onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
                     })}
-                    maxLength={ISSUE_LIMITS.customer_uid}
                     {...NO_AUTOFILL}
                   />
                   <Button
@@ -270,7 +299,7 @@ export function IssueForm() {
           </FormSection>
 
           <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
-          <CustomerFields register={register} errors={errors} provider={provider} busy={busy} />
+          <CustomerFields register={register} control={control} errors={errors} provider={provider} busy={busy} />
 
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" size="lg" disabled={busy}>
@@ -288,7 +317,7 @@ export function IssueForm() {
         </form>
 
         <div ref={outcomeRef} aria-live="polite">
-          {outcome && <IssueOutcome outcome={outcome} />}
+          {outcome && <IssueOutcome outcome={outcome} onFoundIssued={wipeCardFields} />}
         </div>
       </div>
     </div>

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CARDS, uniqueUid } from './cards';
+import {
+  birthInput,
+  cardNumberInput,
+  expectCardFieldsWiped,
+  expectNoAxeViolations,
+  expiryInput,
+  field,
+  fillCard,
+  openIssueForm,
+  pwdInput,
+  submitButton,
+  uidInput,
+} from './helpers';
+import { E2E } from './ports';
+
+// A phone agent's signed-in session (e2e/auth.setup.ts).
+test.use({ storageState: E2E.storageState('agent') });
+
+const issued = (page: Page) => page.getByRole('region', { name: '새 빌링키가 발급되었습니다' });
+const rejected = (page: Page) => page.getByRole('region', { name: '발급 거절' });
+const failed = (page: Page) => page.getByRole('region', { name: '발급하지 못했습니다' });
+
+async function expectCardKept(page: Page, card: string, birth = '', pwd = '') {
+  await expect(cardNumberInput(page)).toHaveValue(card);
+  await expect(expiryInput(page)).toHaveValue('2030-12');
+  await expect(birthInput(page)).toHaveValue(birth);
+  await expect(pwdInput(page)).toHaveValue(pwd);
+}
+
+test.describe('the agent never asks the customer twice', () => {
+  test('[DAY] the first field is focused on load and after 새 고객 입력', async ({ page }) => {
+    await openIssueForm(page);
+    await expect(uidInput(page)).toBeFocused();
+    await fillCard(page, { uid: uniqueUid('focus'), card: CARDS.kbCheck });
+    await submitButton(page).click();
+    await expect(issued(page)).toBeVisible();
+    await page.getByRole('button', { name: '새 고객 입력' }).click();
+    await expect(uidInput(page)).toBeFocused();
+    await expect(uidInput(page)).toHaveValue('');
+  });
+
+  test('[DAY] a wrong password clears only that field and focuses it; the corrected one issues', async ({ page }) => {
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('pw'), card: CARDS.passwordCheck, birth: '880101', pwd: '34' });
+    await submitButton(page).click();
+    await expect(rejected(page)).toContainText('카드 비밀번호 앞 2자리만 지웠습니다');
+    await expect(pwdInput(page)).toBeFocused();
+    await expectCardKept(page, CARDS.passwordCheck, '880101', '');
+    await expectNoAxeViolations(page);
+    await page.keyboard.type('12');
+    await submitButton(page).click();
+    await expect(issued(page)).toBeVisible();
+    await expectCardFieldsWiped(page);
+  });
+
+  test('[DAY] a wrong birth clears only birth; an expiry rejection clears only expiry', async ({ page }) => {
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('birth'), card: CARDS.passwordCheck, birth: '900101', pwd: '12' });
+    await submitButton(page).click();
+    await expect(rejected(page)).toContainText('생년월일 또는 사업자등록번호만 지웠습니다');
+    await expect(birthInput(page)).toBeFocused();
+    await expect(birthInput(page)).toHaveValue('');
+    await expect(cardNumberInput(page)).toHaveValue(CARDS.passwordCheck);
+    await expect(pwdInput(page)).toHaveValue('12');
+
+    await cardNumberInput(page).fill('');
+    await cardNumberInput(page).pressSequentially(CARDS.expired.replace(/-/g, ''));
+    await birthInput(page).fill('880101');
+    await submitButton(page).click();
+    await expect(rejected(page)).toContainText('유효기간만 지웠습니다');
+    await expect(expiryInput(page)).toBeFocused();
+    await expect(expiryInput(page)).toHaveValue('');
+    await expect(cardNumberInput(page)).toHaveValue(CARDS.expired);
+    await expect(birthInput(page)).toHaveValue('880101');
+  });
+
+  test('[DAY] the card stays when Iamport was never reached or said nothing about it', async ({ page }) => {
+    await openIssueForm(page);
+    // Server unreachable: no answer at all.
+    await page.route('**/api/billing-keys', (route) =>
+      route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue(),
+    );
+    await fillCard(page, { uid: uniqueUid('kept'), card: CARDS.kbCheck });
+    await submitButton(page).click();
+    await expect(failed(page)).toContainText('카드 정보는 그대로 두었습니다');
+    await expectCardKept(page, CARDS.kbCheck);
+    await page.unroute('**/api/billing-keys');
+
+    // Iamport answered with an error page (502): nothing about the card, the outcome is unknown.
+    await cardNumberInput(page).fill('');
+    await cardNumberInput(page).pressSequentially(CARDS.htmlError.replace(/-/g, ''));
+    await submitButton(page).click();
+    await expect(page.getByRole('region', { name: '결과를 알 수 없습니다' })).toContainText(
+      '카드 정보는 그대로 두었습니다',
+    );
+    await expectCardKept(page, CARDS.htmlError);
+
+    // The session ended: signed out in this browser only.
+    await page.context().clearCookies();
+    await submitButton(page).click();
+    await expect(page.getByText(/로그인/).first()).toBeVisible();
+    await expectCardKept(page, CARDS.htmlError);
+  });
+
+  test('[DAY] a card the PG refuses as a whole is wiped', async ({ page }) => {
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('declined'), card: CARDS.declined, birth: '880101', pwd: '12' });
+    await submitButton(page).click();
+    await expect(rejected(page)).toContainText('카드 정보는 보안을 위해 지웠습니다');
+    await expectCardFieldsWiped(page);
+    await expect(rejected(page).getByRole('heading')).toBeFocused();
+  });
+
+  test('[DAY] long values are not cut while typed; the field says how much is over', async ({ page }) => {
+    await openIssueForm(page);
+    const uid = 'u'.repeat(82);
+    await uidInput(page).fill(uid);
+    await expect(uidInput(page)).toHaveValue(uid);
+    await expect(page.getByText('2자 초과 (최대 80자)')).toBeVisible();
+    const name = field(page, /^카드 소유자 이름/);
+    await name.pressSequentially('가'.repeat(23));
+    await expect(name).toHaveValue('가'.repeat(23));
+    await expect(page.getByText('3자 초과 (최대 20자)')).toBeVisible();
+    await expect(name).toHaveAttribute('aria-describedby', /customer_name-over/);
+    await expectNoAxeViolations(page);
+    await name.fill('홍길동');
+    await expect(page.getByText('3자 초과 (최대 20자)')).toHaveCount(0);
+    await cardNumberInput(page).pressSequentially(CARDS.kbCheck.replace(/-/g, ''));
+    await expiryInput(page).pressSequentially('203012');
+    await submitButton(page).click();
+    await expect(uidInput(page)).toBeFocused();
+    await expect(page.locator('#customer_uid-error')).toContainText('80자 이하');
+    await expect(cardNumberInput(page)).toHaveValue(CARDS.kbCheck);
+  });
+
+  test('[DAY] a number failing Luhn is not warned about as a real card', async ({ page }) => {
+    await openIssueForm(page);
+    // KB's BIN with a wrong check digit: a typo, not a real card.
+    await cardNumberInput(page).pressSequentially('5272891234567892');
+    await expect(cardNumberInput(page)).toHaveValue('5272-8912-3456-7892');
+    await expect(page.getByText('실제 카드처럼 보입니다')).toHaveCount(0);
+    await cardNumberInput(page).fill('');
+    await cardNumberInput(page).pressSequentially('5272891234567891');
+    await expect(page.getByRole('alert').filter({ hasText: '실제 카드처럼 보입니다' })).toBeVisible();
+  });
+});
