@@ -25,34 +25,36 @@ const RULES: readonly Rule[] = [
     who: 'card_company',
   },
   {
-    match: /비밀번호\s*틀림|password2Digits|비밀번호\s*오류|pwd_2digit/i,
+    match: /비밀번호\s*틀림|password2Digits|비밀번호\s*오류|비밀번호가\s*일치하지|INVALID_PASSWORD|pwd_2digit/i,
     cause: '카드 비밀번호 앞 2자리가 맞지 않거나 빠졌습니다.',
     fix: '고객에게 비밀번호 앞 2자리를 다시 확인하세요. 여러 번 틀리면 카드가 잠길 수 있습니다.',
     who: 'customer',
     field: 'pwd_2digit',
   },
   {
-    match: /주민\s*OR\s*사업자등록번호|birthOrBusinessRegistrationNumber|생년월일\s*오류|사업자\s*번호\s*오류/i,
+    match:
+      /주민\s*OR\s*사업자등록번호|birthOrBusinessRegistrationNumber|생년월일\s*오류|주민\s*번호.*오류|사업자\s*번호\s*오류|INVALID_CARD_IDENTITY|소유주\s*정보와\s*일치하지/i,
     cause: '생년월일(법인카드는 사업자등록번호)이 카드 명의와 맞지 않거나 빠졌습니다.',
     fix: '개인카드는 명의자의 생년월일 6자리, 법인카드는 사업자등록번호 10자리를 확인해 입력하세요.',
     who: 'customer',
     field: 'birth',
   },
   {
-    match: /\[F113\]|유효기간\s*오류|유효기간이\s*지난|expir/i,
+    match: /\[F113\]|유효기간\s*오류|유효기간이\s*지난|유효기간을\s*다시|expir/i,
     cause: '유효기간이 맞지 않습니다. 테스트 모드의 나이스페이는 KB국민카드를 받지 않아 같은 오류가 납니다.',
     fix: '카드 앞면의 유효기간(월/연)을 다시 확인하세요. 테스트 채널이라면 KB국민카드 말고 다른 카드로 시도하세요.',
     who: 'customer',
     field: 'expiry',
   },
   {
-    match: /\[F112\]|유효하지\s*않은\s*카드번호|카드번호\s*(오류|틀림)|card_bin\s*없음|invalid card number/i,
+    match:
+      /\[F112\]|유효하지\s*않은\s*카드번호|카드번호\s*(오류|틀림)|카드번호를\s*다시|card_bin\s*없음|invalid[ _]card[ _]number/i,
     cause: '카드번호가 틀렸거나 PG가 모르는 카드(BIN)입니다.',
     fix: '카드번호 16자리를 한 자리씩 다시 확인하세요. 해외 카드는 해당 채널이 받는지 확인하세요.',
     who: 'customer',
   },
   {
-    match: /사용\s*불가\s*가맹점|타카드\s*사용|가맹점\s*미등록/i,
+    match: /사용\s*불가\s*가맹점|가맹점\s*사용\s*불가|타카드\s*사용|가맹점\s*미등록|REJECT_CARD_COMPANY/i,
     cause: '이 카드는 가맹점의 PG 계약으로 받을 수 없는 카드입니다.',
     fix: '고객에게 다른 카드를 요청하세요. 자주 일어나면 관리자가 PG와 카드사 계약을 확인해야 합니다.',
     who: 'customer',
@@ -82,7 +84,7 @@ const RULES: readonly Rule[] = [
     who: 'admin',
   },
   {
-    match: /파라메터는\s*필수|required parameter|InvalidLength|Invalid Request/i,
+    match: /파라메터는\s*필수|required parameter|InvalidLength|Invalid Request|미입력|필수\s*입력값|valid CVV/i,
     cause: '이 PG가 요구하는 항목이 빠졌거나 형식이 맞지 않습니다.',
     fix: '메시지에 나온 항목(예: birth, pwd_2digit, customer_id)을 채워 다시 시도하세요.',
     who: 'agent',

@@ -578,14 +578,14 @@ describe('errors', () => {
     expect((error as Error).message).toBe(message);
   });
 
-  it('extracts 400 from a nice_v2 rejection', async () => {
+  it('extracts the reason code F113, not NICEPAY’s 400, from a nice_v2 rejection', async () => {
     const { fake, client } = setup();
     const message =
       '카드정보 인증 및 빌키 발급에 실패하였습니다. [400]Error From NICEPAY. (message: 카드번호오류, code:F113)';
     fake.on(method('POST', '/subscribe/customers/'), () => envelope(-1, message, null));
 
     const error = await caught(client.issueBillingKey('u1', issueBody));
-    expect(error).toMatchObject({ pgCode: '400', iamportMessage: message });
+    expect(error).toMatchObject({ pgCode: 'F113', iamportMessage: message });
   });
 
   it('reports issuance code 1 as a rejection, not a not-found', async () => {

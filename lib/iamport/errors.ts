@@ -1,4 +1,5 @@
 import 'server-only';
+import { pgReasonCode } from '@/lib/gateways/pg-code';
 
 export type IamportErrorKind = 'rejected' | 'not_found' | 'unauthorized' | 'unavailable' | 'timeout';
 
@@ -93,9 +94,10 @@ export class IamportTimeoutError extends IamportError {
   }
 }
 
-/** Extracts the PG code from `...실패하였습니다. [F112]유효하지...` → `F112`. */
+/**
+ * The PG's reason code in a rejection: `...실패하였습니다. [F112]유효하지...` → `F112`, and nice_v2's
+ * `[400]Error From NICEPAY. (message: …, code:F115)` → `F115` (lib/gateways/pg-code.ts lists the forms).
+ */
 export function extractPgCode(message: string | null | undefined): string | null {
-  if (!message) return null;
-  const match = /\[([^\]\s]{1,40})\]/.exec(message);
-  return match?.[1] ?? null;
+  return pgReasonCode(message);
 }

@@ -46,8 +46,13 @@ export interface QaCell {
   /** `qa_…`; null when nothing was sent. */
   customerUid: string | null;
   outcome: QaOutcome;
-  /** What the sandbox answers to this scenario (a real PG may differ). */
+  /** What the sandbox answers to this scenario on this channel's PG (a real PG may differ). */
   expected: Exclude<QaOutcome, 'pending' | 'skipped'>;
+  /**
+   * The PG reason code the sandbox answers on this channel's PG (`F115`, `7051`, ...), or null when
+   * none is expected or it cannot be known (a live channel). Absent on runs stored before it existed.
+   */
+  expectedPgCode?: string | null;
   latencyMs: number | null;
   pgCode: string | null;
   iamportCode: number | null;

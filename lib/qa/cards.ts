@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PgChannel } from '@/lib/iamport/types';
-import { SANDBOX_CARDS } from '@/lib/iamport/sandbox';
+import { pgRejection, SANDBOX_CARDS, sandboxMissingFieldCode } from '@/lib/iamport/sandbox';
 import { requiredFieldsFor } from '@/lib/gateways/catalog';
 import type { IssueBillingKeyBody } from '@/lib/iamport/types';
 import type { QaScenario } from '@/lib/validations/qa';
@@ -19,9 +19,26 @@ const WRONG_PASSWORD = '00';
 
 /** The sandbox's card for a scenario: its magic number, or the first success card. */
 export function scenarioCard(scenario: QaScenario): string {
-  const card = SANDBOX_CARDS.find((candidate) => candidate.scenario === scenario);
+  const wanted = scenario === 'missing_pg_field' ? 'success' : scenario;
+  const card = SANDBOX_CARDS.find((candidate) => candidate.scenario === wanted);
   if (!card) throw new Error(`no sandbox card for scenario ${scenario}`);
   return card.number;
+}
+
+/** The PG reason code the sandbox answers a scenario with on this PG, or null when it answers none. */
+export function sandboxPgCode(pgProvider: string, scenario: QaScenario): string | null {
+  switch (scenario) {
+    case 'invalid_card':
+    case 'expired':
+    case 'declined':
+      return pgRejection(pgProvider, scenario).code;
+    case 'password_check':
+      return pgRejection(pgProvider, 'wrong_password').code;
+    case 'missing_pg_field':
+      return sandboxMissingFieldCode(pgProvider);
+    default:
+      return null;
+  }
 }
 
 /** An expiry a few years ahead, so no scenario fails on the date by accident. */
@@ -56,5 +73,7 @@ export function qaIssueBody(
   if (required.includes('cvc')) body.cvc = '123';
   if (required.includes('customer_id')) body.customer_id = customerUid;
   if (required.includes('customer_name')) body.customer_name = 'QA 테스트';
+  // The first field the PG requires, left out: the PG's own refusal is what the cell checks.
+  if (scenario === 'missing_pg_field' && required[0]) delete body[required[0]];
   return body;
 }

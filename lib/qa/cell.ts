@@ -5,16 +5,25 @@ import type { PgChannel } from '@/lib/iamport/types';
 import { getLogger } from '@/lib/log';
 import { isKnownTestCard } from '@/lib/gateways/test-cards';
 import type { QaScenario } from '@/lib/validations/qa';
-import { qaIssueBody } from './cards';
+import { qaIssueBody, sandboxPgCode } from './cards';
 import { redactIssueRequest } from './redact';
-import { QA_SCENARIO_INFO } from './scenarios';
+import { expectedOutcomeFor, QA_SCENARIO_INFO } from './scenarios';
 import type { QaCell, QaResponse } from '@/lib/model/qa';
 
 export const SKIPPED_ON_LIVE_MESSAGE =
   '실제 채널에는 테스트 카드번호를 보낼 수 없어 이 시나리오는 건너뛰었습니다 (카드번호 오류 시나리오만 실제 채널에서 실행됩니다).';
 
-/** A cell before it runs: its uid, or skipped when it would need a test card on a live channel. */
-export function plannedCell(channel: PgChannel, scenario: QaScenario, customerUid: string): QaCell {
+/**
+ * A cell before it runs: its uid, or skipped when it would need a test card on a live channel; what
+ * it should end as on this channel's PG, and (against the simulator only: a real PG's codes are not
+ * known in advance) the PG reason code the sandbox answers.
+ */
+export function plannedCell(
+  channel: PgChannel,
+  scenario: QaScenario,
+  customerUid: string,
+  options: { simulated?: boolean } = {},
+): QaCell {
   const info = QA_SCENARIO_INFO[scenario];
   const skipped = !channel.sandbox && info.needsTestCard;
   return {
@@ -22,7 +31,8 @@ export function plannedCell(channel: PgChannel, scenario: QaScenario, customerUi
     scenario,
     customerUid: skipped ? null : customerUid,
     outcome: skipped ? 'skipped' : 'pending',
-    expected: info.expected,
+    expected: expectedOutcomeFor(scenario, channel.pg_provider),
+    expectedPgCode: options.simulated && channel.sandbox ? sandboxPgCode(channel.pg_provider, scenario) : null,
     latencyMs: null,
     pgCode: null,
     iamportCode: null,

@@ -20,6 +20,7 @@ import { isKnownTestCard } from '@/lib/gateways/test-cards';
 import { QA_SCENARIOS, qaRunInputSchema, type QaRunInput, type QaScenario } from '@/lib/validations/qa';
 import { LIVE_PROBE_INVALID_CARD } from './cards';
 import { QA_CLEANUP_REASON, runQa, startQaRun } from './runner';
+import { cellMatch } from './scenarios';
 import type { QaCell, QaRunView } from '@/lib/model/qa';
 
 const channel = (provider: string) =>
@@ -44,15 +45,40 @@ const actor = (role: Actor['role']): RequestContext => ({
 const qa = actor('qa');
 const admin = actor('admin');
 
-/** What the sandbox answers each scenario with (README, card numbers), on any test channel. */
-const EXPECTED: Record<QaScenario, Pick<QaCell, 'outcome' | 'pgCode' | 'iamportCode'>> = {
+type Expected = Pick<QaCell, 'outcome' | 'pgCode' | 'iamportCode'>;
+const refused = (pgCode: string): Expected => ({ outcome: 'rejected', pgCode, iamportCode: -1 });
+
+/**
+ * What the sandbox answers each scenario with (docs/sandbox.md), per PG: nice's `[F115]…` and KSNET's
+ * `… (응답코드 7051)` forms, each with its own reason code.
+ */
+const EXPECTED_BY_PG: Record<'nice' | 'ksnet', Partial<Record<QaScenario, Expected>>> = {
+  nice: {
+    invalid_card: refused('F112'),
+    expired: refused('F113'),
+    declined: refused('F114'),
+    password_check: refused('F115'),
+    // nice requires no extra field: nothing is left out, the key issues.
+    missing_pg_field: { outcome: 'issued', pgCode: null, iamportCode: null },
+  },
+  ksnet: {
+    invalid_card: refused('7003'),
+    expired: refused('7004'),
+    declined: refused('7059'),
+    password_check: refused('7051'),
+    // birth left out: `생년월일(사업자번호) 미입력 (응답코드 V501)`.
+    missing_pg_field: refused('V501'),
+  },
+};
+
+const EXPECTED: Record<QaScenario, Expected> = {
   success: { outcome: 'issued', pgCode: null, iamportCode: null },
-  invalid_card: { outcome: 'rejected', pgCode: 'F112', iamportCode: -1 },
-  expired: { outcome: 'rejected', pgCode: 'F113', iamportCode: -1 },
-  declined: { outcome: 'rejected', pgCode: 'F114', iamportCode: -1 },
+  invalid_card: refused('F112'),
+  expired: refused('F113'),
+  declined: refused('F114'),
   no_keyin_module: { outcome: 'rejected', pgCode: null, iamportCode: 1 },
-  // Wrong password on purpose; the sandbox answers in nice_v2's shape, `[400]Error From NICEPAY. (…F115)`.
-  password_check: { outcome: 'rejected', pgCode: '400', iamportCode: -1 },
+  password_check: refused('F115'),
+  missing_pg_field: { outcome: 'issued', pgCode: null, iamportCode: null },
   slow: { outcome: 'unknown', pgCode: null, iamportCode: null },
   http_500: { outcome: 'unknown', pgCode: null, iamportCode: null },
   html_error: { outcome: 'unknown', pgCode: null, iamportCode: null },
@@ -131,15 +157,22 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
       iamportCode: cell.iamportCode,
     }));
     const wanted = QA_SCENARIOS.flatMap((scenario) =>
-      ['nice', 'ksnet'].map((name) => ({ at: `${name} × ${scenario}`, ...EXPECTED[scenario] })),
+      (['nice', 'ksnet'] as const).map((name) => ({
+        at: `${name} × ${scenario}`,
+        ...(EXPECTED_BY_PG[name][scenario] ?? EXPECTED[scenario]),
+      })),
     );
     expect(seen).toEqual(wanted);
     for (const cell of run.results) {
       expect(cell.outcome, `${cell.scenario} as the sandbox says`).toBe(cell.expected);
+      // The cell knows the code to expect, so the matrix can mark it matched.
+      expect(cell.expectedPgCode ?? null, `${cell.scenario} expected code`).toBe(cell.pgCode);
+      expect(cellMatch(cell), `${cell.scenario} matched`).toBe('matched');
       expect(cell.latencyMs).toBeGreaterThanOrEqual(0);
       expect(cell.customerUid).toMatch(/^qa_[0-9a-f]{12}_c[01]_[a-z_0-9]+$/);
     }
-    expect(run.counts).toEqual({ issued: 4, rejected: 10, unknown: 10, error: 0, skipped: 0 });
+    // missing_pg_field issues on nice (nothing required) and is refused on KSNET.
+    expect(run.counts).toEqual({ issued: 5, rejected: 11, unknown: 10, error: 0, skipped: 0 });
     // The slow cell waited for the client's 100 ms timeout, not for the sandbox's 200 ms.
     const slow = run.results.find((cell) => cell.scenario === 'slow');
     expect(slow?.latencyMs).toBeGreaterThanOrEqual(95);
@@ -177,7 +210,7 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
       .filter((cell) => cell.outcome === 'issued' || cell.outcome === 'unknown')
       .map((cell) => cell.customerUid);
     // Unknown cells (an answer lost after sending) are deleted when Iamport holds their key, else absent.
-    expect(created).toHaveLength(14);
+    expect(created).toHaveLength(15);
     expect(run.cleanup).toMatchObject({ status: 'done', failed: [] });
     const cleanup = run.cleanup as { deleted: string[]; absent: string[] };
     expect([...cleanup.deleted, ...cleanup.absent].sort()).toEqual([...created].sort());
@@ -195,7 +228,7 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
     expect(event?.details).toMatchObject({
       channels: ['nice.nictest04m', 'ksnet.2999199999'],
       live: false,
-      deleted: 6,
+      deleted: 7,
       cleanupFailed: [],
     });
   });
@@ -340,7 +373,8 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
     const live = result.results.filter((cell) => cell.channelKey === LIVE_KCP.channel_key);
     expect(live.map((cell) => [cell.scenario, cell.outcome, cell.pgCode])).toEqual([
       ['success', 'skipped', null],
-      ['invalid_card', 'rejected', 'F112'],
+      // The live channel is KCP: its own reason code for an unknown card.
+      ['invalid_card', 'rejected', '8108'],
       ['declined', 'skipped', null],
     ]);
     expect(live[1]?.request?.body.card_number).toBe('1234-56**-****-3452');
@@ -388,7 +422,7 @@ describe('the run input', () => {
     ).toBe(false);
   });
 
-  it('covers every scenario of the sandbox’s cards, and nothing else', () => {
-    expect(new Set(SANDBOX_CARDS.map((card) => card.scenario))).toEqual(new Set(QA_SCENARIOS));
+  it('covers every scenario of the sandbox’s cards, and nothing else but the missing PG field', () => {
+    expect(new Set([...SANDBOX_CARDS.map((card) => card.scenario), 'missing_pg_field'])).toEqual(new Set(QA_SCENARIOS));
   });
 });

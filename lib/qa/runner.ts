@@ -124,7 +124,9 @@ export async function startQaRun(
 
   const id = randomUUID();
   const cells = input.scenarios.flatMap((scenario) =>
-    channels.map((channel, index) => plannedCell(channel, scenario, cellUid(id, index, scenario))),
+    channels.map((channel, index) =>
+      plannedCell(channel, scenario, cellUid(id, index, scenario), { simulated: runtime.mode === 'sandbox' }),
+    ),
   );
   const row = await insertQaRun(db, {
     id,

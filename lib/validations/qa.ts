@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { SANDBOX_SCENARIOS } from '@/lib/gateways/test-cards';
 
-/** The QA runner's scenarios: a success and every failure kind of the sandbox's magic cards. */
-export const QA_SCENARIOS = SANDBOX_SCENARIOS;
+/**
+ * The QA runner's scenarios: a success, every failure kind of the sandbox's magic cards, and a
+ * missing PG-required field (the first field the channel's PG requires, left out; no card of its own).
+ */
+export const QA_SCENARIOS = [...SANDBOX_SCENARIOS, 'missing_pg_field'] as const;
 export type QaScenario = (typeof QA_SCENARIOS)[number];
 
 /** Timeouts offered for the issuance calls of a run; the slow card waits past the short ones. */

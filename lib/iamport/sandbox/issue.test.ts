@@ -156,17 +156,18 @@ describe('sandbox issuance: validation', () => {
 
   it('enforces the per-PG required fields with a PG rejection', async () => {
     const t = setup();
+    // Each PG in its own form (pg-messages.test.ts checks every form and code).
     const cases: [Record<string, string>, string][] = [
-      [{ pg: 'ksnet', pwd_2digit: '12' }, 'birth'],
-      [{ pg: 'ksnet', birth: '880101' }, 'pwd'],
-      [{ pg: 'tosspayments' }, 'customer_id'],
-      [{ pg: 'welcome' }, 'customer_name'],
+      [{ pg: 'ksnet', pwd_2digit: '12' }, '생년월일(사업자번호) 미입력 (응답코드 V501)'],
+      [{ pg: 'ksnet', birth: '880101' }, '비밀번호 앞 2자리 미입력 (응답코드 V502)'],
+      [{ pg: 'tosspayments' }, '[INVALID_REQUEST]customerKey는 필수 입력값입니다.'],
+      [{ pg: 'welcome' }, '구매자명(buyerName)은 필수 입력값입니다. [W103]'],
     ];
-    for (const [extra, what] of cases) {
+    for (const [extra, pgPart] of cases) {
       const { status, body } = await t.issue('p', card(extra));
-      expect(status, what).toBe(200);
-      expect(body.code, what).toBe(-1);
-      expect(body.message, what).toMatch(/^카드정보 인증 및 빌키 발급에 실패하였습니다\. \[[^\]]+\]\S/);
+      expect(status, pgPart).toBe(200);
+      expect(body.code, pgPart).toBe(-1);
+      expect(body.message, pgPart).toBe(`카드정보 인증 및 빌키 발급에 실패하였습니다. ${pgPart}`);
     }
     expect(await t.sandbox.admin.getKey('p')).toBeUndefined();
     const ksnet = await t.issue('p', card({ pg: 'ksnet', birth: '880101', pwd_2digit: '12' }));

@@ -15,7 +15,7 @@ import { chooseChannel, groupChannels } from './channels';
 import { nowSeconds, type ApiCall, type SandboxContext } from './context';
 import { findGroupKey, findKey, saveCardKey, saveGroupKey } from './keys';
 import { magicScenario } from './magic';
-import { malformedPgField, missingPgField, pgCardFields, pgMessage, WRONG_BIRTH, WRONG_PASSWORD } from './pg-rules';
+import { malformedPgField, missingPgField, pgCardFields, pgRejection, type PgReason } from './pg-rules';
 import {
   badRequest,
   droppedConnection,
@@ -24,7 +24,6 @@ import {
   htmlBadGateway,
   internalError,
   issueFailedMessage,
-  MESSAGES,
   missingParamsMessage,
   noKeyInModule,
   ok,
@@ -167,7 +166,10 @@ const refuse = (pgPart: string, type: FailedChannelAnnotation['type'] = 'PG_PROV
   pgPart,
 });
 
-/** What one channel's PG answers to this card (docs/iamport.md §3, §8), before anything is stored. */
+/**
+ * What one channel's PG answers to this card (docs/iamport.md §3, §8), before anything is stored: each
+ * PG in its own message form and with its own reason code (pg-rules.ts).
+ */
 function judge(
   ctx: SandboxContext,
   channel: SandboxChannel,
@@ -175,6 +177,7 @@ function judge(
   digits: string | null,
   scenario: Scenario,
 ): Verdict {
+  const refuseFor = (reason: PgReason) => refuse(pgRejection(channel.pg_provider, reason).pgPart);
   const fieldFailure = missingPgField(channel.pg_provider, params) ?? malformedPgField(channel.pg_provider, params);
   if (fieldFailure) return refuse(fieldFailure, 'INVALID_REQUEST');
 
@@ -182,16 +185,14 @@ function judge(
     digits && digits.length >= 14 && digits.length <= 16 && passesLuhn(digits)
       ? (lookupBin(digits) ?? (scenario && scenario !== 'invalid_card' ? MAGIC_BIN_ENTRY : undefined))
       : undefined;
-  if (!entry) return refuse(MESSAGES.invalidCard);
+  if (!entry) return refuseFor('invalid_card');
 
   const expiry = parseExpiry(params.expiry ?? '');
-  if (!expiry || expiryInPast(expiry, ctx.clock()) || scenario === 'expired') return refuse(MESSAGES.expiredCard);
-  if (scenario === 'declined') return refuse(MESSAGES.declined);
+  if (!expiry || expiryInPast(expiry, ctx.clock()) || scenario === 'expired') return refuseFor('expired');
+  if (scenario === 'declined') return refuseFor('declined');
   if (scenario === 'password_check') {
-    if (params.pwd_2digit !== PASSWORD_CHECK.pwd_2digit) {
-      return refuse(pgMessage('nice_v2', WRONG_PASSWORD.code, WRONG_PASSWORD.text));
-    }
-    if (params.birth !== PASSWORD_CHECK.birth) return refuse(pgMessage('nice_v2', WRONG_BIRTH.code, WRONG_BIRTH.text));
+    if (params.pwd_2digit !== PASSWORD_CHECK.pwd_2digit) return refuseFor('wrong_password');
+    if (params.birth !== PASSWORD_CHECK.birth) return refuseFor('wrong_birth');
   }
   return { ok: true, entry };
 }
@@ -244,7 +245,11 @@ async function issueOnGroup(
   const firstFailure = verdicts.find((item) => !item.verdict.ok)?.verdict;
   // Every channel refused: nothing is issued, and the answer is the first channel's rejection (unconfirmed).
   if (failedChannels.length === verdicts.length || !digits) {
-    return rejected(firstFailure && !firstFailure.ok ? firstFailure.pgPart : MESSAGES.invalidCard);
+    return rejected(
+      firstFailure && !firstFailure.ok
+        ? firstFailure.pgPart
+        : pgRejection(target.channels[0]?.pg_provider ?? 'nice', 'invalid_card').pgPart,
+    );
   }
 
   if (scenario === 'slow') await waitUnlessAborted(ctx.slowMs, call.request.signal);
@@ -314,7 +319,9 @@ export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: s
 
   const { channel } = target;
   const verdict = judge(ctx, channel, params, digits, scenario);
-  if (!verdict.ok || !digits) return rejected(verdict.ok ? MESSAGES.invalidCard : verdict.pgPart);
+  if (!verdict.ok || !digits) {
+    return rejected(verdict.ok ? pgRejection(channel.pg_provider, 'invalid_card').pgPart : verdict.pgPart);
+  }
   if (scenario === 'slow') await waitUnlessAborted(ctx.slowMs, call.request.signal);
 
   const issuedAt = scenario === 'slow' ? nowSeconds(ctx) : now;

@@ -86,7 +86,7 @@ describe('sandbox magic cards', () => {
   it('password_check: only pwd_2digit 12 and birth 880101 pass', async () => {
     const t = setup();
     const noPassword = await t.issue('pw', issueBody(CARDS.passwordCheck, { birth: '880101' }));
-    expect(noPassword.body.message).toBe(`${FAIL} [400]Error From NICEPAY. (message: 비밀번호틀림, code:F115)`);
+    expect(noPassword.body.message).toBe(`${FAIL} [F115]비밀번호틀림`);
     const wrongBirth = await t.issue('pw', issueBody(CARDS.passwordCheck, { pwd_2digit: '12', birth: '900101' }));
     expect(wrongBirth.body.message).toContain('주민OR사업자등록번호오류');
     expect(await t.sandbox.admin.getKey('pw')).toBeUndefined();

@@ -7,9 +7,6 @@ export const MESSAGES = {
   unauthorized: 'Unauthorized',
   noKeyInModule: '비인증결제모듈 사용정보를 찾을 수 없습니다.',
   issueFailedPrefix: '카드정보 인증 및 빌키 발급에 실패하였습니다.',
-  invalidCard: '[F112]유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)',
-  expiredCard: '[F113]유효기간오류',
-  declined: '[F114]해당카드 사용불가 가맹점(타카드 사용요망)',
 } as const;
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -112,7 +112,10 @@ describe('sandbox smart routing (channel_group_id)', () => {
     const declined = await issueGroup(t, 'sb-4', groupCard({ card_number: CARDS.declined, customer_id: 'b' }));
     expect(declined.status).toBe(200);
     expect(declined.body.code).toBe(-1);
-    expect(declined.body.message).toBe(`${FAIL} [F114]해당카드 사용불가 가맹점(타카드 사용요망)`);
+    // The group's first channel is nice_v2: its refusal, in NICEPAY's form.
+    expect(declined.body.message).toBe(
+      `${FAIL} [400]Error From NICEPAY. (message: 해당카드 사용불가 가맹점(타카드 사용요망), code:F114)`,
+    );
     expect(declined.body.response).toBeNull();
     const tooLong = await issueGroup(t, 'sb-4', groupCard({ channel_group_id: 'g'.repeat(56) }));
     expect(tooLong.status).toBe(400);
