@@ -15,10 +15,6 @@ export async function getAuthState(headers: Headers): Promise<AuthState | null> 
   return readAuthState(await getAuthRuntime(), headers);
 }
 
-export async function getActor(headers: Headers): Promise<Actor | null> {
-  return (await getAuthState(headers))?.actor ?? null;
-}
-
 /**
  * For route handlers: the actor if signed in and their role holds the permission (any one of a
  * list); otherwise 401 `unauthenticated` or 403 `forbidden`, for `apiRoute`'s error funnel.

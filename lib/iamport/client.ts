@@ -5,8 +5,6 @@ import { IamportNotFoundError, IamportUnauthorizedError, IamportUnavailableError
 import { exchange, untilAborted, type FetchLike } from './transport';
 import type { CustomerAnnotation, IssueBillingKeyBody, MultiGetResult, PaymentsPage, PgChannel } from './types';
 
-export type { FetchLike } from './transport';
-
 export interface IamportClientOptions {
   /** e.g. `https://api.iamport.kr`, or `http://127.0.0.1:4010` for the sandbox. */
   baseUrl: string;

@@ -7,14 +7,6 @@ export interface IamportEnvelope<T> {
   response: T | null;
 }
 
-export interface TokenResponse {
-  access_token: string;
-  /** Server clock, unix seconds. */
-  now: number;
-  /** Unix seconds. */
-  expired_at: number;
-}
-
 /** A billing key as Iamport returns it (docs/iamport.md §3). Unknown extra fields may be present. */
 export interface CustomerAnnotation {
   customer_uid: string;

@@ -282,7 +282,6 @@ export function buildIssueBillingKeySchema(now: () => Date = () => new Date()) {
 
 export const issueBillingKeySchema = buildIssueBillingKeySchema();
 export type IssueBillingKeyInput = z.input<typeof issueBillingKeySchema>;
-export type IssueBillingKeyField = keyof IssueBillingKeyInput;
 
 const blankToUndefined = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();

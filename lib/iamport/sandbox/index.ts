@@ -9,22 +9,13 @@ import { TokenAuthority } from './tokens';
 import type { Sandbox, SandboxOptions } from './types';
 
 export { DEFAULT_CHANNEL_GROUP_ID, DEFAULT_SANDBOX_CHANNELS } from './channels';
-export { loadSandboxChannels, SandboxChannelsError, type SandboxChannelSources } from './channels-config';
+export { loadSandboxChannels, SandboxChannelsError } from './channels-config';
 export { SANDBOX_CARDS } from './magic';
 export { pgRejection, sandboxMissingFieldCode, type PgReason } from './pg-rules';
-export { BIN_TABLE } from './cards';
-export { createMemoryStore } from './store';
-export { SANDBOX_FAULT_KINDS } from './faults';
 export type {
   Sandbox,
-  SandboxAdmin,
-  SandboxCard,
   SandboxChannel,
-  SandboxCredentials,
-  SandboxFaultKind,
   SandboxOptions,
-  SandboxScenario,
-  SandboxStats,
   SandboxPayment,
   SandboxStore,
   SuperBillingKeyAnnotation,
