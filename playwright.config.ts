@@ -63,6 +63,8 @@ const common = {
   // Short enough that the "slow answer" card times out within a test.
   IAMPORT_ISSUE_TIMEOUT_MS: String(E2E.issueTimeoutMs),
   SANDBOX_SLOW_MS: String(E2E.sandboxSlowMs),
+  // The tests play a proxy: each sends its own X-Forwarded-For, so sign-in limits per address stay apart.
+  TRUSTED_PROXY_HOPS: '1',
 };
 
 export default defineConfig({

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/model/staff';
 import { AppError, toErrorBody, validationError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 import { AUTH_MESSAGES } from '@/lib/messages';
+import { requestHost } from '@/lib/request-context';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 /** Largest JSON body any route accepts; an issuance body is well under 4 KB. */
@@ -21,12 +22,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuses a state-changing request sent by another site's page (CSRF): its `Origin` names another
- * host, or the browser marks it cross-site. Requests without either header (scripts, curl) pass.
+ * host (the `Host` header, or a trusted proxy's `X-Forwarded-Host`), or the browser marks it cross-site. Requests without either header (scripts, curl) pass.
  */
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = requestHost(request.headers);
   let foreign = request.headers.get('sec-fetch-site') === 'cross-site';
   if (origin && origin !== 'null') {
     try {

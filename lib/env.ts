@@ -103,6 +103,12 @@ const envSchema = z
     LINK_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Template name the webhook's receiver uses for the message. */
     LINK_WEBHOOK_TEMPLATE: z.string().trim().min(1).default('card_registration_link'),
+    /**
+     * How many proxies in front of the app add to `X-Forwarded-For` (and set `X-Forwarded-Host`/`-Proto`).
+     * 0: the app is reached directly and ignores every forwarded header; N: the client is the N-th hop
+     * from the right.
+     */
+    TRUSTED_PROXY_HOPS: intFrom(0, 10, 0),
     /** A session unused for this many minutes is dead (re-authentication); activity extends it. */
     AUTH_IDLE_TIMEOUT_MINUTES: intFrom(1, 24 * 60, 15),
     /** Absolute session lifetime in hours, counted from sign-in, never extended. */

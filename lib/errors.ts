@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   outcome_unknown: 504,
   database_unavailable: 503,
   channels_unavailable: 503,
+  audit_unavailable: 503,
   replacement_unconfirmed: 409,
   issuance_in_progress: 409,
   unauthenticated: 401,

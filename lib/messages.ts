@@ -35,6 +35,7 @@ export const ERROR_CODE_LABELS: Record<ErrorCode, string> = {
   outcome_unknown: '응답 없음 (결과 확인 필요)',
   database_unavailable: '데이터베이스 연결 실패',
   channels_unavailable: '채널 목록 확인 불가',
+  audit_unavailable: '감사 기록 불가',
   replacement_unconfirmed: '교체 확인 필요',
   issuance_in_progress: '같은 ID로 발급 진행 중',
   unauthenticated: '로그인 필요',

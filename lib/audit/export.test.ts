@@ -5,7 +5,8 @@ import { auditEvents } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 import { AUDIT_EXPORT_BATCH_SIZE, auditCsvStream, exportAuditEvents } from './export';
 import { auditEventBatches } from './query';
-import { SEEDS_NEWEST_FIRST, seedAuditEvents, type SeedName } from '@/lib/testing/audit';
+import { SEEDS_NEWEST_FIRST, seedAuditEvents, withFailingAudit, type SeedName } from '@/lib/testing/audit';
+import { AppError } from '@/lib/errors';
 
 const HEADER = '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상 ID,결과,IP,내용 (JSON),이벤트 ID';
 const BULK = 2 * AUDIT_EXPORT_BATCH_SIZE + 50;
@@ -116,6 +117,15 @@ describe.each(testEngines())('audit export on $name', (engine) => {
       .filter(Boolean)
       .map((line) => Number(line.split(',').at(-1)));
     expect(new Set(ids).size).toBe(BULK);
+  });
+
+  it('exports nothing when its own audit event cannot be written', async () => {
+    const error: unknown = await exportAuditEvents(withFailingAudit(handle.db), {}, { actor: null, ip: null }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('audit_unavailable');
   });
 
   it('records every export, with its filter, in the audit trail', async () => {

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
 import type { RequestContext } from '@/lib/model/staff';
+import { AppError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 
 export type AuditAction =
@@ -12,6 +13,7 @@ export type AuditAction =
   | 'billing_key.replace'
   | 'billing_key.lookup'
   | 'billing_key.delete'
+  | 'billing_key.delete_requested'
   | 'billing_key.acknowledge'
   | 'billing_keys.export'
   | 'billing_keys.reconcile'
@@ -44,12 +46,36 @@ export function auditRow(context: RequestContext, input: AuditInput): typeof aud
   };
 }
 
-/** Writes one audit event. An audit failure is logged, never thrown over the action it records. */
+export const AUDIT_UNAVAILABLE_MESSAGE =
+  '감사 기록을 남길 수 없어 요청을 처리하지 않았습니다. 잠시 후 다시 시도하고, 계속되면 관리자에게 알리세요.';
+
+/**
+ * Writes one audit event before (or with) the action it records. An action whose event cannot be
+ * written does not happen: the failure is thrown as `audit_unavailable` (503), for the caller to
+ * stop before it acts.
+ */
 export async function recordAudit(db: Db, context: RequestContext, input: AuditInput): Promise<void> {
   try {
     await db.insert(auditEvents).values(auditRow(context, input));
   } catch (error) {
     getLogger().error({ err: error, action: input.action, targetId: input.targetId }, 'audit event not written');
+    throw new AppError('audit_unavailable', AUDIT_UNAVAILABLE_MESSAGE);
+  }
+}
+
+/**
+ * Writes the outcome of something that has already happened and cannot be undone (a deletion at
+ * Iamport, whose request event was written before), or of something refused or failed that the
+ * caller is about to report. Its failure is logged at error level and returned, never thrown over
+ * the answer the caller owes.
+ */
+export async function recordAuditOutcome(db: Db, context: RequestContext, input: AuditInput): Promise<boolean> {
+  try {
+    await db.insert(auditEvents).values(auditRow(context, input));
+    return true;
+  } catch (error) {
+    getLogger().error({ err: error, action: input.action, targetId: input.targetId }, 'audit outcome not written');
+    return false;
   }
 }
 

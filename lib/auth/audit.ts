@@ -35,11 +35,3 @@ export async function recordAuthEvent(db: Db, input: AuthAuditInput): Promise<vo
     getLogger().error({ err: error, action: input.action }, 'audit event not written');
   }
 }
-
-/** The client's address, as `lib/request-context` reads it: first hop of X-Forwarded-For, else X-Real-IP. */
-export function ipFromHeaders(headers: Headers | undefined | null): string | null {
-  if (!headers) return null;
-  const forwarded = headers.get('x-forwarded-for');
-  if (forwarded) return forwarded.split(',')[0]?.trim() || null;
-  return headers.get('x-real-ip');
-}

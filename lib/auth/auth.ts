@@ -8,6 +8,7 @@ import { getDb, type Db } from '@/lib/db';
 import { authAccounts, authSessions, authTwoFactors, authUsers, authVerifications } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { getLogger } from '@/lib/log';
+import { boundedUserAgent, CLIENT_IP_HEADER, requestHost } from '@/lib/request-context';
 import { AUTH_LIMITS } from '@/lib/validations/auth';
 import { afterHook, beforeHook } from './hooks';
 import { resolveAuthSecret } from './secret';
@@ -61,7 +62,7 @@ const DISABLED_PATHS = [
  * to (the same check as `assertSameOrigin`): each instance, on any port, trusts only itself.
  */
 function sameHostOrigins(request?: Request): string[] {
-  const host = request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
+  const host = request ? requestHost(request.headers) : null;
   return host ? [`http://${host}`, `https://${host}`] : [];
 }
 
@@ -116,7 +117,8 @@ function buildAuth(db: Db, options: AuthOptions) {
     advanced: {
       cookiePrefix: 'bk',
       useSecureCookies: options.baseURL?.startsWith('https://') ?? false,
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      // Set by `handleAuthRequest` from `clientIp` (trusted proxies only), never by the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     disabledPaths: DISABLED_PATHS,
     plugins: [
@@ -146,7 +148,8 @@ function buildAuth(db: Db, options: AuthOptions) {
             const createdAt = session.createdAt ?? now();
             const limit = absoluteExpiry(createdAt, options.policy);
             const expiresAt = session.expiresAt > limit ? limit : session.expiresAt;
-            return { data: { ...session, expiresAt, lastActiveAt: now() } };
+            const userAgent = boundedUserAgent(session.userAgent);
+            return { data: { ...session, userAgent, expiresAt, lastActiveAt: now() } };
           },
         },
       },

@@ -5,7 +5,8 @@ import { and, eq, gt, like, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { formatWait } from '@/lib/validations/auth';
 import { authUsers, authVerifications } from '@/lib/db/schema';
-import { ipFromHeaders, recordAuthEvent } from './audit';
+import { clientIpFromHeaders } from '@/lib/request-context';
+import { recordAuthEvent } from './audit';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt } from './rate-limit';
 import { loadLiveSession, type LiveSession } from './live-session';
 import type { SessionPolicy } from './session-policy';
@@ -47,7 +48,7 @@ export function beforeHook(deps: HookDeps) {
     const note: RequestNote = { session: await checkSession(ctx, deps) };
     notes.set(ctx.context, note);
     const path = ctx.path ?? '';
-    const ip = ipFromHeaders(ctx.headers);
+    const ip = ctx.headers ? clientIpFromHeaders(ctx.headers) : null;
 
     if (path === '/sign-out' && note.session) {
       await recordAuthEvent(deps.db, {
@@ -126,7 +127,7 @@ export function afterHook(deps: HookDeps) {
   return createAuthMiddleware(async (ctx) => {
     const path = ctx.path ?? '';
     const note = notes.get(ctx.context);
-    const ip = ipFromHeaders(ctx.headers);
+    const ip = ctx.headers ? clientIpFromHeaders(ctx.headers) : null;
     const returned: unknown = ctx.context.returned;
     const failed = isAPIError(returned);
     const failure = failed ? { status: returned.statusCode, code: returned.body?.code ?? returned.status } : null;

@@ -6,7 +6,8 @@ import { authAccounts, authSessions, authUsers, type AuthUserRow } from '@/lib/d
 import { AppError } from '@/lib/errors';
 import { passwordProblem } from '@/lib/validations/auth';
 import type { Auth } from './auth';
-import type { Actor } from '@/lib/model/staff';
+import type { Actor, RequestContext } from '@/lib/model/staff';
+import { recordAudit, type AuditInput } from '@/lib/audit';
 import { type Role } from '@/lib/validations/auth';
 
 /** A staff account as the API and the staff page show it. */
@@ -19,6 +20,12 @@ export interface StaffView {
   deactivatedAt: string | null;
   twoFactorEnabled: boolean;
   createdAt: string;
+}
+
+/** The audit event of a staff change, written in the change's own transaction: both or neither. */
+export interface StaffAudit {
+  context: RequestContext;
+  event: (staff: StaffView) => AuditInput;
 }
 
 export interface NewStaff {
@@ -81,7 +88,7 @@ const emailTaken = () =>
 export async function createStaffAccount(
   { auth, db }: StaffDeps,
   input: NewStaff,
-  options: { firstAdmin?: boolean } = {},
+  options: { firstAdmin?: boolean; audit?: StaffAudit } = {},
 ): Promise<StaffView> {
   const email = input.email.trim().toLowerCase();
   refusePassword(input.password, email);
@@ -117,6 +124,9 @@ export async function createStaffAccount(
       createdAt: now,
       updatedAt: now,
     });
+    if (user && options.audit) {
+      await recordAudit(tx as unknown as Db, options.audit.context, options.audit.event(toStaffView(user)));
+    }
     return user;
   });
   if (!row) throw new Error('staff insert returned no row');
@@ -180,6 +190,7 @@ export async function updateStaffAccount(
   actor: Actor,
   userId: string,
   change: StaffChange,
+  audit?: (before: StaffView, after: StaffView) => { context: RequestContext; event: AuditInput },
 ): Promise<{ before: StaffView; after: StaffView }> {
   const [row] = await db.select().from(authUsers).where(eq(authUsers.id, userId)).limit(1);
   if (!row) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
@@ -205,18 +216,27 @@ export async function updateStaffAccount(
     }
   }
   const now = new Date();
-  const [updated] = await db
-    .update(authUsers)
-    .set({
-      ...(change.role !== undefined ? { role: change.role } : {}),
-      ...(change.active !== undefined ? { deactivatedAt: change.active ? null : (row.deactivatedAt ?? now) } : {}),
-      updatedAt: now,
-    })
-    .where(eq(authUsers.id, userId))
-    .returning();
-  if (!updated) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
-  if (deactivating) await db.delete(authSessions).where(eq(authSessions.userId, userId));
-  return { before, after: toStaffView(updated) };
+  // The change, the ended sessions and the audit event: all or none.
+  const after = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(authUsers)
+      .set({
+        ...(change.role !== undefined ? { role: change.role } : {}),
+        ...(change.active !== undefined ? { deactivatedAt: change.active ? null : (row.deactivatedAt ?? now) } : {}),
+        updatedAt: now,
+      })
+      .where(eq(authUsers.id, userId))
+      .returning();
+    if (!updated) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
+    if (deactivating) await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+    const view = toStaffView(updated);
+    if (audit) {
+      const { context, event } = audit(before, view);
+      await recordAudit(tx as unknown as Db, context, event);
+    }
+    return view;
+  });
+  return { before, after };
 }
 
 /** "Sign out everywhere": every session of the account, this one included. */

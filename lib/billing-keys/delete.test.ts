@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { deleteBillingKey } from './delete';
 import { getBillingKeyDetail } from './detail';
+import { withFailingAudit } from '@/lib/testing/audit';
 import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -102,6 +103,33 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
       error: 'upstream_unavailable',
       cardNumberMasked: '52728900****0004',
     });
+  });
+
+  it('deletes nothing when the audit event cannot be written (audit_unavailable, key kept at Iamport)', async () => {
+    const uid = uniqueUid('del_noaudit');
+    await issueKey(handle.db, runtime, uid);
+    const before = runtime.requests.length;
+    const error = await rejection(
+      deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, { db: withFailingAudit(handle.db), runtime }),
+    );
+    expect(error.code).toBe('audit_unavailable');
+    expect(error.status).toBe(503);
+    expect(error.message).toMatch(/감사 기록/);
+    expect(runtime.requests.slice(before).filter((line) => line.startsWith('DELETE'))).toEqual([]);
+    expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
+    expect((await findStoredKey(handle.db, uid))?.status).toBe('active');
+  });
+
+  it('records the request before Iamport is called, and the outcome after', async () => {
+    const uid = uniqueUid('del_order');
+    await issueKey(handle.db, runtime, uid);
+    await deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps());
+    const events = await listAuditEvents(handle.db, { targetId: uid });
+    expect(events.map((event) => event.action).slice(0, 2)).toEqual([
+      'billing_key.delete',
+      'billing_key.delete_requested',
+    ]);
+    expect(events[1]).toMatchObject({ result: 'success', actorId: 'reviewer-1', details: { reason: '고객 요청' } });
   });
 
   it('answers not_found when neither the app nor Iamport has the uid', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, recordAuditOutcome } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
@@ -16,7 +16,8 @@ import { toStoredView } from './views';
 
 /**
  * Deletes the key at Iamport (irreversible; `reason` goes along), then marks the stored record
- * deleted with who, when and why. A key Iamport no longer has is still marked deleted here.
+ * deleted with who, when and why. The request is audited before Iamport is called (refused with
+ * `audit_unavailable` when it cannot be), its outcome after. A key Iamport no longer has is still marked deleted here.
  * @throws AppError not_found when neither the app nor Iamport knows the uid; Iamport's failures otherwise.
  */
 export async function deleteBillingKey(
@@ -36,18 +37,26 @@ export async function deleteBillingKey(
   ) {
     throw new AppError('forbidden', 'QA 역할은 테스트 채널에서 발급된 빌링키만 삭제할 수 있습니다.');
   }
+  const about = {
+    reason: input.reason,
+    cardName: stored?.cardName ?? null,
+    cardNumberMasked: stored?.cardNumberMasked ?? null,
+  };
+  // Deleting at Iamport cannot be undone: the request is audited first, and without it nothing is deleted.
+  await recordAudit(db, context, {
+    action: 'billing_key.delete_requested',
+    result: 'success',
+    targetType: 'billing_key',
+    targetId: customerUid,
+    details: about,
+  });
   const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
-    recordAudit(db, context, {
+    recordAuditOutcome(db, context, {
       action: 'billing_key.delete',
       result,
       targetType: 'billing_key',
       targetId: customerUid,
-      details: {
-        reason: input.reason,
-        cardName: stored?.cardName ?? null,
-        cardNumberMasked: stored?.cardNumberMasked ?? null,
-        ...details,
-      },
+      details: { ...about, ...details },
     });
 
   let deleted: CustomerAnnotation;

@@ -2,7 +2,7 @@ import 'server-only';
 import { attemptsForKey } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import type { BillingKeyRow } from '@/lib/db/schema';
-import { listAuditEvents, recordAudit } from '@/lib/audit';
+import { listAuditEvents, recordAudit, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -41,7 +41,8 @@ export async function getBillingKeyDetail(
   const differences: ComparedField[] =
     stored && live.status === 'present' ? compareWithLive(stored, live.annotation) : [];
   const audit = (result: 'success' | 'failure', extra: Record<string, unknown> = {}) =>
-    recordAudit(db, context, {
+    // A look that failed is recorded as well as can be; a successful one is not shown unless recorded.
+    (result === 'failure' ? recordAuditOutcome : recordAudit)(db, context, {
       action: 'billing_key.lookup',
       result,
       targetType: 'billing_key',

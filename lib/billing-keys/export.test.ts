@@ -6,6 +6,8 @@ import { testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, SORT_FIELDS, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { billingKeyBatches, billingKeysCsvStream, exportBillingKeys, exportFilename, type ExportRow } from './export';
 import { formatKst } from '@/lib/format';
+import { AppError } from '@/lib/errors';
+import { withFailingAudit } from '@/lib/testing/audit';
 import { listBillingKeys } from './list';
 
 const filters = (query: Record<string, string> = {}): BillingKeyFilters => {
@@ -136,6 +138,18 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
     expect(lines.find((line) => line.startsWith('exp-07,'))).toContain("'+82-10-1234-5678");
     expect(lines.find((line) => line.startsWith('exp-05,'))).toContain(',삭제됨,');
     expect(lines.find((line) => line.startsWith('exp-00,'))).toContain('2026-01-01 09:00:00 KST');
+  });
+
+  it('exports nothing when the audit event cannot be written', async () => {
+    const error: unknown = await exportBillingKeys(withFailingAudit(handle.db), filters(), {
+      actor: null,
+      ip: null,
+    }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('audit_unavailable');
   });
 
   it('records the export with its filter in the audit trail', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { auditRow, recordAudit } from '@/lib/audit';
+import { auditRow, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
@@ -182,7 +182,7 @@ async function issueUnderLease(
       log.error({ err: dbError, attemptId }, 'attempt outcome not recorded');
       nudgeRecovery();
     });
-    await recordAudit(db, context, {
+    await recordAuditOutcome(db, context, {
       action: 'billing_key.issue',
       result: 'failure',
       targetType: 'billing_key',

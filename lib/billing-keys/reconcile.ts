@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { listAuditEvents, recordAudit } from '@/lib/audit';
+import { listAuditEvents, recordAudit, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { getDb, type Db } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
@@ -102,7 +102,7 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
       }
     }
   } catch (error) {
-    await recordAudit(db, context, {
+    await recordAuditOutcome(db, context, {
       action: 'billing_keys.reconcile',
       result: 'failure',
       details: { ...counts, error: error instanceof AppError ? error.code : 'internal_error' },
@@ -185,16 +185,19 @@ export async function acknowledgeLiveState(
   const stored = await findStoredKey(db, customerUid);
   if (!stored) throw new AppError('not_found', '콘솔에 이 고객 결제수단 ID로 기록된 빌링키가 없습니다.');
   const at = new Date();
-  await db
-    .update(billingKeys)
-    .set({ liveStateAcknowledgedAt: at, liveStateAcknowledgedBy: context.actor?.id ?? null })
-    .where(eq(billingKeys.customerUid, customerUid));
-  await recordAudit(db, context, {
-    action: 'billing_key.acknowledge',
-    result: 'success',
-    targetType: 'billing_key',
-    targetId: customerUid,
-    details: { liveState: stored.liveState, cardNumberMasked: stored.cardNumberMasked },
+  // The acknowledgement and its audit event: both or neither.
+  await db.transaction(async (tx) => {
+    await tx
+      .update(billingKeys)
+      .set({ liveStateAcknowledgedAt: at, liveStateAcknowledgedBy: context.actor?.id ?? null })
+      .where(eq(billingKeys.customerUid, customerUid));
+    await recordAudit(tx as unknown as Db, context, {
+      action: 'billing_key.acknowledge',
+      result: 'success',
+      targetType: 'billing_key',
+      targetId: customerUid,
+      details: { liveState: stored.liveState, cardNumberMasked: stored.cardNumberMasked },
+    });
   });
   const updated = await findStoredKey(db, customerUid);
   return toStoredView(updated ?? stored);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { toAppError } from '@/lib/iamport/app-errors';
 import type { Db } from '@/lib/db';
@@ -88,7 +88,7 @@ async function guardLive(channels: PgChannel[], input: QaRunParsed, context: Req
   const live = channels.filter((channel) => channel.sandbox !== true);
   if (live.length === 0) return;
   if (context.actor?.role !== 'admin') {
-    await recordAudit(db, context, {
+    await recordAuditOutcome(db, context, {
       action: 'qa.run',
       result: 'denied',
       targetType: 'qa_run',

@@ -60,7 +60,13 @@ export async function getChannelSettings(db: Db): Promise<ChannelSettings> {
   };
 }
 
-async function writeChannelSettings(db: Db, values: ChannelSettingsValues, actorId: string): Promise<void> {
+async function writeChannelSettings(
+  db: Db,
+  values: ChannelSettingsValues,
+  actorId: string,
+  /** Runs in the same transaction (the audit events of the change). */
+  alongside: (tx: Db) => Promise<void> = async () => {},
+): Promise<void> {
   const at = new Date();
   await db.transaction(async (tx) => {
     const put = (key: string, value: unknown) =>
@@ -71,6 +77,7 @@ async function writeChannelSettings(db: Db, values: ChannelSettingsValues, actor
     await put(CHANNELS_HIDDEN, values.hiddenChannelKeys);
     if (values.defaultChannelKey) await put(CHANNELS_DEFAULT, values.defaultChannelKey);
     else await tx.delete(settings).where(eq(settings.key, CHANNELS_DEFAULT));
+    await alongside(tx as unknown as Db);
   });
 }
 
@@ -148,20 +155,22 @@ export async function updateChannelSettings(
   }
 
   const actorId = context.actor?.id ?? 'system';
-  await writeChannelSettings(db, input, actorId);
   const changes: [string, unknown, unknown][] = [
     [CHANNELS_DEFAULT, previous.defaultChannelKey, input.defaultChannelKey],
     [CHANNELS_HIDDEN, previous.hiddenChannelKeys, input.hiddenChannelKeys],
   ];
-  for (const [key, from, to] of changes) {
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    await recordAudit(db, context, {
-      action: 'settings.update',
-      result: 'success',
-      targetType: 'setting',
-      targetId: key,
-      details: { from, to },
-    });
-  }
+  // The settings and their audit events: all written or none.
+  await writeChannelSettings(db, input, actorId, async (tx) => {
+    for (const [key, from, to] of changes) {
+      if (JSON.stringify(from) === JSON.stringify(to)) continue;
+      await recordAudit(tx, context, {
+        action: 'settings.update',
+        result: 'success',
+        targetType: 'setting',
+        targetId: key,
+        details: { from, to },
+      });
+    }
+  });
   return buildView(channels, await getChannelSettings(db));
 }

@@ -136,3 +136,22 @@ export async function seedAuditEvents(db: Db): Promise<Record<SeedName, number>>
     .where(eq(auditEvents.id, ids.settingsUpdate));
   return ids;
 }
+
+/**
+ * The database as it is when audit events cannot be written (a full disk, a dropped grant, a value
+ * the index refuses): every insert into `audit_events` fails; everything else works.
+ */
+export function withFailingAudit(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'insert') {
+        return (table: unknown) => {
+          if (table === auditEvents) throw new Error('audit_events: insert refused (test)');
+          return target.insert(table as typeof auditEvents);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

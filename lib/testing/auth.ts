@@ -2,8 +2,10 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { createAuthRuntime, type AuthRuntime } from '@/lib/auth/auth';
+import { handleAuthRequest } from '@/lib/auth/handler';
 import { createStaffAccount, type NewStaff } from '@/lib/auth/staff';
 import type { SessionPolicy } from '@/lib/auth/session-policy';
+import { PEER_ADDRESS_HEADER, peerStamp } from '@/lib/request-context';
 
 /** Test support: an auth runtime on a test database with a movable clock, and an HTTP-ish client. */
 export interface TestAuth extends AuthRuntime {
@@ -48,23 +50,32 @@ export class AuthClient {
   ) {}
 
   headers(extra: Record<string, string> = {}): Headers {
-    const headers = new Headers({ 'x-forwarded-for': this.ip, origin: TEST_ORIGIN, ...extra });
+    // The address as the server's peer stamp gives it (no trusted proxy, the default).
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: peerStamp(this.ip), origin: TEST_ORIGIN, ...extra });
     if (this.cookies.size)
       headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     return headers;
   }
 
-  async post(
-    path: string,
-    body: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> | null; response: Response }> {
-    const response = await this.runtime.auth.handler(
+  async post(path: string, body: unknown, extra: Record<string, string> = {}) {
+    return this.send(
       new Request(`${TEST_ORIGIN}/api/auth${path}`, {
         method: 'POST',
-        headers: this.headers({ 'content-type': 'application/json' }),
+        headers: this.headers({ 'content-type': 'application/json', ...extra }),
         body: JSON.stringify(body),
       }),
     );
+  }
+
+  get(path: string, extra: Record<string, string> = {}) {
+    return this.send(new Request(`${TEST_ORIGIN}/api/auth${path}`, { headers: this.headers(extra) }));
+  }
+
+  /** Through the app's own wrapper of better-auth's handler, as `/api/auth/*` serves it. */
+  private async send(
+    request: Request,
+  ): Promise<{ status: number; body: Record<string, unknown> | null; response: Response }> {
+    const response = await handleAuthRequest(this.runtime.auth, request);
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const index = pair!.indexOf('=');

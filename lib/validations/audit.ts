@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS = {
   'billing_key.replace': '빌링키 카드 교체',
   'billing_key.lookup': '빌링키 조회',
   'billing_key.delete': '빌링키 삭제',
+  'billing_key.delete_requested': '빌링키 삭제 요청',
   'billing_key.acknowledge': '대조 결과 확인',
   'billing_keys.export': '빌링키 CSV 내보내기',
   'billing_keys.reconcile': 'Iamport 대조',

@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
 import { adminExists, createStaffAccount } from '@/lib/auth/staff';
 import { AppError } from '@/lib/errors';
@@ -16,14 +15,19 @@ export const POST = apiRoute('public', async (request) => {
   const staff = await createStaffAccount(
     runtime,
     { email: input.email, name: input.name, role: 'admin', password: input.password },
-    { firstAdmin: true },
+    {
+      firstAdmin: true,
+      audit: {
+        context: requestContext(request),
+        event: (created) => ({
+          action: 'staff.create',
+          result: 'success',
+          targetType: 'staff',
+          targetId: created.id,
+          details: { via: 'setup', email: created.email, role: created.role },
+        }),
+      },
+    },
   );
-  await recordAudit(runtime.db, requestContext(request), {
-    action: 'staff.create',
-    result: 'success',
-    targetType: 'staff',
-    targetId: staff.id,
-    details: { via: 'setup', email: staff.email, role: staff.role },
-  });
   return json({ staff }, 201);
 });

@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
 import { createStaffAccount, listStaff } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
@@ -14,13 +13,17 @@ export const GET = apiRoute('staff.manage', async () => {
 export const POST = apiRoute('staff.manage', async (request, _context, actor) => {
   const input = parseWith(staffCreateSchema, await readJsonBody(request));
   const runtime = await getAuthRuntime();
-  const staff = await createStaffAccount(runtime, input);
-  await recordAudit(runtime.db, requestContext(request, actor), {
-    action: 'staff.create',
-    result: 'success',
-    targetType: 'staff',
-    targetId: staff.id,
-    details: { email: staff.email, role: staff.role },
+  const staff = await createStaffAccount(runtime, input, {
+    audit: {
+      context: requestContext(request, actor),
+      event: (created) => ({
+        action: 'staff.create',
+        result: 'success',
+        targetType: 'staff',
+        targetId: created.id,
+        details: { email: created.email, role: created.role },
+      }),
+    },
   });
   return json({ staff }, 201);
 });

@@ -8,6 +8,7 @@ import { scopeDetailTo } from '@/lib/billing-keys/scope';
 import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
 import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { AppError } from '@/lib/errors';
+import { clientIpFromHeaders } from '@/lib/request-context';
 import { customerUidParamSchema } from '@/lib/validations/key-actions';
 import { RefreshButton } from '@/components/refresh-button';
 import { Alert } from '@/components/ui/alert';
@@ -23,9 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Who is looking, for the audit trail. */
 async function pageContext(actor: Actor): Promise<RequestContext> {
-  const list = await headers();
-  const ip = list.get('x-forwarded-for')?.split(',')[0]?.trim() || list.get('x-real-ip') || null;
-  return { actor, ip };
+  return { actor, ip: clientIpFromHeaders(await headers()) };
 }
 
 export default async function BillingKeyDetailPage({ params }: Props) {

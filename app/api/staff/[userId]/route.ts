@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { recordAudit } from '@/lib/audit';
 import { getAuthRuntime } from '@/lib/auth/auth';
 import { updateStaffAccount } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
@@ -12,18 +11,20 @@ export const PATCH = apiRoute(
     const { userId } = await params;
     const change = parseWith(staffUpdateSchema, await readJsonBody(request));
     const { db } = await getAuthRuntime();
-    const { before, after } = await updateStaffAccount(db, actor, userId, change);
-    await recordAudit(db, requestContext(request, actor), {
-      action: 'staff.update',
-      result: 'success',
-      targetType: 'staff',
-      targetId: userId,
-      details: {
-        email: after.email,
-        ...(before.role !== after.role ? { role: { from: before.role, to: after.role } } : {}),
-        ...(before.active !== after.active ? { active: { from: before.active, to: after.active } } : {}),
+    const { after } = await updateStaffAccount(db, actor, userId, change, (before, changed) => ({
+      context: requestContext(request, actor),
+      event: {
+        action: 'staff.update',
+        result: 'success',
+        targetType: 'staff',
+        targetId: userId,
+        details: {
+          email: changed.email,
+          ...(before.role !== changed.role ? { role: { from: before.role, to: changed.role } } : {}),
+          ...(before.active !== changed.active ? { active: { from: before.active, to: changed.active } } : {}),
+        },
       },
-    });
+    }));
     return json({ staff: after });
   },
 );

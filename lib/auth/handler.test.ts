@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DbHandle } from '@/lib/db';
+import { authSessions } from '@/lib/db/schema';
+import { parseEnv } from '@/lib/env';
+import { testEngines } from '@/lib/testing/db';
+import { AuthClient, PASSWORD, seedStaff, testAuth, uniqueEmail, uniqueIp, type TestAuth } from '@/lib/testing/auth';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const globalForEnv = globalThis as unknown as { __billingKeyEnv?: unknown };
+
+/** Runs with TRUSTED_PROXY_HOPS set, as a server behind that many proxies would. */
+function behindProxies(hops: number): void {
+  globalForEnv.__billingKeyEnv = parseEnv({ TRUSTED_PROXY_HOPS: String(hops) });
+}
+
+describe.each(testEngines())('the /api/auth wrapper on $name', (engine) => {
+  let handle: DbHandle;
+  let auth: TestAuth;
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    auth = testAuth(handle.db);
+  }, 60_000);
+  afterAll(async () => handle?.close());
+  afterEach(() => {
+    globalForEnv.__billingKeyEnv = undefined;
+  });
+
+  async function signedIn(ip = uniqueIp(), extra: Record<string, string> = {}) {
+    const email = uniqueEmail('wrap');
+    const staff = await seedStaff(auth, { email });
+    const client = new AuthClient(auth, ip);
+    const result = await client.post('/sign-in/email', { email, password: PASSWORD }, extra);
+    expect(result.status).toBe(200);
+    return { client, staff, result };
+  }
+
+  it('never hands the session token to the browser: sign-in, get-session, list-sessions', async () => {
+    const { client, staff, result } = await signedIn();
+    const [row] = await handle.db.select().from(authSessions).where(eq(authSessions.userId, staff.id));
+    const token = row!.token;
+    expect(JSON.stringify(result.body)).not.toContain(token);
+    expect(result.body).not.toHaveProperty('token');
+
+    const session = await client.get('/get-session');
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({ user: { id: staff.id }, session: { userId: staff.id } });
+    expect(session.body?.session).not.toHaveProperty('token');
+    expect(JSON.stringify(session.body)).not.toContain(token);
+
+    const list = await client.get('/list-sessions');
+    expect(list.status).toBe(200);
+    const sessions = list.body as unknown as Record<string, unknown>[];
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ userId: staff.id });
+    expect(sessions[0]).not.toHaveProperty('token');
+    expect(JSON.stringify(list.body)).not.toContain(token);
+  });
+
+  it('stores the address the app decided and a bounded user agent on the session', async () => {
+    const ip = uniqueIp();
+    const { staff } = await signedIn(ip, {
+      'user-agent': `Mozilla/5.0 ${'A'.repeat(20_000)}`,
+      'x-forwarded-for': '6.6.6.6',
+    });
+    const [row] = await handle.db.select().from(authSessions).where(eq(authSessions.userId, staff.id));
+    expect(row?.ipAddress).toBe(ip);
+    expect(row?.userAgent?.length).toBe(512);
+  });
+
+  it('marks cookies Secure when a trusted proxy says https, and only then', async () => {
+    const plain = await signedIn(uniqueIp(), { 'x-forwarded-proto': 'https' });
+    const untrusted = plain.result.response.headers.getSetCookie();
+    expect(untrusted.length).toBeGreaterThan(0);
+    expect(untrusted.every((cookie) => !/;\s*secure/i.test(cookie))).toBe(true);
+
+    behindProxies(1);
+    const proxied = await signedIn(uniqueIp(), { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.20' });
+    const cookies = proxied.result.response.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    expect(cookies.every((cookie) => /;\s*secure/i.test(cookie))).toBe(true);
+    const [row] = await handle.db.select().from(authSessions).where(eq(authSessions.userId, proxied.staff.id));
+    // Behind one proxy the client is the hop the proxy appended.
+    expect(row?.ipAddress).toBe('198.51.100.20');
+  });
+});
