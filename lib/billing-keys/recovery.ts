@@ -112,6 +112,9 @@ async function resolveUnderLease(attempt: IssueAttemptRow, { db, runtime, inFlig
   }
 }
 
+/** How many look-ups a round runs at once: a burst left open by a crash settles in seconds. */
+const ROUND_CONCURRENCY = 8;
+
 /** Settles every attempt left open for more than `olderThanMs`, oldest first, at most `limit`. */
 export async function resolveOpenAttempts(
   deps: Deps,
@@ -119,6 +122,13 @@ export async function resolveOpenAttempts(
 ): Promise<Record<Resolution, number>> {
   const counts: Record<Resolution, number> = { issued: 0, not_issued: 0, still_unknown: 0, already_resolved: 0 };
   const open = await openAttempts(deps.db, new Date(Date.now() - olderThanMs), limit);
-  for (const attempt of open) counts[await resolveAttempt(attempt.id, deps)] += 1;
+  let next = 0;
+  const worker = async () => {
+    while (next < open.length) {
+      const attempt = open[next++]!;
+      counts[await resolveAttempt(attempt.id, deps)] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ROUND_CONCURRENCY, open.length) }, worker));
   return counts;
 }
