@@ -100,7 +100,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   step: { password: '비밀번호 단계', second_factor: '2단계 인증 단계' },
   change: { enable_started: '설정 시작', enabled: '켬', disabled: '끔' },
   secondFactor: { pending: '코드 입력 대기' },
-  by: { account: '계정', ip: 'IP 주소' },
+  by: { account: '계정 (모든 주소)', account_ip: '계정 × IP 주소', ip: 'IP 주소' },
   reason: {
     invalid_credentials: '이메일 또는 비밀번호 틀림',
     deactivated: '비활성 계정',

@@ -110,15 +110,17 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
   });
 
   describe('the sign-in limit', () => {
-    it('refuses the 11th attempt on an account after 10 failures with 429 and Retry-After, even with the right password', async () => {
+    it('refuses the 11th attempt on an account from one address after 10 failures with 429 and Retry-After, even with the right password; the owner elsewhere still signs in', async () => {
       const email = uniqueEmail('limited');
       await seedStaff(auth, { email });
+      const attacker = uniqueIp();
       for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
-        // Each from a different address: the account limit alone must stop the 11th.
-        const result = await new AuthClient(auth, uniqueIp()).signIn(email, `wrong password ${attempt}`);
+        const result = await new AuthClient(auth, attacker).signIn(email, `wrong password ${attempt}`);
         expect(result.status).toBe(401);
       }
-      const blocked = await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD);
+      // The owner, from their own address, is not locked out by someone else's guesses.
+      expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
+      const blocked = await new AuthClient(auth, attacker).signIn(email, PASSWORD);
       expect(blocked.status).toBe(429);
       const retryAfter = Number(blocked.response.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -128,7 +130,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const denied = (await listAuditEvents(handle.db, { action: 'sign_in', result: 'denied' })).find(
         (row) => row.actorEmail === email,
       );
-      expect(denied?.details).toMatchObject({ reason: 'rate_limited', by: 'account' });
+      expect(denied?.details).toMatchObject({ reason: 'rate_limited', by: 'account_ip' });
     });
 
     it('refuses the 11th attempt from one IP after 10 failures on different accounts; other IPs still sign in', async () => {
@@ -144,21 +146,40 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
     });
 
+    it('counts by the real address: 12 failures with 12 made-up X-Forwarded-For headers meet the per-IP limit', async () => {
+      const client = new AuthClient(auth, uniqueIp());
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const result = await client.post(
+          '/sign-in/email',
+          { email: uniqueEmail('spray'), password: 'whatever password' },
+          { 'x-forwarded-for': uniqueIp() },
+        );
+        statuses.push(result.status);
+      }
+      expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+      const denied = (await listAuditEvents(handle.db, { action: 'sign_in', result: 'denied' })).find(
+        (row) => row.ip === client.ip,
+      );
+      expect(denied?.details).toMatchObject({ by: 'ip' });
+    });
+
     it('does not count successful sign-ins, and lets the account in again once the window has passed', async () => {
       const email = uniqueEmail('window');
       await seedStaff(auth, { email });
+      const ip = uniqueIp();
       for (let attempt = 0; attempt < 5; attempt++)
-        expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
+        expect((await new AuthClient(auth, ip).signIn(email, PASSWORD)).status).toBe(200);
       for (let attempt = 0; attempt < SIGN_IN_LIMIT.maxFailures; attempt++) {
-        await new AuthClient(auth, uniqueIp()).signIn(email, 'wrong wrong wrong');
+        await new AuthClient(auth, ip).signIn(email, 'wrong wrong wrong');
       }
       const failures = await handle.db.select().from(authSignInFailures).where(eq(authSignInFailures.email, email));
       expect(failures).toHaveLength(SIGN_IN_LIMIT.maxFailures);
-      expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(429);
+      expect((await new AuthClient(auth, ip).signIn(email, PASSWORD)).status).toBe(429);
       auth.clock.advance(SIGN_IN_LIMIT.windowMs - 60_000);
-      expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(429);
+      expect((await new AuthClient(auth, ip).signIn(email, PASSWORD)).status).toBe(429);
       auth.clock.advance(61_000);
-      expect((await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD)).status).toBe(200);
+      expect((await new AuthClient(auth, ip).signIn(email, PASSWORD)).status).toBe(200);
     });
   });
 

@@ -23,18 +23,40 @@ describe.each(testEngines())('the sign-in limiter on $name', (engine) => {
     await settleSignInAttempt(handle.db, attempt.attemptId, false);
   }
 
-  it('allows 10 failures per account, refuses the 11th attempt with the seconds until one leaves the window', async () => {
+  it('allows 10 failures per account from one address, refuses the 11th from it with the seconds until one leaves the window', async () => {
     const email = uniqueEmail('acct');
-    for (let index = 0; index < 10; index++) await fail({ email, ip: uniqueIp() }, later(index * 60));
-    const blocked = await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(600));
+    const ip = uniqueIp();
+    for (let index = 0; index < 10; index++) await fail({ email, ip }, later(index * 60));
+    const blocked = await beginSignInAttempt(handle.db, { email, ip }, later(600));
     // The first failure (t=0) leaves the 15-minute window at t=900: 300 s from t=600.
-    expect(blocked).toEqual({ allowed: false, retryAfterSeconds: 300, by: 'account' });
-    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(899))).toMatchObject({
+    expect(blocked).toEqual({ allowed: false, retryAfterSeconds: 300, by: 'account_ip' });
+    expect(await beginSignInAttempt(handle.db, { email, ip }, later(899))).toMatchObject({
       allowed: false,
       retryAfterSeconds: 1,
     });
-    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(900))).toMatchObject({ allowed: true });
+    expect(await beginSignInAttempt(handle.db, { email, ip }, later(900))).toMatchObject({ allowed: true });
   });
+
+  it('does not lock the owner out from their own address when someone else guesses from another', async () => {
+    const email = uniqueEmail('owner');
+    const attacker = uniqueIp();
+    for (let index = 0; index < 10; index++) await fail({ email, ip: attacker }, later(index));
+    expect(await beginSignInAttempt(handle.db, { email, ip: attacker }, later(20))).toMatchObject({
+      allowed: false,
+      by: 'account_ip',
+    });
+    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(20))).toMatchObject({ allowed: true });
+  });
+
+  it('stops at 100 failures per account from every address together', async () => {
+    const email = uniqueEmail('spread');
+    for (let index = 0; index < SIGN_IN_LIMIT.accountMaxFailures; index++)
+      await fail({ email, ip: uniqueIp() }, later(index));
+    expect(await beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(200))).toMatchObject({
+      allowed: false,
+      by: 'account',
+    });
+  }, 120_000);
 
   it('counts per IP across accounts', async () => {
     const ip = uniqueIp();
@@ -60,8 +82,9 @@ describe.each(testEngines())('the sign-in limiter on $name', (engine) => {
 
   it('holds under parallel guesses: never more than 10 get through', async () => {
     const email = uniqueEmail('burst');
+    const ip = uniqueIp();
     const attempts = await Promise.all(
-      Array.from({ length: 25 }, () => beginSignInAttempt(handle.db, { email, ip: uniqueIp() }, later(5))),
+      Array.from({ length: 25 }, () => beginSignInAttempt(handle.db, { email, ip }, later(5))),
     );
     expect(attempts.filter((attempt) => attempt.allowed)).toHaveLength(SIGN_IN_LIMIT.maxFailures);
     expect(attempts.filter((attempt) => !attempt.allowed)).toHaveLength(15);

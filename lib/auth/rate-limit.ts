@@ -1,18 +1,28 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { authSignInFailures } from '@/lib/db/schema';
 
-/** At most 10 failed sign-ins per account and per IP within 15 minutes (sliding window). */
-export const SIGN_IN_LIMIT = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
+/**
+ * Failed sign-ins allowed within 15 minutes (sliding window): 10 per account from one address, 10
+ * per address across accounts, and 100 per account from all addresses together. Someone guessing
+ * from elsewhere thus locks only their own address out of an account; its owner, signing in from
+ * where they do, keeps getting in until the account-wide ceiling (README, Security).
+ */
+export const SIGN_IN_LIMIT = { maxFailures: 10, accountMaxFailures: 100, windowMs: 15 * 60_000 } as const;
 
 /** First key of the advisory locks taken per account and per IP. */
 const LOCK_NAMESPACE = 724_100_919;
 
 export interface SignInLimit {
+  /** Per account from one address, and per address. */
   maxFailures: number;
+  /** Per account from every address. */
+  accountMaxFailures: number;
   windowMs: number;
 }
+
+export type SignInLimitBy = 'account_ip' | 'account' | 'ip';
 
 /** Who is trying: the typed email (lower-cased; the account may not exist) and the client IP. */
 export interface SignInKey {
@@ -21,7 +31,7 @@ export interface SignInKey {
 }
 
 export type SignInAttempt =
-  { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number; by: 'account' | 'ip' };
+  { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number; by: SignInLimitBy };
 
 /**
  * Counts earlier failures and, if the limit allows, records this attempt as a failure until it is
@@ -35,26 +45,46 @@ export async function beginSignInAttempt(
   limit: SignInLimit = SIGN_IN_LIMIT,
 ): Promise<SignInAttempt> {
   const since = new Date(now.getTime() - limit.windowMs);
-  const checks: { by: 'account' | 'ip'; lockKey: string; where: SQL }[] = [];
-  if (key.email)
-    checks.push({ by: 'account', lockKey: `account:${key.email}`, where: eq(authSignInFailures.email, key.email) });
-  if (key.ip) checks.push({ by: 'ip', lockKey: `ip:${key.ip}`, where: eq(authSignInFailures.ip, key.ip) });
+  const checks: { by: SignInLimitBy; lockKey?: string; where: SQL; max: number }[] = [];
+  if (key.email) {
+    const sameAddress = key.ip ? eq(authSignInFailures.ip, key.ip) : isNull(authSignInFailures.ip);
+    checks.push({
+      by: 'account_ip',
+      where: and(eq(authSignInFailures.email, key.email), sameAddress)!,
+      max: limit.maxFailures,
+    });
+    checks.push({
+      by: 'account',
+      lockKey: `account:${key.email}`,
+      where: eq(authSignInFailures.email, key.email),
+      max: limit.accountMaxFailures,
+    });
+  }
+  if (key.ip)
+    checks.push({
+      by: 'ip',
+      lockKey: `ip:${key.ip}`,
+      where: eq(authSignInFailures.ip, key.ip),
+      max: limit.maxFailures,
+    });
 
   return db.transaction(async (tx) => {
     // One attempt at a time per account and per IP, so parallel guesses cannot all pass the count.
+    // (The account lock covers account × address.)
     for (const check of checks) {
+      if (!check.lockKey) continue;
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${check.lockKey}))`);
     }
-    let blocked: { retryAfterSeconds: number; by: 'account' | 'ip' } | null = null;
+    let blocked: { retryAfterSeconds: number; by: SignInLimitBy } | null = null;
     for (const check of checks) {
       const recent = await tx
         .select({ at: authSignInFailures.at })
         .from(authSignInFailures)
         .where(and(check.where, gt(authSignInFailures.at, since)))
         .orderBy(desc(authSignInFailures.at))
-        .limit(limit.maxFailures);
-      if (recent.length < limit.maxFailures) continue;
-      // The count falls below the limit when the oldest of the latest `maxFailures` leaves the window.
+        .limit(check.max);
+      if (recent.length < check.max) continue;
+      // The count falls below the limit when the oldest of the latest `max` leaves the window.
       const oldest = recent[recent.length - 1]!.at;
       const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + limit.windowMs - now.getTime()) / 1000));
       if (!blocked || retryAfterSeconds > blocked.retryAfterSeconds) blocked = { retryAfterSeconds, by: check.by };
