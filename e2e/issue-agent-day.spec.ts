@@ -145,4 +145,34 @@ test.describe('the agent never asks the customer twice', () => {
     await cardNumberInput(page).pressSequentially('5272891234567891');
     await expect(page.getByRole('alert').filter({ hasText: '실제 카드처럼 보입니다' })).toBeVisible();
   });
+
+  test('[DAY] replacing a card keeps the customer name and phone, and says what changes', async ({ page }) => {
+    const uid = uniqueUid('keepcust');
+    await openIssueForm(page);
+    await fillCard(page, { uid, card: CARDS.kbCheck, customerName: '홍길동' });
+    await field(page, /^연락처/).fill('010-1234-5678');
+    await submitButton(page).click();
+    await expect(issued(page)).toContainText('홍길동');
+    await page.getByRole('button', { name: '새 고객 입력' }).click();
+
+    await fillCard(page, { uid, card: CARDS.shinhanCredit });
+    const notice = page.getByRole('region', { name: '이 고객 결제수단 ID에는 이미 카드가 등록되어 있습니다' });
+    await expect(notice).toBeVisible();
+    await expect(field(page, /^카드 소유자 이름/)).toHaveValue('홍길동');
+    await expect(field(page, /^연락처/)).toHaveValue('010-1234-5678');
+    const changes = notice.getByRole('list', { name: '교체하면 바뀌는 값' });
+    await expect(changes).toContainText('카드: 52728900****0004 → 새로 입력한 카드');
+    await expect(changes.getByRole('listitem')).toHaveCount(1);
+    await field(page, /^연락처/).fill('010-9999-0000');
+    await expect(changes).toContainText('연락처: 010-1234-5678 → 010-9999-0000');
+    // A field the agent empties does not erase the stored name either.
+    await field(page, /^카드 소유자 이름/).fill('');
+    await expectNoAxeViolations(page);
+    await page.getByRole('checkbox', { name: /새 카드로 교체합니다/ }).check();
+    await submitButton(page).click();
+    const card = page.getByRole('region', { name: '빌링키가 교체되었습니다' });
+    await expect(card).toContainText('신한카드');
+    await expect(card).toContainText('홍길동');
+    await expect(card).toContainText('010-9999-0000');
+  });
 });

@@ -146,6 +146,28 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     expect(actions).toContain('billing_key.replace');
   });
 
+  it('a replacement with blank customer fields keeps the stored ones, at Iamport and here', async () => {
+    const body = input(CARDS.kbCheck, { customer_name: '홍길동', customer_tel: '010-1234-5678' });
+    await issueBillingKey(body, { context, runtime, db: handle.db });
+    const replaced = await issueBillingKey(
+      {
+        ...body,
+        card_number: CARDS.shinhanCredit,
+        customer_name: '',
+        customer_tel: '010-9999-0000',
+        replace_confirmed: true,
+      },
+      { context, runtime, db: handle.db },
+    );
+    expect(replaced.billingKey).toMatchObject({ customerName: '홍길동', customerTel: '010-9999-0000' });
+    expect(await findStoredKey(handle.db, body.customer_uid)).toMatchObject({
+      cardName: '신한카드',
+      customerName: '홍길동',
+      customerTel: '010-9999-0000',
+    });
+    expect(await sandbox.admin.getKey(body.customer_uid)).toMatchObject({ customer_name: '홍길동' });
+  });
+
   it('guards a customer_uid that exists only at Iamport', async () => {
     const body = input(CARDS.kbCheck);
     // Issued by someone else, straight at "Iamport".

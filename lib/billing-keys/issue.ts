@@ -5,7 +5,7 @@ import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { acquireLease } from '@/lib/db/issue-locks';
-import type { IssueAttemptRow } from '@/lib/db/schema';
+import type { BillingKeyRow, IssueAttemptRow } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
@@ -132,6 +132,29 @@ async function replayAttempt(db: Db, attempt: IssueAttemptRow): Promise<IssueRes
   );
 }
 
+const CUSTOMER_FIELDS = [
+  ['customer_id', 'customerId'],
+  ['customer_name', 'customerName'],
+  ['customer_tel', 'customerTel'],
+  ['customer_email', 'customerEmail'],
+  ['customer_addr', 'customerAddr'],
+  ['customer_postcode', 'customerPostcode'],
+] as const;
+
+/** The input with each blank customer field taken from the stored key: a blank never erases a stored value. */
+export function withStoredCustomer(
+  input: IssueBillingKeyInput,
+  stored: BillingKeyRow | undefined,
+): IssueBillingKeyInput {
+  if (!stored) return input;
+  const kept = { ...input };
+  for (const [field, column] of CUSTOMER_FIELDS) {
+    const storedValue = stored[column];
+    if (!input[field]?.trim() && storedValue) kept[field] = storedValue;
+  }
+  return kept;
+}
+
 async function issueUnderLease(
   input: IssueBillingKeyInput,
   options: IssueOptions & { runtime: IamportRuntime; db: Db },
@@ -154,6 +177,9 @@ async function issueUnderLease(
     }
   }
 
+  // A confirmed replacement keeps the customer's stored details the form left blank (sent to Iamport too).
+  const sent = input.replace_confirmed ? withStoredCustomer(input, await storage(() => findStoredKey(db, uid))) : input;
+
   const attemptId = await storage(() =>
     startAttempt(db, {
       customerUid: uid,
@@ -172,7 +198,7 @@ async function issueUnderLease(
 
   let annotation: CustomerAnnotation;
   try {
-    annotation = await runtime.client.issueBillingKey(uid, toIamportBody(input));
+    annotation = await runtime.client.issueBillingKey(uid, toIamportBody(sent));
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
     const appError = toAppError(error, 'issue');

@@ -85,6 +85,31 @@ describe.each(testEngines())('recording an issued key on $name', (engine) => {
     expect((await findStoredKey(handle.db, id))?.cardNumberMasked).toBe('45184200****1111');
   });
 
+  it('never erases a stored customer field with a blank one; a new value replaces it', async () => {
+    const id = uid('customer');
+    const first = {
+      ...annotation(id, 1_790_000_000, '52728900****0004'),
+      customer_name: '홍길동',
+      customer_tel: '010-1234-5678',
+      customer_id: 'member-7',
+    };
+    await upsertIssuedKey(handle.db, first, context);
+    // The replacement was sent without name and id (blank form fields) but with a new phone.
+    const second = {
+      ...annotation(id, 1_790_000_100, '45184200****1111'),
+      customer_name: null,
+      customer_tel: '010-9999-0000',
+      customer_id: '',
+    } as unknown as CustomerAnnotation;
+    await upsertIssuedKey(handle.db, second, context);
+    expect(await findStoredKey(handle.db, id)).toMatchObject({
+      cardNumberMasked: '45184200****1111',
+      customerName: '홍길동',
+      customerId: 'member-7',
+      customerTel: '010-9999-0000',
+    });
+  });
+
   it('writes nothing at all when one part fails', async () => {
     const id = uid('atomic');
     const failing = upsertIssuedKey(handle.db, annotation(id, 1_790_000_000, '52728900****0004'), context, {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { Db } from './client';
 import { attemptFinishValues, type AttemptFinish } from './attempts';
@@ -46,6 +47,22 @@ export function annotationColumns(annotation: CustomerAnnotation) {
     iamportUpdatedAt: fromUnix(annotation.updated),
   };
 }
+
+/** `excluded.<column>` unless it is null, then the stored value. */
+const keepStored = (column: AnyPgColumn) => sql`coalesce(excluded.${sql.identifier(column.name)}, ${column})`;
+
+/**
+ * A stored customer detail is never erased by a blank one: a replacement sent without the name or
+ * phone (an empty form field) keeps what the row had; a new value replaces it.
+ */
+const keptCustomerColumns = {
+  customerId: keepStored(billingKeys.customerId),
+  customerName: keepStored(billingKeys.customerName),
+  customerTel: keepStored(billingKeys.customerTel),
+  customerEmail: keepStored(billingKeys.customerEmail),
+  customerAddr: keepStored(billingKeys.customerAddr),
+  customerPostcode: keepStored(billingKeys.customerPostcode),
+};
 
 export interface UpsertContext {
   appMode: 'sandbox' | 'live';
@@ -135,7 +152,10 @@ export async function upsertIssuedKey(
     .with(previous, history, ...(finished ? [finished] : []), ...(audited ? [audited] : []))
     .insert(billingKeys)
     .values({ customerUid: uid, issuedAt: now, issuedBy: context.actorId, ...values })
-    .onConflictDoUpdate({ target: billingKeys.customerUid, set: { ...values, issuedBy: context.actorId } })
+    .onConflictDoUpdate({
+      target: billingKeys.customerUid,
+      set: { ...values, ...keptCustomerColumns, issuedBy: context.actorId },
+    })
     .returning({
       replacedStored: sql<number>`(select count(*) from ${history})::int`,
     });

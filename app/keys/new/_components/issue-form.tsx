@@ -26,7 +26,7 @@ import { CustomerFields } from './customer-fields';
 import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
-import { ReplaceNotice } from './replace-notice';
+import { CUSTOMER_CARRIED, ReplaceNotice } from './replace-notice';
 
 export function IssueForm() {
   const channelsQuery = useQuery(queries.channels());
@@ -50,7 +50,7 @@ export function IssueForm() {
     mode: 'onTouched',
     shouldFocusError: true,
   });
-  const { register, control, handleSubmit, setValue, setError, setFocus, resetField, formState } = form;
+  const { register, control, handleSubmit, getValues, setValue, setError, setFocus, resetField, formState } = form;
   const { errors } = formState;
   const busy = issue.isPending || formState.isSubmitting;
 
@@ -93,6 +93,22 @@ export function IssueForm() {
     setFocus(focusTarget);
     setFocusTarget(null); // eslint-disable-line react-hooks/set-state-in-effect
   }, [focusTarget, busy, setFocus]);
+
+  // When the replace notice appears, the customer's stored details fill the fields left empty, so a
+  // replacement never erases them (the server keeps them too) and the agent sees what will change.
+  const prefilledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!current) {
+      prefilledFor.current = null;
+      return;
+    }
+    if (prefilledFor.current === current.billingKey.customerUid) return;
+    prefilledFor.current = current.billingKey.customerUid;
+    for (const [field, key] of CUSTOMER_CARRIED) {
+      const stored = current.billingKey[key];
+      if (stored && !getValues(field)) setValue(field, stored);
+    }
+  }, [current, getValues, setValue]);
 
   // The first field to fill, when the form opens (the channel is chosen already).
   useEffect(() => {
@@ -292,6 +308,7 @@ export function IssueForm() {
             {current && (
               <ReplaceNotice
                 current={current}
+                control={control}
                 confirm={register('replace_confirmed')}
                 error={errors.replace_confirmed?.message}
               />

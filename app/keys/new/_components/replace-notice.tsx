@@ -1,18 +1,39 @@
 'use client';
 
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useWatch, type Control, type UseFormRegisterReturn } from 'react-hook-form';
 import { BillingKeyCard } from '@/components/billing-key-card';
 import { Checkbox } from '@/components/ui/checkbox';
-import type { CurrentKey } from '@/lib/model/billing-keys';
+import type { BillingKeyView, CurrentKey } from '@/lib/model/billing-keys';
+import { FIELD_LABELS } from '@/lib/validations/billing-key';
+import type { FormValues } from './form-values';
+
+/** The customer's details a replacement carries over: form field and the current key's value. */
+export const CUSTOMER_CARRIED = [
+  ['customer_name', 'customerName'],
+  ['customer_tel', 'customerTel'],
+  ['customer_id', 'customerId'],
+  ['customer_email', 'customerEmail'],
+  ['customer_addr', 'customerAddr'],
+  ['customer_postcode', 'customerPostcode'],
+] as const satisfies readonly (readonly [keyof FormValues, keyof BillingKeyView])[];
+
+const CARRIED_NAMES = CUSTOMER_CARRIED.map(([field]) => field);
 
 interface ReplaceNoticeProps {
   current: CurrentKey;
+  control: Control<FormValues>;
   confirm: UseFormRegisterReturn<'replace_confirmed'>;
   error?: string;
 }
 
 /** Shown when the customer_uid already holds a card: replacing it needs an explicit yes. */
-export function ReplaceNotice({ current, confirm, error }: ReplaceNoticeProps) {
+export function ReplaceNotice({ current, control, confirm, error }: ReplaceNoticeProps) {
+  const typed = useWatch({ control, name: CARRIED_NAMES });
+  const changes = CUSTOMER_CARRIED.flatMap(([field, key], index) => {
+    const now = current.billingKey[key] ?? '';
+    const next = (typed[index] ?? '').trim();
+    return next && next !== now ? [{ field, now, next }] : [];
+  });
   return (
     <section
       aria-labelledby="replace-notice-title"
@@ -26,6 +47,22 @@ export function ReplaceNotice({ current, confirm, error }: ReplaceNoticeProps) {
         {current.source === 'iamport' && ' (이 콘솔에는 기록이 없고 Iamport에서 찾았습니다.)'}
       </p>
       <BillingKeyCard billingKey={current.billingKey} title="현재 등록된 카드" headingId="current-key-title" />
+      <div className="space-y-1 text-sm text-orange-950">
+        <p id="replace-changes-title" className="font-semibold">
+          교체하면 바뀌는 값
+        </p>
+        <ul aria-labelledby="replace-changes-title" className="list-disc space-y-0.5 pl-5">
+          <li>카드: {current.billingKey.cardNumberMasked ?? '카드번호 미상'} → 새로 입력한 카드</li>
+          {changes.map(({ field, now, next }) => (
+            <li key={field}>
+              {FIELD_LABELS[field]}: {now || '없음'} → {next}
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs">
+          고객 정보는 현재 카드의 값으로 채워 두었습니다. 비워 둔 항목도 기존 값이 그대로 남습니다.
+        </p>
+      </div>
       <div className="flex items-start gap-2">
         <Checkbox
           id="replace_confirmed"
