@@ -15,4 +15,6 @@ export function formatKst(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} KST`;
 }
 
+/** The card type in words: in full (a card, a detail) and short (filters, list cells, the CSV, audit details). */
 export const CARD_TYPE_LABELS = { credit: '신용카드', check: '체크카드', unknown: '알 수 없음' } as const;
+export const CARD_TYPE_SHORT_LABELS = { credit: '신용', check: '체크', unknown: '알 수 없음' } as const;

@@ -1,3 +1,4 @@
+import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 import { errorCodeLabel } from '@/lib/messages';
 import type { AuditTrailEvent } from '@/lib/model/audit';
 import { auditActionLabel } from '@/lib/validations/audit';
@@ -116,7 +117,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   mode: { sandbox: '샌드박스', live: '실제 Iamport' },
   otherSessions: { ended: '모두 끝냄' },
   role: ROLE_LABELS,
-  cardType: { credit: '신용', check: '체크', unknown: '알 수 없음' },
+  cardType: CARD_TYPE_SHORT_LABELS,
   format: { csv: 'CSV' },
 };
 

@@ -11,7 +11,7 @@ import {
 } from '@/lib/validations/attempts';
 import { kstDayEnd, kstDayStart } from '@/lib/validations/billing-key-filters';
 import type { AttemptsPage } from '@/lib/model/billing-keys';
-import { toAttemptView } from './views';
+import { toAttemptView } from './mapping';
 
 export type ParsedAttemptsQuery =
   { ok: true; query: AttemptsQuery } | { ok: false; message: string; fields: Record<string, string> };

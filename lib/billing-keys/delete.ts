@@ -12,7 +12,7 @@ import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { recordLiveState } from './live-state';
 import type { DeleteResult } from '@/lib/model/billing-keys';
-import { toStoredView } from './views';
+import { toStoredView } from './mapping';
 
 /**
  * Deletes the key at Iamport (irreversible; `reason` goes along), then marks the stored record

@@ -3,16 +3,16 @@ import { attemptsForKey } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import type { BillingKeyRow } from '@/lib/db/schema';
 import { listAuditEvents, recordAudit, recordAuditOutcome } from '@/lib/audit';
+import { toTrailEvent } from '@/lib/audit/query';
 import type { RequestContext } from '@/lib/model/staff';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
-import { toBillingKeyView } from './mapping';
 import { resolveDeps, type UseCaseDeps } from './deps';
 import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from '@/lib/model/billing-keys';
-import { toAttemptView, toAuditView, toHistoryView, toStoredView } from './views';
+import { toAttemptView, toBillingKeyView, toHistoryView, toStoredView } from './mapping';
 import { staffEmailsById } from '@/lib/auth/staff-emails';
 
 const MODE_LABEL = { sandbox: '샌드박스', live: '실제 Iamport' } as const;
@@ -89,7 +89,7 @@ export async function getBillingKeyDetail(
     differences,
     history: history.map(toHistoryView),
     attempts: attempts.map(toAttemptView),
-    audit: events.map(toAuditView),
+    audit: events.map(toTrailEvent),
   };
 }
 

@@ -3,10 +3,13 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
+import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
 import { filterOnly, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
-import { billingKeyOrderBy, billingKeyWhere, SORTS, tieOrder, type BillingKeyListRow } from './list';
+import type { BillingKeyListRow } from '@/lib/model/billing-keys';
+import { billingKeyOrderBy, billingKeyWhere, SORTS, tieOrder } from './list';
+import { cardTypeOf, LIST_COLUMNS } from './mapping';
 
 /** Rows per query: big enough to keep round trips few, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -18,15 +21,13 @@ export type ExportRow = Omit<BillingKeyListRow, 'issuedAt' | 'updatedAt' | 'dele
   deletedAtKst: string | null;
 };
 
-const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: '' } as const;
-
 /** The CSV's columns: masked data only, never a full card number (the table has none). */
 export const CSV_COLUMNS: readonly CsvColumn<ExportRow>[] = [
   { header: '고객 결제수단 ID (customer_uid)', value: (row) => row.customerUid },
   { header: '카드사', value: (row) => row.cardName },
   { header: '카드사 코드', value: (row) => row.cardCode },
   { header: '카드번호 (마스킹)', value: (row) => row.cardNumberMasked },
-  { header: '신용/체크', value: (row) => CARD_TYPE_TEXT[row.cardType] },
+  { header: '신용/체크', value: (row) => (row.cardType === 'unknown' ? '' : CARD_TYPE_SHORT_LABELS[row.cardType]) },
   { header: 'PG사', value: (row) => row.pgProvider },
   { header: '상점 아이디 (MID)', value: (row) => row.pgId },
   { header: '테스트/실제', value: (row) => (row.sandbox === null ? '' : row.sandbox ? '테스트' : '실제') },
@@ -77,26 +78,13 @@ export function billingKeyAfter(sort: SortField, order: 'asc' | 'desc', cursor: 
 const kstText = (column: typeof billingKeys.issuedAt | typeof billingKeys.deletedAt) =>
   sql`to_char(${column} at time zone interval '+09:00', 'YYYY-MM-DD HH24:MI:SS') || ' KST'`;
 
-const t = billingKeys;
+/** The list's columns, with the times as KST text. */
+const { issuedAt, updatedAt, deletedAt, ...UNTIMED_COLUMNS } = LIST_COLUMNS;
 const EXPORT_FIELDS = {
-  customerUid: t.customerUid,
-  pgProvider: t.pgProvider,
-  pgId: t.pgId,
-  sandbox: t.sandbox,
-  cardName: t.cardName,
-  cardCode: t.cardCode,
-  cardNumberMasked: t.cardNumberMasked,
-  cardType: t.cardType,
-  customerName: t.customerName,
-  customerTel: t.customerTel,
-  customerEmail: t.customerEmail,
-  issuedAtKst: kstText(t.issuedAt),
-  updatedAtKst: kstText(t.updatedAt),
-  issuedBy: t.issuedBy,
-  status: t.status,
-  deletedAtKst: kstText(t.deletedAt),
-  deletedBy: t.deletedBy,
-  deleteReason: t.deleteReason,
+  ...UNTIMED_COLUMNS,
+  issuedAtKst: kstText(issuedAt),
+  updatedAtKst: kstText(updatedAt),
+  deletedAtKst: kstText(deletedAt),
 };
 const FIELD_KEYS = Object.keys(EXPORT_FIELDS) as (keyof typeof EXPORT_FIELDS)[];
 
@@ -114,8 +102,7 @@ function rowFromJson(json: string): ExportRow {
   const values = JSON.parse(json) as unknown[];
   const row: Record<string, unknown> = {};
   for (let i = 0; i < FIELD_KEYS.length; i++) row[FIELD_KEYS[i] as string] = values[i] ?? null;
-  const cardType = row.cardType === 0 ? 'credit' : row.cardType === 1 ? 'check' : 'unknown';
-  return { ...(row as Omit<ExportRow, 'cardType'>), cardType };
+  return { ...(row as Omit<ExportRow, 'cardType'>), cardType: cardTypeOf(row.cardType) };
 }
 
 /** Reads every row of the filter in the view's order, one keyset batch at a time. */

@@ -3,7 +3,9 @@ import { escapeLike } from '@/lib/db/sql';
 import { staffEmailsById } from '@/lib/auth/staff-emails';
 import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
+import { billingKeys } from '@/lib/db/schema';
+import type { BillingKeyListRow } from '@/lib/model/billing-keys';
+import { LIST_COLUMNS, toListRow } from './mapping';
 import { AppError } from '@/lib/errors';
 import {
   kstDayEnd,
@@ -12,33 +14,6 @@ import {
   type BillingKeyFilters,
   type SortField,
 } from '@/lib/validations/billing-key-filters';
-
-/** One row of the review list and the CSV export: masked data only (the table holds no card data). */
-export interface BillingKeyListRow {
-  customerUid: string;
-  pgProvider: string;
-  pgId: string;
-  /** Test channel (true), real one (false), or unknown (null). */
-  sandbox: boolean | null;
-  cardName: string | null;
-  cardCode: string | null;
-  cardNumberMasked: string | null;
-  cardType: 'credit' | 'check' | 'unknown';
-  customerName: string | null;
-  customerTel: string | null;
-  customerEmail: string | null;
-  /** ISO 8601. */
-  issuedAt: string;
-  /** ISO 8601. */
-  updatedAt: string;
-  issuedBy: string | null;
-  /** The issuer's email, when the account exists. */
-  issuedByEmail: string | null;
-  status: 'active' | 'deleted';
-  deletedAt: string | null;
-  deletedBy: string | null;
-  deleteReason: string | null;
-}
 
 export interface BillingKeyListPage {
   rows: BillingKeyListRow[];
@@ -63,57 +38,6 @@ export function filtersFromUrl(url: string | URL): BillingKeyFilters {
   const parsed = parseBillingKeyFilters(new URL(url).searchParams);
   if (!parsed.success) throw new AppError('invalid_query', parsed.message, { fields: parsed.fields });
   return parsed.filters;
-}
-
-/** Columns of a list row, selected by name so no other column (and never a new one by accident) leaves the table. */
-export const listColumns = {
-  customerUid: t.customerUid,
-  pgProvider: t.pgProvider,
-  pgId: t.pgId,
-  sandbox: t.sandbox,
-  cardName: t.cardName,
-  cardCode: t.cardCode,
-  cardNumberMasked: t.cardNumberMasked,
-  cardType: t.cardType,
-  customerName: t.customerName,
-  customerTel: t.customerTel,
-  customerEmail: t.customerEmail,
-  issuedAt: t.issuedAt,
-  updatedAt: t.updatedAt,
-  issuedBy: t.issuedBy,
-  status: t.status,
-  deletedAt: t.deletedAt,
-  deletedBy: t.deletedBy,
-  deleteReason: t.deleteReason,
-};
-
-export type SelectedListRow = Pick<BillingKeyRow, keyof typeof listColumns>;
-
-const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
-
-/** The row view; picks its fields one by one so an extra selected column (a cursor) never leaks into it. */
-export function toListRow(row: SelectedListRow): BillingKeyListRow {
-  return {
-    customerUid: row.customerUid,
-    pgProvider: row.pgProvider,
-    pgId: row.pgId,
-    sandbox: row.sandbox,
-    cardName: row.cardName,
-    cardCode: row.cardCode,
-    cardNumberMasked: row.cardNumberMasked,
-    customerName: row.customerName,
-    customerTel: row.customerTel,
-    customerEmail: row.customerEmail,
-    issuedBy: row.issuedBy,
-    issuedByEmail: null,
-    status: row.status,
-    deletedBy: row.deletedBy,
-    deleteReason: row.deleteReason,
-    cardType: row.cardType === 0 ? 'credit' : row.cardType === 1 ? 'check' : 'unknown',
-    issuedAt: iso(row.issuedAt),
-    updatedAt: iso(row.updatedAt),
-    deletedAt: row.deletedAt ? iso(row.deletedAt) : null,
-  };
 }
 
 /**
@@ -239,7 +163,7 @@ export async function listBillingKeys(
     .as('matches');
   const [rows, [counted]] = await Promise.all([
     db
-      .select(listColumns)
+      .select(LIST_COLUMNS)
       .from(t)
       .where(where)
       .orderBy(...billingKeyOrderBy(filters.sort, filters.order))

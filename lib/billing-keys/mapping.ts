@@ -1,14 +1,37 @@
 import 'server-only';
-import type { BillingKeyRow } from '@/lib/db/schema';
+import type { BillingKeyRow, IssueAttemptRow } from '@/lib/db/schema';
+import { billingKeys, type billingKeyHistory } from '@/lib/db/schema';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
-import type { BillingKeyView } from '@/lib/model/billing-keys';
+import type {
+  AttemptView,
+  BillingKeyListRow,
+  BillingKeyView,
+  CardType,
+  KeyHistoryView,
+  StoredBillingKeyView,
+} from '@/lib/model/billing-keys';
+
+/**
+ * The read model of a billing key, the one place a key (live from Iamport, or stored) becomes what
+ * the API answers: the live view, the stored view, the list row, the history entry, the attempt.
+ * The CSV export reads the list's columns (`LIST_COLUMNS`) and the same card type.
+ */
+
+type HistoryRow = typeof billingKeyHistory.$inferSelect;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const isoFromUnix = (seconds: number): string => new Date(seconds * 1000).toISOString();
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** Iamport's `card_type` (0 credit, 1 check, sometimes as a string in old answers) or the stored one. */
+export function cardTypeOf(value: unknown): CardType {
+  if (value === 0 || value === '0') return 'credit';
+  if (value === 1 || value === '1') return 'check';
+  return 'unknown';
+}
 
 /** Whitelists the annotation's fields; anything unknown Iamport adds is dropped, not echoed. */
 export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView {
-  const cardType: unknown = annotation.card_type;
   return {
     customerUid: annotation.customer_uid,
     pgProvider: annotation.pg_provider,
@@ -17,7 +40,7 @@ export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView
     cardName: text(annotation.card_name),
     cardCode: text(annotation.card_code),
     cardNumberMasked: text(annotation.card_number),
-    cardType: cardType === 0 || cardType === '0' ? 'credit' : cardType === 1 || cardType === '1' ? 'check' : 'unknown',
+    cardType: cardTypeOf(annotation.card_type),
     customerId: text(annotation.customer_id),
     customerName: text(annotation.customer_name),
     customerTel: text(annotation.customer_tel),
@@ -29,9 +52,6 @@ export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView
   };
 }
 
-const cardTypeLabel = (value: number | null): BillingKeyView['cardType'] =>
-  value === 0 ? 'credit' : value === 1 ? 'check' : 'unknown';
-
 /** A stored row in the same shape as a live key, so both render with one card component. */
 export function storedToView(row: BillingKeyRow): BillingKeyView {
   return {
@@ -42,7 +62,7 @@ export function storedToView(row: BillingKeyRow): BillingKeyView {
     cardName: row.cardName,
     cardCode: row.cardCode,
     cardNumberMasked: row.cardNumberMasked,
-    cardType: cardTypeLabel(row.cardType),
+    cardType: cardTypeOf(row.cardType),
     customerId: row.customerId,
     customerName: row.customerName,
     customerTel: row.customerTel,
@@ -51,5 +71,125 @@ export function storedToView(row: BillingKeyRow): BillingKeyView {
     customerPostcode: row.customerPostcode,
     insertedAt: row.iamportInsertedAt.toISOString(),
     updatedAt: row.iamportUpdatedAt.toISOString(),
+  };
+}
+
+/** A billing_keys row for the API: the live-shaped view plus what only the console records. */
+export function toStoredView(row: BillingKeyRow): StoredBillingKeyView {
+  return {
+    ...storedToView(row),
+    appMode: row.appMode,
+    channelKey: row.channelKey,
+    cardIssuerName: row.cardIssuerName,
+    cardPublisherName: row.cardPublisherName,
+    issuedAt: row.issuedAt.toISOString(),
+    issuedBy: row.issuedBy,
+    status: row.status,
+    deletedAt: iso(row.deletedAt),
+    deletedBy: row.deletedBy,
+    deleteReason: row.deleteReason,
+    liveState: row.liveState,
+    liveCheckedAt: iso(row.liveCheckedAt),
+    liveStateAcknowledgedAt: iso(row.liveStateAcknowledgedAt),
+    liveStateAcknowledgedBy: row.liveStateAcknowledgedBy,
+  };
+}
+
+const t = billingKeys;
+
+/**
+ * Columns of a list row (and, with its times as KST text, of an export row), selected by name so no
+ * other column, and never a new one by accident, leaves the table.
+ */
+export const LIST_COLUMNS = {
+  customerUid: t.customerUid,
+  pgProvider: t.pgProvider,
+  pgId: t.pgId,
+  sandbox: t.sandbox,
+  cardName: t.cardName,
+  cardCode: t.cardCode,
+  cardNumberMasked: t.cardNumberMasked,
+  cardType: t.cardType,
+  customerName: t.customerName,
+  customerTel: t.customerTel,
+  customerEmail: t.customerEmail,
+  issuedAt: t.issuedAt,
+  updatedAt: t.updatedAt,
+  issuedBy: t.issuedBy,
+  status: t.status,
+  deletedAt: t.deletedAt,
+  deletedBy: t.deletedBy,
+  deleteReason: t.deleteReason,
+};
+
+export type SelectedListRow = Pick<BillingKeyRow, keyof typeof LIST_COLUMNS>;
+
+const isoOf = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** The row view; picks its fields one by one so an extra selected column (a cursor) never leaks into it. */
+export function toListRow(row: SelectedListRow): BillingKeyListRow {
+  return {
+    customerUid: row.customerUid,
+    pgProvider: row.pgProvider,
+    pgId: row.pgId,
+    sandbox: row.sandbox,
+    cardName: row.cardName,
+    cardCode: row.cardCode,
+    cardNumberMasked: row.cardNumberMasked,
+    customerName: row.customerName,
+    customerTel: row.customerTel,
+    customerEmail: row.customerEmail,
+    issuedBy: row.issuedBy,
+    issuedByEmail: null,
+    status: row.status,
+    deletedBy: row.deletedBy,
+    deleteReason: row.deleteReason,
+    cardType: cardTypeOf(row.cardType),
+    issuedAt: isoOf(row.issuedAt),
+    updatedAt: isoOf(row.updatedAt),
+    deletedAt: row.deletedAt ? isoOf(row.deletedAt) : null,
+  };
+}
+
+export function toHistoryView(row: HistoryRow): KeyHistoryView {
+  return {
+    id: row.id,
+    pgProvider: row.pgProvider,
+    pgId: row.pgId,
+    cardName: row.cardName,
+    cardCode: row.cardCode,
+    cardNumberMasked: row.cardNumberMasked,
+    cardType: cardTypeOf(row.cardType),
+    insertedAt: row.iamportInsertedAt.toISOString(),
+    updatedAt: row.iamportUpdatedAt.toISOString(),
+    replacedAt: row.replacedAt.toISOString(),
+    replacedBy: row.replacedBy,
+  };
+}
+
+/** `nice.MID1` → `MID1`; null for a bare provider. */
+function midOf(requestedPg: string | null): string | null {
+  const dot = requestedPg?.indexOf('.') ?? -1;
+  return requestedPg && dot > 0 && dot < requestedPg.length - 1 ? requestedPg.slice(dot + 1) : null;
+}
+
+export function toAttemptView(row: IssueAttemptRow): AttemptView {
+  return {
+    id: row.id,
+    customerUid: row.customerUid,
+    requestedPg: row.requestedPg,
+    pgProvider: row.pgProvider,
+    pgId: row.pgId ?? midOf(row.requestedPg),
+    appMode: row.appMode,
+    outcome: row.outcome,
+    errorCode: row.errorCode,
+    iamportCode: row.iamportCode,
+    iamportMessage: row.iamportMessage,
+    pgCode: row.pgCode,
+    replaced: row.replaced,
+    durationMs: row.durationMs,
+    actorId: row.actorId,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
   };
 }

@@ -19,7 +19,7 @@ import type {
   ReconcileResult,
   StoredBillingKeyView,
 } from '@/lib/model/billing-keys';
-import { toStoredView } from './views';
+import { toStoredView } from './mapping';
 
 /** Keys per multi-get call (docs/iamport.md §4: the maximum is unconfirmed, 100 is safe). */
 export const RECONCILE_BATCH = 100;

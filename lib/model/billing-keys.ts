@@ -1,3 +1,7 @@
+import type { AuditTrailEvent } from './audit';
+/** Credit, check (debit), or not said by the PG. */
+export type CardType = 'credit' | 'check' | 'unknown';
+
 /** What the app's API returns about a billing key: masked data only. Shared with the browser. */
 export interface BillingKeyView {
   customerUid: string;
@@ -8,7 +12,7 @@ export interface BillingKeyView {
   cardCode: string | null;
   /** Masked by the PG, as Iamport returned it. */
   cardNumberMasked: string | null;
-  cardType: 'credit' | 'check' | 'unknown';
+  cardType: CardType;
   customerId: string | null;
   customerName: string | null;
   customerTel: string | null;
@@ -19,6 +23,33 @@ export interface BillingKeyView {
   insertedAt: string;
   /** ISO 8601. */
   updatedAt: string;
+}
+
+/** One row of the review list and the CSV export: masked data only (the table holds no card data). */
+export interface BillingKeyListRow {
+  customerUid: string;
+  pgProvider: string;
+  pgId: string;
+  /** Test channel (true), real one (false), or unknown (null). */
+  sandbox: boolean | null;
+  cardName: string | null;
+  cardCode: string | null;
+  cardNumberMasked: string | null;
+  cardType: CardType;
+  customerName: string | null;
+  customerTel: string | null;
+  customerEmail: string | null;
+  /** ISO 8601. */
+  issuedAt: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  issuedBy: string | null;
+  /** The issuer's email, when the account exists. */
+  issuedByEmail: string | null;
+  status: 'active' | 'deleted';
+  deletedAt: string | null;
+  deletedBy: string | null;
+  deleteReason: string | null;
 }
 
 export interface IssueResult {
@@ -125,16 +156,8 @@ export interface AttemptsPage {
   nextCursor: string | null;
 }
 
-export interface AuditEventView {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  result: 'success' | 'failure' | 'denied';
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
+/** An audit event of a key's trail: the same read model as the audit trail's. */
+export type AuditEventView = AuditTrailEvent;
 
 /** `GET /api/billing-keys/{customer_uid}`: the live key beside the stored one, and its records. */
 export interface BillingKeyDetail {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 
 /**
  * Query parameters of the billing-key list (`/keys`, `GET /api/billing-keys`) and its CSV export.
@@ -44,7 +45,7 @@ export const SORT_LABELS: Record<SortField, string> = {
   customer_name: '고객 이름',
   card_name: '카드사',
 };
-export const CARD_TYPE_FILTER_LABELS = { credit: '신용', check: '체크', unknown: '알 수 없음' } as const;
+export const CARD_TYPE_FILTER_LABELS = CARD_TYPE_SHORT_LABELS;
 export const ENV_FILTER_LABELS = { test: '테스트', live: '실제' } as const;
 export const STATUS_FILTER_LABELS = { active: '활성', deleted: '삭제됨' } as const;
 

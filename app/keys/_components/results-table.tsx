@@ -2,13 +2,11 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { None, SortableTH, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TruncatedLink } from '@/components/ui/tooltip';
-import type { BillingKeyListRow } from '@/lib/billing-keys/list';
-import { formatKst } from '@/lib/format';
+import type { BillingKeyListRow } from '@/lib/model/billing-keys';
+import { CARD_TYPE_SHORT_LABELS, formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/gateways/catalog';
 import { SORT_LABELS, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import { keyDetailHref, keysHref } from './keys-href';
-
-const CARD_TYPE_TEXT = { credit: '신용', check: '체크', unknown: null } as const;
 
 /** A column header that sorts by its column; pressing the active one flips the order. */
 function SortHeader({ filters, field, label }: { filters: BillingKeyFilters; field: SortField; label: string }) {
@@ -28,7 +26,7 @@ function SortHeader({ filters, field, label }: { filters: BillingKeyFilters; fie
 
 function Row({ row, filters }: { row: BillingKeyListRow; filters: BillingKeyFilters }) {
   const deleted = row.status === 'deleted';
-  const type = CARD_TYPE_TEXT[row.cardType];
+  const type = row.cardType === 'unknown' ? null : CARD_TYPE_SHORT_LABELS[row.cardType];
   return (
     <TR tone={deleted ? 'muted' : undefined}>
       <TD primary className="md:max-w-64">
