@@ -132,6 +132,45 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
     expect(events[1]).toMatchObject({ result: 'success', actorId: 'reviewer-1', details: { reason: '고객 요청' } });
   });
 
+  describe('QA (test keys only)', () => {
+    const qa = { actor: { id: 'qa-1', email: 'qa@example.com', role: 'qa' as const }, ip: '127.0.0.1' };
+
+    it('may delete a key that is on a test channel at Iamport now', async () => {
+      const uid = uniqueUid('del_qa_test');
+      await issueKey(handle.db, runtime, uid);
+      const result = await deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps());
+      expect(result.notFoundAtIamport).toBe(false);
+      expect(await runtime.sandbox.admin.getKey(uid)).toBeUndefined();
+    });
+
+    it('may not delete a test key whose card Iamport now holds on a live channel (the live record decides)', async () => {
+      const uid = uniqueUid('del_qa_live');
+      await issueKey(handle.db, runtime, uid);
+      expect((await findStoredKey(handle.db, uid))?.sandbox).toBe(true);
+      // Replaced at Iamport onto a live channel, behind the console's back.
+      const held = await runtime.sandbox.admin.getKey(uid);
+      await runtime.sandbox.admin.putKey({ ...held!, pg_provider: 'kcp', pg_id: 'IP_LIVE', sandbox: false });
+      const error = await rejection(deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps()));
+      expect(error.code).toBe('forbidden');
+      expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
+      expect(runtime.requests.filter((line) => line.startsWith('DELETE') && line.includes(uid))).toEqual([]);
+    });
+
+    it('may not delete when Iamport cannot say which channel the key is on now', async () => {
+      const uid = uniqueUid('del_qa_down');
+      await issueKey(handle.db, runtime, uid);
+      runtime.sandbox.admin.setFault(uid, 'http_500');
+      try {
+        const error = await rejection(deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps()));
+        expect(error.code).toBe('upstream_unavailable');
+        expect(error.message).toMatch(/삭제하지 않았습니다/);
+      } finally {
+        runtime.sandbox.admin.clearFault(uid);
+      }
+      expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
+    });
+  });
+
   it('answers not_found when neither the app nor Iamport has the uid', async () => {
     const uid = uniqueUid('del_none');
     const error = await rejection(deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps()));

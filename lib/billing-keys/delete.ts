@@ -13,6 +13,8 @@ import { toAppError } from '@/lib/iamport/app-errors';
 import { recordLiveState } from './live-state';
 import type { DeleteResult } from '@/lib/model/billing-keys';
 import { toStoredView } from './mapping';
+import { cachedChannels } from './channels';
+import type { IamportRuntime } from '@/lib/runtime';
 
 /**
  * Deletes the key at Iamport (irreversible; `reason` goes along), then marks the stored record
@@ -29,14 +31,9 @@ export async function deleteBillingKey(
   const { db, runtime } = await resolveDeps(deps);
   const stored = await findStoredKey(db, customerUid);
   const actorId = context.actor?.id ?? null;
-  // QA may delete test keys only: a key issued on a test channel (or by the sandbox).
-  if (
-    context.actor &&
-    !can(context.actor.role, 'keys.delete') &&
-    !(stored?.sandbox === true || stored?.appMode === 'sandbox')
-  ) {
-    throw new AppError('forbidden', 'QA 역할은 테스트 채널에서 발급된 빌링키만 삭제할 수 있습니다.');
-  }
+  // QA may delete test keys only, judged by the key as Iamport holds it now.
+  if (context.actor && !can(context.actor.role, 'keys.delete'))
+    await assertTestKeyAtIamport(customerUid, stored, runtime);
   const about = {
     reason: input.reason,
     cardName: stored?.cardName ?? null,
@@ -89,6 +86,46 @@ export async function deleteBillingKey(
     cardNumberMasked: deleted.card_number ?? stored?.cardNumberMasked ?? null,
   });
   return result(db, customerUid, false);
+}
+
+export const QA_DELETE_FORBIDDEN_MESSAGE =
+  'QA 역할은 테스트 채널의 빌링키만 삭제할 수 있습니다. 이 키는 지금 Iamport에서 실제 채널에 있습니다.';
+export const QA_DELETE_UNCHECKED_MESSAGE =
+  'Iamport에서 이 빌링키가 지금 어느 채널에 있는지 확인하지 못해 삭제하지 않았습니다. 잠시 후 다시 시도하세요.';
+
+/**
+ * The guard of a QA deletion: the card must be on a test channel at Iamport now (the stored record
+ * may be stale: the customer_uid can have been re-issued on a live channel since). Iamport's own
+ * `sandbox` flag decides, else the channel list's; a key Iamport no longer has, the stored record.
+ * A guard that cannot decide says no.
+ */
+async function assertTestKeyAtIamport(
+  customerUid: string,
+  stored: BillingKeyRow | undefined,
+  runtime: IamportRuntime,
+): Promise<void> {
+  let live: CustomerAnnotation | null;
+  try {
+    live = await runtime.client.getBillingKey(customerUid);
+  } catch (error) {
+    if (!(error instanceof IamportNotFoundError)) {
+      throw new AppError('upstream_unavailable', QA_DELETE_UNCHECKED_MESSAGE);
+    }
+    live = null;
+  }
+  let test: boolean;
+  if (live === null) {
+    test = stored?.sandbox === true || stored?.appMode === 'sandbox';
+  } else if (typeof live.sandbox === 'boolean') {
+    test = live.sandbox;
+  } else {
+    const channels = await cachedChannels(runtime).catch(() => {
+      throw new AppError('upstream_unavailable', QA_DELETE_UNCHECKED_MESSAGE);
+    });
+    const channel = channels.find((item) => item.pg_provider === live.pg_provider && item.pg_id === live.pg_id);
+    test = channel?.sandbox === true;
+  }
+  if (!test) throw new AppError('forbidden', QA_DELETE_FORBIDDEN_MESSAGE);
 }
 
 /** A key that existed only at Iamport gets a record too, so its deletion stays visible. */
