@@ -27,6 +27,34 @@ function securityHeaders(dev) {
   ];
 }
 
+/**
+ * The customer's card-registration page (`/r/<token>`): nothing but this app's own scripts, styles
+ * and calls; no images or fonts from anywhere else, no forms posted elsewhere, never framed,
+ * never indexed or cached, and no referrer leaves it (the token is in its address).
+ */
+function customerPageHeaders(dev) {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return [
+    { key: 'Content-Security-Policy', value: csp },
+    { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
+    { key: 'Referrer-Policy', value: 'no-referrer' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Cache-Control', value: 'no-store' },
+  ];
+}
+
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function nextConfig(phase) {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
@@ -40,6 +68,7 @@ export default function nextConfig(phase) {
         { source: '/:path*', headers: securityHeaders(dev) },
         // API answers may carry customer data: never cached anywhere.
         { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+        { source: '/r/:path*', headers: customerPageHeaders(dev) },
       ];
     },
   };

@@ -1,9 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SandboxBanner } from '@/components/sandbox-banner';
-import { SiteHeader } from '@/components/site-header';
-import { isSandboxMode } from '@/lib/env';
-import { Providers } from './providers';
 import '@fontsource-variable/ibm-plex-sans/wght.css';
 import './globals.css';
 
@@ -16,8 +12,11 @@ export const metadata: Metadata = {
 // The mode is read from the environment at request time, never baked in at build time.
 export const dynamic = 'force-dynamic';
 
+/**
+ * The document only. The staff console's chrome is in `(staff)/layout.tsx`; the customer's
+ * card-registration page (`/r/…`) has its own, with no staff header, menu or session.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const sandbox = isSandboxMode();
   return (
     <html lang="ko">
       <body className="min-h-screen font-sans">
@@ -27,13 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           본문으로 건너뛰기
         </a>
-        {sandbox && <SandboxBanner />}
-        <SiteHeader mode={sandbox ? 'sandbox' : 'live'} />
-        <Providers>
-          <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:py-8">
-            {children}
-          </main>
-        </Providers>
+        {children}
       </body>
     </html>
   );

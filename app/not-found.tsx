@@ -1,17 +1,9 @@
-import Link from 'next/link';
-import { PageHeader } from '@/components/ui/page-header';
-
+/** A 404 outside both layouts' pages (rare: the staff catch-all answers most). */
 export default function NotFound() {
   return (
-    <div className="space-y-4">
-      <PageHeader title="페이지를 찾을 수 없습니다" />
-      <p>
-        주소를 확인하거나{' '}
-        <Link href="/keys/new" className="text-blue-700 underline">
-          빌링키 발급
-        </Link>
-        으로 이동하세요.
-      </p>
-    </div>
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      <h1 className="text-2xl font-bold text-slate-900">페이지를 찾을 수 없습니다</h1>
+      <p className="mt-2">주소를 확인하세요.</p>
+    </main>
   );
 }

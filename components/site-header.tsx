@@ -9,10 +9,12 @@ const NAV_LINKS: readonly { href: string; label: string; needs: readonly Permiss
   { href: '/keys/new', label: '빌링키 발급', needs: ['keys.issue', 'keys.issue.test_only'] },
   { href: '/keys', label: '빌링키 목록', needs: ['keys.view'] },
   { href: '/attempts', label: '발급 시도', needs: ['attempts.view', 'attempts.view.own'] },
+  { href: '/links', label: '등록 링크', needs: ['links.view', 'links.view.own'] },
   { href: '/reconcile', label: 'Iamport 대조', needs: ['keys.view'] },
   { href: '/audit', label: '감사 기록', needs: ['audit.view'] },
   { href: '/qa', label: 'QA 실행', needs: ['qa.run'] },
   { href: '/settings/channels', label: '채널 설정', needs: ['settings.manage'] },
+  { href: '/settings/links', label: '링크 설정', needs: ['settings.manage'] },
 ];
 
 /**

@@ -10,6 +10,7 @@ import type {
   ReconcileResult,
   StoredBillingKeyView,
 } from '@/lib/model/billing-keys';
+import type { CreatedLink, LinkDetail, LinkRegistered, LinkSettingsView, LinksPage, LinkView } from '@/lib/model/links';
 import type { QaRunSummary, QaRunView } from '@/lib/model/qa';
 import type { ChannelSettingsView, ListedChannel } from '@/lib/model/settings';
 import type { Actor } from '@/lib/model/staff';
@@ -24,6 +25,7 @@ import type {
 } from '@/lib/validations/auth';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
+import type { CreateLinkInput, LinkSettingsInput, LinkSubmissionInput, SendLinkInput } from '@/lib/validations/links';
 import type { QaRunInput } from '@/lib/validations/qa';
 import { request, send } from './http';
 
@@ -53,6 +55,21 @@ export const api = {
     ),
   attempts: (filters: AttemptsQueryInput) =>
     request<AttemptsPage>(`/api/attempts?${new URLSearchParams(filters as Record<string, string>).toString()}`),
+  // Card-registration links
+  createLink: (input: CreateLinkInput) => request<CreatedLink>('/api/links', send('POST', input)),
+  links: (filters: Record<string, string> = {}) =>
+    request<LinksPage>(`/api/links?${new URLSearchParams(filters).toString()}`),
+  link: (id: string) => request<LinkDetail>(`/api/links/${encodeURIComponent(id)}`),
+  revokeLink: (id: string) =>
+    request<{ link: LinkView }>(`/api/links/${encodeURIComponent(id)}/revoke`, send('POST')).then((data) => data.link),
+  sendLink: (id: string, input: SendLinkInput) =>
+    request<{ link: LinkView }>(`/api/links/${encodeURIComponent(id)}/send`, send('POST', input)).then(
+      (data) => data.link,
+    ),
+  submitLink: (input: LinkSubmissionInput & { token: string }) =>
+    request<LinkRegistered>('/api/links/submit', send('POST', input)),
+  linkSettings: () => request<LinkSettingsView>('/api/settings/links'),
+  saveLinkSettings: (input: LinkSettingsInput) => request<LinkSettingsView>('/api/settings/links', send('PUT', input)),
   reconcileOverview: () => request<ReconcileOverview>('/api/reconcile'),
   runReconcile: () => request<ReconcileResult>('/api/reconcile', send('POST')),
   // Settings and QA

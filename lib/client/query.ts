@@ -6,6 +6,7 @@ export const queryKeys = {
   channels: () => ['channels'] as const,
   billingKey: (customerUid: string) => ['billing-keys', customerUid] as const,
   currentKey: (customerUid: string) => ['billing-keys', customerUid, 'current'] as const,
+  link: (id: string) => ['links', id] as const,
   qaRuns: () => ['qa-runs'] as const,
   qaRun: (id: string) => ['qa-runs', id] as const,
 };
@@ -23,6 +24,8 @@ export const queries = {
       queryFn: () => api.currentKey(customerUid),
       staleTime: 0,
     }),
+  /** A card-registration link's live state (the agent's screen polls it). */
+  link: (id: string) => queryOptions({ queryKey: queryKeys.link(id), queryFn: () => api.link(id), staleTime: 0 }),
   qaRuns: () => queryOptions({ queryKey: queryKeys.qaRuns(), queryFn: api.qaRuns, staleTime: 0 }),
   qaRun: (id: string) => queryOptions({ queryKey: queryKeys.qaRun(id), queryFn: () => api.qaRun(id), staleTime: 0 }),
 };

@@ -58,6 +58,8 @@ export interface CreatedLink {
   link: LinkView;
   url: string;
   token: string;
+  /** Which deliveries the environment configures (copy and QR always work). */
+  delivery?: { email: boolean; webhook: boolean };
 }
 
 export interface LinksPage {
