@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/model/staff';
 import { AppError, toErrorBody, validationError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 import { AUTH_MESSAGES } from '@/lib/messages';
-import { requestHost } from '@/lib/request-context';
+import { isJsonMediaType, requestHost } from '@/lib/request-context';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 /** Largest JSON body any route accepts; an issuance body is well under 4 KB. */
@@ -196,8 +196,7 @@ export function apiRoute<Context>(
 
 /** Reads a JSON body within the size limit; 415/413/400 with a clear message otherwise. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().includes('application/json')) {
+  if (!isJsonMediaType(request.headers.get('content-type'))) {
     throw new AppError('unsupported_media_type', '요청 본문은 JSON이어야 합니다 (Content-Type: application/json).');
   }
   const text = await request.text();

@@ -8,6 +8,7 @@ import {
   clientIpFromHeaders,
   forwardedHttps,
   installPeerAddressStamp,
+  isJsonMediaType,
   parseIp,
   peerStamp,
   requestContext,
@@ -134,5 +135,33 @@ describe('installPeerAddressStamp', () => {
       sent.end();
     });
     expect(JSON.parse(body)).toEqual({ ip: '127.0.0.1' });
+  });
+});
+
+describe('isJsonMediaType', () => {
+  it('takes application/json, with a UTF-8 charset at most', () => {
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      'application/json; charset=utf-8',
+      'application/json;charset="UTF-8"',
+    ])
+      expect(isJsonMediaType(type)).toBe(true);
+  });
+
+  it('refuses every other media type, however it mentions JSON', () => {
+    for (const type of [
+      null,
+      '',
+      'text/plain; charset=application/json',
+      'text/plain; application/json',
+      'application/jsonp',
+      'application/json-patch+json',
+      'application/x-www-form-urlencoded; a=application/json',
+      'multipart/form-data; boundary=application/json',
+      'application/json; charset=latin1',
+      'application/json, text/plain',
+    ])
+      expect(isJsonMediaType(type)).toBe(false);
   });
 });

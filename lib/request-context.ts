@@ -112,6 +112,26 @@ export function forwardedHttps(headers: Headers, hops: number = trustedHops()): 
   return fromTrustedProxies(entries(headers.get('x-forwarded-proto')), hops)?.toLowerCase() === 'https';
 }
 
+/**
+ * Whether a `Content-Type` is JSON: the media type itself must be `application/json` (parsed, not
+ * searched: `text/plain; charset=application/json` is text), with no charset but UTF-8.
+ */
+export function isJsonMediaType(value: string | null | undefined): boolean {
+  if (!value || value.length > 200) return false;
+  const [type, ...parameters] = value.split(';');
+  if (type?.trim().toLowerCase() !== 'application/json') return false;
+  return parameters.every((parameter) => {
+    const [name, raw = ''] = parameter.split('=');
+    if (name?.trim().toLowerCase() !== 'charset') return true;
+    return (
+      raw
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase() === 'utf-8'
+    );
+  });
+}
+
 /** Longest user agent kept (sessions); longer ones are cut. */
 export const MAX_USER_AGENT_CHARS = 512;
 

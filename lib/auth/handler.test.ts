@@ -4,6 +4,7 @@ import type { DbHandle } from '@/lib/db';
 import { authSessions } from '@/lib/db/schema';
 import { parseEnv } from '@/lib/env';
 import { testEngines } from '@/lib/testing/db';
+import { handleAuthRequest } from './handler';
 import { AuthClient, PASSWORD, seedStaff, testAuth, uniqueEmail, uniqueIp, type TestAuth } from '@/lib/testing/auth';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -84,5 +85,25 @@ describe.each(testEngines())('the /api/auth wrapper on $name', (engine) => {
     const [row] = await handle.db.select().from(authSessions).where(eq(authSessions.userId, proxied.staff.id));
     // Behind one proxy the client is the hop the proxy appended.
     expect(row?.ipAddress).toBe('198.51.100.20');
+  });
+});
+
+describe('the /api/auth wrapper, before better-auth', () => {
+  it('refuses a body whose media type only mentions JSON (415, Korean envelope), before any sign-in logic', async () => {
+    const runtime = { handler: () => Promise.reject(new Error('must not be reached')) } as unknown as Parameters<
+      typeof handleAuthRequest
+    >[0];
+    for (const type of ['text/plain; charset=application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await handleAuthRequest(
+        runtime,
+        new Request('http://127.0.0.1:3999/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: '{"email":"a@example.com","password":"x"}',
+        }),
+      );
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    }
   });
 });

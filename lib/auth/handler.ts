@@ -1,5 +1,5 @@
 import 'server-only';
-import { CLIENT_IP_HEADER, clientIp, forwardedHttps } from '@/lib/request-context';
+import { CLIENT_IP_HEADER, clientIp, forwardedHttps, isJsonMediaType } from '@/lib/request-context';
 import type { Auth } from './auth';
 
 /**
@@ -9,9 +9,21 @@ import type { Auth } from './auth';
  * - no answer carries a session token in its body (`get-session`, `list-sessions`, sign-in): the
  *   browser holds the session in an HttpOnly cookie, and script must not read it;
  * - cookies get `Secure` when a trusted proxy says the client spoke HTTPS (better-auth itself adds it
- *   only when `BETTER_AUTH_URL` is https).
+ *   only when `BETTER_AUTH_URL` is https);
+ * - a body is JSON by its media type (`text/plain; charset=application/json` is refused with 415).
  */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  if (hasBody(request) && !isJsonMediaType(request.headers.get('content-type'))) {
+    return Response.json(
+      {
+        error: {
+          code: 'unsupported_media_type',
+          message: '요청 본문은 JSON이어야 합니다 (Content-Type: application/json).',
+        },
+      },
+      { status: 415 },
+    );
+  }
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_IP_HEADER);
   const ip = clientIp(request);
@@ -26,6 +38,17 @@ export async function handleAuthRequest(auth: Auth, request: Request): Promise<R
     }
   }
   return withoutTokens(response);
+}
+
+/** Whether a request carries a body: a non-zero Content-Length, chunked, or a content type at all. */
+function hasBody(request: Request): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const length = request.headers.get('content-length');
+  return (
+    (length !== null && length.trim() !== '0') ||
+    request.headers.has('transfer-encoding') ||
+    request.headers.has('content-type')
+  );
 }
 
 /** The JSON body without `token` fields (top level, in `session`, in a list of sessions). */
