@@ -18,5 +18,6 @@ export const EMPTY: Required<Omit<IssueBillingKeyInput, 'idempotency_key' | 'gua
   customer_postcode: '',
   replace_confirmed: false,
 };
-export type FormValues = typeof EMPTY;
+/** The schema's own input type, so `zodResolver(issueBillingKeySchema)` fits the form without a cast. */
+export type FormValues = IssueBillingKeyInput;
 export const FIELD_ORDER = Object.keys(EMPTY) as (keyof FormValues)[];

@@ -45,7 +45,7 @@ export function IssueForm() {
   const currentQuery = useQuery({ ...queries.currentKey(checkedUid), enabled: checkedUid !== '' });
 
   const form = useForm<FormValues>({
-    resolver: zodResolver(issueBillingKeySchema) as never,
+    resolver: zodResolver(issueBillingKeySchema),
     defaultValues: EMPTY,
     mode: 'onTouched',
     shouldFocusError: true,
