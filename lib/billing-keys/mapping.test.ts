@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BillingKeyRow } from '@/lib/db/schema';
-import { cardTypeOf, storedToView, toListRow, toStoredView } from './mapping';
+import type { CustomerAnnotation } from '@/lib/iamport/types';
+import { cardTypeOf, storedToView, toBillingKeyView, toListRow, toStoredView } from './mapping';
 
 const row: BillingKeyRow = {
   customerUid: 'cust_1',
@@ -85,5 +86,27 @@ describe('the billing-key read model', () => {
     expect(listed).not.toHaveProperty('extra');
     expect(listed).not.toHaveProperty('appMode');
     expect(listed).toMatchObject({ cardType: 'check', updatedAt: '2026-11-02T00:00:01.000Z', issuedByEmail: null });
+  });
+
+  it('reads a live key through the stored columns: the same view, unknown fields dropped, blanks as null', () => {
+    const annotation = {
+      customer_uid: 'cust_1',
+      pg_provider: 'nice',
+      pg_id: 'nictest04m',
+      sandbox: true,
+      card_name: '국민KB카드',
+      card_code: '381',
+      card_number: '52728900****0004',
+      card_type: '1',
+      customer_name: '김민준',
+      customer_tel: '010-1234-5678',
+      customer_email: '',
+      customer_addr: null,
+      customer_postcode: null,
+      inserted: Date.parse('2026-11-01T00:00:00Z') / 1000,
+      updated: Date.parse('2026-11-02T00:00:00Z') / 1000,
+      something_new: 'from Iamport',
+    } as unknown as CustomerAnnotation;
+    expect(toBillingKeyView(annotation)).toEqual(storedToView(row));
   });
 });

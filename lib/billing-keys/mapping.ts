@@ -1,12 +1,14 @@
 import 'server-only';
 import type { BillingKeyRow, IssueAttemptRow } from '@/lib/db/schema';
 import { billingKeys, type billingKeyHistory } from '@/lib/db/schema';
+import { annotationColumns } from '@/lib/db/billing-keys';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type {
   AttemptView,
   BillingKeyListRow,
   BillingKeyView,
   CardType,
+  KeyFact,
   KeyHistoryView,
   StoredBillingKeyView,
 } from '@/lib/model/billing-keys';
@@ -19,8 +21,6 @@ import type {
 
 type HistoryRow = typeof billingKeyHistory.$inferSelect;
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const isoFromUnix = (seconds: number): string => new Date(seconds * 1000).toISOString();
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** Iamport's `card_type` (0 credit, 1 check, sometimes as a string in old answers) or the stored one. */
@@ -30,30 +30,8 @@ export function cardTypeOf(value: unknown): CardType {
   return 'unknown';
 }
 
-/** Whitelists the annotation's fields; anything unknown Iamport adds is dropped, not echoed. */
-export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView {
-  return {
-    customerUid: annotation.customer_uid,
-    pgProvider: annotation.pg_provider,
-    pgId: annotation.pg_id,
-    sandbox: typeof annotation.sandbox === 'boolean' ? annotation.sandbox : null,
-    cardName: text(annotation.card_name),
-    cardCode: text(annotation.card_code),
-    cardNumberMasked: text(annotation.card_number),
-    cardType: cardTypeOf(annotation.card_type),
-    customerId: text(annotation.customer_id),
-    customerName: text(annotation.customer_name),
-    customerTel: text(annotation.customer_tel),
-    customerEmail: text(annotation.customer_email),
-    customerAddr: text(annotation.customer_addr),
-    customerPostcode: text(annotation.customer_postcode),
-    insertedAt: isoFromUnix(annotation.inserted),
-    updatedAt: isoFromUnix(annotation.updated),
-  };
-}
-
-/** A stored row in the same shape as a live key, so both render with one card component. */
-export function storedToView(row: BillingKeyRow): BillingKeyView {
+/** What a key is and whose it is: the fields every view of a key shares. */
+function keyFacts(row: Pick<BillingKeyRow, KeyFact>): Pick<BillingKeyView, KeyFact> {
   return {
     customerUid: row.customerUid,
     pgProvider: row.pgProvider,
@@ -63,15 +41,35 @@ export function storedToView(row: BillingKeyRow): BillingKeyView {
     cardCode: row.cardCode,
     cardNumberMasked: row.cardNumberMasked,
     cardType: cardTypeOf(row.cardType),
-    customerId: row.customerId,
     customerName: row.customerName,
     customerTel: row.customerTel,
     customerEmail: row.customerEmail,
+  };
+}
+
+type KeyColumns = Pick<
+  BillingKeyRow,
+  KeyFact | 'customerId' | 'customerAddr' | 'customerPostcode' | 'iamportInsertedAt' | 'iamportUpdatedAt'
+>;
+
+/** A stored row in the same shape as a live key, so both render with one card component. */
+export function storedToView(row: KeyColumns): BillingKeyView {
+  return {
+    ...keyFacts(row),
+    customerId: row.customerId,
     customerAddr: row.customerAddr,
     customerPostcode: row.customerPostcode,
     insertedAt: row.iamportInsertedAt.toISOString(),
     updatedAt: row.iamportUpdatedAt.toISOString(),
   };
+}
+
+/**
+ * A key as Iamport returns it, read through the same columns the console stores (`annotationColumns`):
+ * its fields are whitelisted, so anything unknown Iamport adds is dropped, not echoed.
+ */
+export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView {
+  return storedToView({ customerUid: annotation.customer_uid, ...annotationColumns(annotation) });
 }
 
 /** A billing_keys row for the API: the live-shaped view plus what only the console records. */
@@ -129,25 +127,15 @@ const isoOf = (value: Date | string): string => (value instanceof Date ? value :
 /** The row view; picks its fields one by one so an extra selected column (a cursor) never leaks into it. */
 export function toListRow(row: SelectedListRow): BillingKeyListRow {
   return {
-    customerUid: row.customerUid,
-    pgProvider: row.pgProvider,
-    pgId: row.pgId,
-    sandbox: row.sandbox,
-    cardName: row.cardName,
-    cardCode: row.cardCode,
-    cardNumberMasked: row.cardNumberMasked,
-    customerName: row.customerName,
-    customerTel: row.customerTel,
-    customerEmail: row.customerEmail,
+    ...keyFacts(row),
+    issuedAt: isoOf(row.issuedAt),
+    updatedAt: isoOf(row.updatedAt),
     issuedBy: row.issuedBy,
     issuedByEmail: null,
     status: row.status,
+    deletedAt: row.deletedAt ? isoOf(row.deletedAt) : null,
     deletedBy: row.deletedBy,
     deleteReason: row.deleteReason,
-    cardType: cardTypeOf(row.cardType),
-    issuedAt: isoOf(row.issuedAt),
-    updatedAt: isoOf(row.updatedAt),
-    deletedAt: row.deletedAt ? isoOf(row.deletedAt) : null,
   };
 }
 

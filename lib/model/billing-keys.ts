@@ -25,23 +25,25 @@ export interface BillingKeyView {
   updatedAt: string;
 }
 
+/** The fields every view of a key shares: what it is and whose it is. */
+export type KeyFact =
+  | 'customerUid'
+  | 'pgProvider'
+  | 'pgId'
+  | 'sandbox'
+  | 'cardName'
+  | 'cardCode'
+  | 'cardNumberMasked'
+  | 'cardType'
+  | 'customerName'
+  | 'customerTel'
+  | 'customerEmail';
+
 /** One row of the review list and the CSV export: masked data only (the table holds no card data). */
-export interface BillingKeyListRow {
-  customerUid: string;
-  pgProvider: string;
-  pgId: string;
-  /** Test channel (true), real one (false), or unknown (null). */
-  sandbox: boolean | null;
-  cardName: string | null;
-  cardCode: string | null;
-  cardNumberMasked: string | null;
-  cardType: CardType;
-  customerName: string | null;
-  customerTel: string | null;
-  customerEmail: string | null;
+export interface BillingKeyListRow extends Pick<BillingKeyView, KeyFact> {
   /** ISO 8601. */
   issuedAt: string;
-  /** ISO 8601. */
+  /** ISO 8601: when the console last changed the row. */
   updatedAt: string;
   issuedBy: string | null;
   /** The issuer's email, when the account exists. */
