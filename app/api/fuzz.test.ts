@@ -2,14 +2,19 @@
  * Property-based fuzzing of every API route through its real handler (the exported GET/POST/… of
  * each `app/api/**\/route.ts`), signed in with a real better-auth session on an in-memory PGlite,
  * with the in-process sandbox as Iamport. Well over 10,000 random and malformed bodies, query strings,
- * path parameters, cookies, content types and origins. For every answer:
+ * path parameters, cookies, content types, origins and forwarded headers (`X-Forwarded-For`, `-Host`,
+ * `-Proto`, `X-Real-IP`: the fuzzer is the TCP peer 192.0.2.1, with no trusted proxy). For every answer:
  *
  * - never a 5xx;
  * - every 4xx is `{ "error": { "code", "message" } }` with a Korean message, its code's own status
  *   (lib/errors.ts), and Korean per-field messages;
  * - invalid input (refused by the route's own schema, not JSON, too big, signed out, another site)
  *   answers a 4xx and makes no call to Iamport (the sandbox's call counter does not move);
- * - a mutated field of an otherwise valid issuance is named in `fields`.
+ * - a mutated field of an otherwise valid issuance is named in `fields`;
+ * - a body is JSON by its parsed media type (`text/plain; charset=application/json` is 415);
+ * - forwarded headers change nothing: the origin check ignores `X-Forwarded-Host`, and every audit
+ *   event names the peer's address (or none), never a forwarded value; no session keeps a user agent
+ *   longer than 512 characters.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -40,6 +45,9 @@ import {
   staffUpdateSchema,
 } from '@/lib/validations/auth';
 import { issueBillingKeySchema } from '@/lib/validations/billing-key';
+import { getDb } from '@/lib/db';
+import { auditEvents, authSessions } from '@/lib/db/schema';
+import { PEER_ADDRESS_HEADER, peerStamp } from '@/lib/request-context';
 import { parseBillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { customerUidParamSchema, deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { parseAuditQuery } from '@/lib/validations/audit';
@@ -79,7 +87,7 @@ const HANGUL = /[가-힣]/;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Who = 'admin' | 'anonymous' | 'garbage';
-type OriginKind = 'same' | 'none' | 'foreign' | 'null' | 'malformed' | 'cross-site';
+type OriginKind = 'same' | 'none' | 'foreign' | 'null' | 'malformed' | 'cross-site' | 'forwarded-host';
 
 /** One generated request. */
 interface Case {
@@ -92,6 +100,8 @@ interface Case {
   who: Who;
   cookie?: string;
   origin: OriginKind;
+  /** Forwarded headers the client made up (no proxy is trusted: none may count). */
+  forwarded: Record<string, string>;
   /** For a mutated issuance: the fields the mutations broke. */
   expectFields?: string[];
 }
@@ -218,6 +228,12 @@ const contentType = fc.oneof(
       'application/x-www-form-urlencoded',
       'multipart/form-data; boundary=x',
       'application/jsonp',
+      // Media types that only mention JSON (a substring check let the first through).
+      'text/plain; charset=application/json',
+      'text/plain; application/json',
+      'application/x-www-form-urlencoded; a=application/json',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
     ),
     weight: 3,
   },
@@ -305,9 +321,33 @@ const garbageCookie = fc.oneof(
     `bk.session_token=${'x'.repeat(4000)}`,
   ),
 );
+/** Made-up forwarded headers: well-formed, junk, 8,000 characters, lists, another host, another scheme. */
+const addressText = fc.oneof(
+  fc.ipV4(),
+  fc.ipV6(),
+  headerText,
+  fc.constantFrom('x'.repeat(8000), `${'203.0.113.9, '.repeat(700)}198.51.100.1`, 'unknown', '<script>', "'; --"),
+  fc.array(fc.ipV4(), { minLength: 2, maxLength: 12 }).map((list) => list.join(', ')),
+);
+const forwardedArb = fc.record(
+  {
+    'x-forwarded-for': addressText,
+    'x-real-ip': addressText,
+    'x-forwarded-host': fc.oneof(fc.constantFrom('evil.example', '127.0.0.1:3999', 'a'.repeat(300)), headerText),
+    'x-forwarded-proto': fc.oneof(fc.constantFrom('https', 'http', 'javascript'), headerText),
+    'user-agent': fc.oneof(headerText, fc.constant(`Mozilla/5.0 ${'A'.repeat(20_000)}`)),
+  },
+  { requiredKeys: [] },
+);
+/** The TCP peer the fuzzer is, as the server's stamp (instrumentation.ts) gives it. */
+const PEER = '192.0.2.1';
+
 const originArb = fc.oneof(
   { arbitrary: fc.constant<OriginKind>('same'), weight: 14 },
-  { arbitrary: fc.constantFrom<OriginKind>('none', 'foreign', 'null', 'malformed', 'cross-site'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom<OriginKind>('none', 'foreign', 'null', 'malformed', 'cross-site', 'forwarded-host'),
+    weight: 2,
+  },
 );
 
 // A valid issuance for the sandbox's key-in channels, and single-field mutations that break it.
@@ -398,7 +438,13 @@ const mutatedIssue = validIssue.chain((base) =>
 // Oracles
 // ---------------------------------------------------------------------------------------------
 
-const isJsonType = (type?: string) => Boolean(type && type.toLowerCase().includes('application/json'));
+/** JSON by its media type, parsed: `application/json`, with no charset but UTF-8. */
+const isJsonType = (type?: string) => {
+  if (!type) return false;
+  const [media, ...parameters] = type.split(';').map((part) => part.trim().toLowerCase());
+  if (media !== 'application/json') return false;
+  return parameters.every((parameter) => !parameter.startsWith('charset=') || /^charset="?utf-8"?$/.test(parameter));
+};
 
 /** What readJsonBody + the schema make of a body: null when it is acceptable. */
 function bodyProblem(c: Case, schema: ZodType): 'type' | 'size' | 'json' | 'schema' | null {
@@ -940,11 +986,19 @@ function originHeaders(kind: OriginKind): Record<string, string> {
       return { origin: 'http://' };
     case 'cross-site':
       return { 'sec-fetch-site': 'cross-site' };
+    case 'forwarded-host':
+      // Another site's page that also claims to be that site through X-Forwarded-Host.
+      return { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' };
   }
 }
 
 async function send(spec: RouteSpec, c: Case): Promise<Answer> {
-  const headers: Record<string, string> = { host: HOST, ...originHeaders(c.origin) };
+  const headers: Record<string, string> = {
+    host: HOST,
+    ...c.forwarded,
+    ...originHeaders(c.origin),
+    [PEER_ADDRESS_HEADER]: peerStamp(PEER),
+  };
   if (c.cookie) headers.cookie = c.cookie;
   if (c.contentType) headers['content-type'] = c.contentType;
   const hasBody = c.method !== 'GET' && c.body !== undefined;
@@ -1010,8 +1064,9 @@ const caseArb = (spec: RouteSpec): fc.Arbitrary<Case> =>
       who: callerArb(spec.callers ?? ['admin', 'anonymous', 'garbage']),
       garbage: garbageCookie,
       origin: originArb,
+      forwarded: fc.oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: forwardedArb, weight: 2 }),
     })
-    .map(({ extra, who, garbage, origin }) => {
+    .map(({ extra, who, garbage, origin, forwarded }) => {
       const params = extra.params ?? {};
       return {
         method: spec.method,
@@ -1023,6 +1078,7 @@ const caseArb = (spec: RouteSpec): fc.Arbitrary<Case> =>
         who,
         cookie: who === 'admin' ? adminCookie : who === 'garbage' ? garbage : undefined,
         origin,
+        forwarded,
         expectFields: extra.expectFields,
       } satisfies Case;
     });
@@ -1043,7 +1099,7 @@ interface ErrorEnvelope {
 /** The properties; throws (for fast-check to shrink) with what was sent and what came back. */
 function check(spec: RouteSpec, c: Case, answer: Answer): void {
   const context = () =>
-    `${c.method} ${c.path}${c.query ? `?${c.query}` : ''} as ${c.who}, origin ${c.origin}, content-type ${c.contentType}, body ${JSON.stringify(c.body?.slice(0, 200))}, params ${JSON.stringify(c.params)}\n→ ${answer.status} ${answer.text.slice(0, 400)}${logLines.length ? `\nlast server error: ${lastLoggedError()}` : ''}`;
+    `${c.method} ${c.path}${c.query ? `?${c.query}` : ''} as ${c.who}, origin ${c.origin}, forwarded ${JSON.stringify(c.forwarded).slice(0, 200)}, content-type ${c.contentType}, body ${JSON.stringify(c.body?.slice(0, 200))}, params ${JSON.stringify(c.params)}\n→ ${answer.status} ${answer.text.slice(0, 400)}${logLines.length ? `\nlast server error: ${lastLoggedError()}` : ''}`;
   const fail = (why: string) => {
     throw new Error(`${why}\n${context()}`);
   };
@@ -1143,7 +1199,12 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
     const response = await authRoute.POST(
       new Request(`${ORIGIN}/api/auth/sign-in/email`, {
         method: 'POST',
-        headers: { host: HOST, origin: ORIGIN, 'content-type': 'application/json' },
+        headers: {
+          host: HOST,
+          origin: ORIGIN,
+          'content-type': 'application/json',
+          [PEER_ADDRESS_HEADER]: peerStamp(PEER),
+        },
         body: JSON.stringify(ADMIN),
       }),
       { params: Promise.resolve({}) } as never,
@@ -1173,6 +1234,7 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
       who: 'admin',
       cookie: adminCookie,
       origin: 'same',
+      forwarded: {},
     });
     expect(answer.status, answer.text).toBe(201);
     expect(answer.upstreamCalls).toBeGreaterThan(0);
@@ -1187,6 +1249,7 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
       params: {},
       who: 'admin',
       origin: 'same',
+      forwarded: {},
     };
     const bad = (answer: Partial<Answer>) => () =>
       check(spec, c, { status: 422, text: '', json: null, upstreamCalls: 0, ...answer });
@@ -1221,6 +1284,7 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
       contentType: 'application/json',
       who: 'anonymous',
       origin: 'same',
+      forwarded: {},
     };
     check(spec, c, await send(spec, c));
   });
@@ -1236,10 +1300,20 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
         who: 'admin',
         cookie: adminCookie,
         origin: 'same',
+        forwarded: {},
       },
     );
     expect(answer.status).toBe(200);
     expect(requests).toBeGreaterThanOrEqual(10_000);
+    // No made-up forwarded value reached the audit trail or a session.
+    const db = await getDb();
+    const ips = new Set((await db.select({ ip: auditEvents.ip }).from(auditEvents)).map((row) => row.ip));
+    expect([...ips].filter((ip) => ip !== null && ip !== PEER)).toEqual([]);
+    expect(ips.has(PEER)).toBe(true);
+    const agents = await db
+      .select({ userAgent: authSessions.userAgent, ip: authSessions.ipAddress })
+      .from(authSessions);
+    expect(agents.filter((row) => (row.userAgent?.length ?? 0) > 512 || (row.ip && row.ip !== PEER))).toEqual([]);
     expect(logLines.filter((line) => line.includes('unexpected error'))).toEqual([]);
   });
 });
