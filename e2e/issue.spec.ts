@@ -83,7 +83,9 @@ test.describe('issuing a billing key in sandbox mode, as a phone agent', () => {
     await expect(page.getByText('카드번호는 16자리입니다 (예: 1234-5678-9012-3456). 지금 6자리입니다.')).toBeVisible();
     await expiryInput(page).fill('2030-13');
     await submitButton(page).click();
-    await expect(page.getByText('월은 01부터 12까지입니다 (입력: 13).')).toBeVisible();
+    await expect(
+      page.getByText('유효기간의 월은 01부터 12까지입니다. 카드 앞면의 유효기간을 다시 확인하세요.'),
+    ).toBeVisible();
     expect(issuances).toEqual([]);
   });
 

@@ -162,20 +162,54 @@ export function formatWait(seconds: number): string {
   return rest === 0 ? `${minutes}분` : `${minutes}분 ${rest}초`;
 }
 
+const SAME_SITE = 'http://same.invalid';
+
+/** Decodes percent-escapes until nothing changes (at most 5 rounds, stopping at a malformed one). */
+function fullyDecoded(value: string): string {
+  let current = value;
+  for (let round = 0; round < 5; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (decoded === current) return current;
+    current = decoded;
+  }
+  return current;
+}
+
+/** A path (no scheme, no host) that resolves on this origin to a path starting with one `/`. */
+function staysHome(path: string): URL | null {
+  if (!path.startsWith('/') || path.startsWith('//')) return null;
+  const url = new URL(path, SAME_SITE);
+  if (url.origin !== SAME_SITE || url.pathname.startsWith('//')) return null;
+  return url;
+}
+
 /**
- * A `next` parameter reduced to a same-site path: it must start with one `/` and stay on this
- * origin; anything else (`//evil`, `/\evil`, `https://…`, control characters) gives the fallback.
+ * A `next` parameter reduced to a same-site path, judged after normalisation: the browser's form
+ * of it (dot-segments resolved, `%2e` included: `/a/..//evil.com` is `//evil.com`) and its fully
+ * percent-decoded form (`/%2f%2fevil.com`, `/%5c%5cevil.com`, read as a second parser would) must
+ * both start with one `/` and stay on this origin.
+ * Backslashes, whitespace and control characters anywhere (the URL parser drops tabs and reads `\`
+ * as `/`) give the fallback, and so does a path to the API or the sign-in screens themselves.
  */
 export function safeNextPath(value: string | null | undefined, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  if (!value || value.length > 2048 || /[\\\s\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback;
   try {
-    const base = 'http://same.invalid';
-    const url = new URL(value, base);
-    if (url.origin !== base) return fallback;
+    const url = staysHome(value);
+    if (!url) return fallback;
+    const kept = `${url.pathname}${url.search}${url.hash}`;
+    const decoded = fullyDecoded(kept);
+    // As a second parser would read it: whitespace and controls dropped, `\\` as `/`.
+    const decodedUrl = staysHome(decoded.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '').replace(/\\/g, '/'));
+    if (!decodedUrl || !staysHome(kept)) return fallback;
     // Never back to an API answer, nor to the sign-in screens themselves.
-    if (/^\/(api|login|setup)(\/|$)/.test(url.pathname)) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const screens = /^\/(api|login|setup)(\/|$)/i;
+    if (screens.test(url.pathname) || screens.test(decodedUrl.pathname)) return fallback;
+    return kept;
   } catch {
     return fallback;
   }

@@ -147,14 +147,17 @@ const expiry = (now: () => Date) =>
     const year = Number(match[1]);
     const month = Number(match[2]);
     if (month < 1 || month > 12) {
-      ctx.addIssue({ code: 'custom', message: `월은 01부터 12까지입니다 (입력: ${match[2]}).` });
+      ctx.addIssue({
+        code: 'custom',
+        message: '유효기간의 월은 01부터 12까지입니다. 카드 앞면의 유효기간을 다시 확인하세요.',
+      });
       return;
     }
     const current = currentYearMonthKst(now());
     if (year < current.year || (year === current.year && month < current.month)) {
       ctx.addIssue({ code: 'custom', message: '유효기간이 지난 카드입니다. 카드 앞면의 유효기간을 다시 확인하세요.' });
     } else if (year > current.year + 30) {
-      ctx.addIssue({ code: 'custom', message: `유효기간 연도가 너무 멉니다 (${year}년). 다시 확인하세요.` });
+      ctx.addIssue({ code: 'custom', message: '유효기간 연도가 너무 멉니다. 카드 앞면의 유효기간을 다시 확인하세요.' });
     }
   });
 
