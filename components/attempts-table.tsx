@@ -14,7 +14,9 @@ const OUTCOME_TONES: Record<AttemptView['outcome'], BadgeTone> = {
   pending: 'blue',
 };
 
-export function OutcomeBadge({ outcome }: { outcome: AttemptView['outcome'] }) {
+export function OutcomeBadge({ outcome, replaced = false }: { outcome: AttemptView['outcome']; replaced?: boolean }) {
+  // An issuance that replaced the card behind an existing customer_uid says so: it is not a new key.
+  if (outcome === 'issued' && replaced) return <Badge tone="violet">교체 발급</Badge>;
   return <Badge tone={OUTCOME_TONES[outcome]}>{ATTEMPT_OUTCOME_LABELS[outcome]}</Badge>;
 }
 
@@ -65,7 +67,10 @@ export function AttemptsTable({
                 {attempt.pgId && <span className="text-slate-600"> / {attempt.pgId}</span>}
               </TD>
               <TD label="결과">
-                <OutcomeBadge outcome={attempt.outcome} />
+                <OutcomeBadge outcome={attempt.outcome} replaced={attempt.replaced === true} />
+                {attempt.outcome === 'issued' && attempt.replaced === true && (
+                  <small className="mt-1 block">기존 카드를 새 카드로 바꿈</small>
+                )}
                 {attempt.errorCode && attempt.outcome !== 'rejected' && (
                   <small className="mt-1">{errorCodeLabel(attempt.errorCode)}</small>
                 )}
@@ -75,7 +80,12 @@ export function AttemptsTable({
                   <span className="mr-1 font-mono text-xs text-slate-600">[{attempt.iamportCode}]</span>
                 )}
                 <span className="break-words">
-                  {attempt.iamportMessage ?? (attempt.outcome === 'issued' ? '정상 발급' : '—')}
+                  {attempt.iamportMessage ??
+                    (attempt.outcome === 'issued'
+                      ? attempt.replaced
+                        ? '정상 교체 (같은 고객 결제수단 ID)'
+                        : '정상 발급'
+                      : '—')}
                 </span>
               </TD>
               <TD label="PG 코드" className="font-mono">

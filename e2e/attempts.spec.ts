@@ -60,6 +60,27 @@ test.describe('issuance attempts', () => {
     await expect(page.getByRole('heading', { level: 1, name: '빌링키 상세' })).toBeVisible();
   });
 
+  test('[ATTEMPTS] a replacement shows as a replacement, a first issue as an issue', async ({ page, request }) => {
+    const uid = uniqueUid('att_replace');
+    expect((await attempt(request, uid, CARDS.kbCheck)).status()).toBe(201);
+    expect((await attempt(request, uid, CARDS.shinhanCredit, { replace_confirmed: true })).status()).toBe(200);
+    const api = await (await request.get(`/api/attempts?customer_uid=${uid}`)).json();
+    expect(api.attempts.map((a: { outcome: string; replaced: boolean | null }) => [a.outcome, a.replaced])).toEqual([
+      ['issued', true],
+      ['issued', false],
+    ]);
+
+    await page.goto(`/attempts?customer_uid=${encodeURIComponent(uid)}`);
+    const rows = page.getByRole('table', { name: '발급 시도 목록, 최신 순' }).locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    // Newest first: the replacement, then the first issue.
+    await expect(rows.nth(0)).toContainText('교체 발급');
+    await expect(rows.nth(0)).toContainText('기존 카드를 새 카드로 바꿈');
+    await expect(rows.nth(1)).toContainText('발급됨');
+    await expect(rows.nth(1)).not.toContainText('교체');
+    await expectNoAxeViolations(page);
+  });
+
   test('[ATTEMPTS] bad query parameters: a clear message on the page, 422 on the API', async ({ page, request }) => {
     const response = await page.goto('/attempts?outcome=exploded&from=2026-13-01');
     expect(response?.status()).toBe(200);

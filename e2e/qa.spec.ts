@@ -94,7 +94,7 @@ test.describe('the QA runner, as QA on the sandbox', () => {
       matrix.getByRole('button', { name: new RegExp(`^${channel} × ${rest.source}`) });
     await expect(cell(NICE, /정상 발급: 발급, [\d,]+ ms/)).toBeVisible();
     await expect(cell(KCP, /정상 발급: 발급, [\d,]+ ms/)).toBeVisible();
-    await expect(cell(NICE, /PG 승인 거절 \[F114\]: 거절 F114, [\d,]+ ms/)).toBeVisible();
+    await expect(cell(NICE, /PG 승인 거절: 거절 F114, [\d,]+ ms, 예상대로/)).toBeVisible();
     // The slow card answers after 4.5 s; the run gave up after 2 s.
     await expect(cell(KCP, /응답 지연 → 결과 불명: 결과 불명, 2,\d{3} ms/)).toBeVisible();
 
@@ -142,6 +142,68 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('[QA] all channels at once: each PG answers the password check and a missing required field in its own form, and every cell is marked against its expectation', async ({
+    page,
+  }) => {
+    await page.goto('/qa');
+    const form = page.getByRole('form', { name: '새 실행' });
+    const channelBoxes = form.getByRole('group', { name: /^채널/ }).getByRole('checkbox');
+    await expect(channelBoxes).toHaveCount(7);
+    await form.getByRole('button', { name: '모든 채널 선택' }).click();
+    for (const box of await channelBoxes.all()) await expect(box).toBeChecked();
+    await form.getByRole('button', { name: '채널 선택 해제' }).click();
+    for (const box of await channelBoxes.all()) await expect(box).not.toBeChecked();
+    await form.getByRole('button', { name: '모든 채널 선택' }).click();
+    await form.getByRole('button', { name: '모두 해제' }).click();
+    await tick(page, /\spassword_check$/);
+    await tick(page, /\smissing_pg_field$/);
+    await expectNoAxeViolations(page);
+    await form.getByRole('button', { name: '실행' }).click();
+
+    const status = page.getByRole('status').filter({ hasText: /^완료:/ });
+    await expect(status).toContainText('건너뜀 0', { timeout: 30_000 });
+    const matrix = page.getByRole('region', { name: 'QA 결과 매트릭스' });
+    const escape = (text: string) => text.replace(/[()]/g, '\\$&');
+    const cell = (channel: string, scenario: string, rest: string) =>
+      matrix.getByRole('button', { name: new RegExp(`^${escape(channel)} × ${escape(scenario)}: ${rest}`) });
+    // Password check: each PG's own reason code, not NICEPAY's "400" everywhere.
+    const password = '비밀번호 앞 2자리 틀림';
+    for (const [channel, code] of [
+      [NICE, 'F115'],
+      ['나이스페이먼츠(신) 테스트', 'F115'],
+      [KCP, '8135'],
+      ['토스페이먼츠 테스트', 'INVALID_PASSWORD'],
+      ['KSNET 테스트', '7051'],
+      ['웰컴페이먼츠 테스트', 'W205'],
+      ['키움페이(다우) 테스트', '1005'],
+    ] as const) {
+      await expect(cell(channel, password, `거절 ${code}, [\\d,]+ ms, 예상대로 \\(자세히\\)$`), channel).toBeVisible();
+    }
+    // A missing PG-required field: refused by the PGs that require one, issued elsewhere.
+    const missing = 'PG 필수 항목 누락';
+    await expect(cell('KSNET 테스트', missing, '거절 V501, [\\d,]+ ms, 예상대로 \\(자세히\\)$')).toBeVisible();
+    await expect(
+      cell('토스페이먼츠 테스트', missing, '거절 INVALID_REQUEST, [\\d,]+ ms, 예상대로 \\(자세히\\)$'),
+    ).toBeVisible();
+    await expect(cell('웰컴페이먼츠 테스트', missing, '거절 W103, [\\d,]+ ms, 예상대로 \\(자세히\\)$')).toBeVisible();
+    await expect(cell(NICE, missing, '발급, [\\d,]+ ms, 예상대로 \\(자세히\\)$')).toBeVisible();
+    // Every mark is words, not only colour; the summary counts them.
+    await expect(matrix.getByText('예상대로')).toHaveCount(14);
+    await expect(matrix.getByText('예상과 다름')).toHaveCount(0);
+    await expect(page.getByTestId('qa-match-summary')).toContainText('✓ 예상대로 14칸 · ✗ 예상과 다름 0칸');
+
+    // The KSNET cell's detail: KSNET's whole message, its reason code, and what was left out.
+    await cell('KSNET 테스트', password, '').click();
+    const detail = page.getByRole('region', { name: '칸 자세히' });
+    await expect(detail).toContainText('비밀번호오류 (응답코드 7051)');
+    await expect(detail).toContainText('PG 코드 7051');
+    await expect(detail).toContainText('무슨 뜻인가요?');
+    await cell('KSNET 테스트', missing, '').click();
+    await expect(detail).toContainText('생년월일(사업자번호) 미입력 (응답코드 V501)');
+    await expect(detail).toContainText('생년월일 (birth) 빼고 보냄');
+    await expectNoAxeViolations(page);
+  });
+
   test('[QA] compares two runs side by side and highlights the cells that differ', async ({ page }) => {
     const base = { channelKeys: [NICE_KEY, KCP_KEY], scenarios: ['success', 'slow'] };
     // A: the slow card times out (2 s); B: it has time to answer (4.5 s < 10 s) and is issued.
@@ -169,8 +231,11 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     ).toBeVisible();
     const matrixA = page.getByRole('region', { name: '실행 A 매트릭스' });
     const matrixB = page.getByRole('region', { name: '실행 B 매트릭스' });
-    await expect(matrixA.getByText('다름')).toHaveCount(2);
-    await expect(matrixB.getByText('다름')).toHaveCount(2);
+    await expect(matrixA.getByText('다름', { exact: true })).toHaveCount(2);
+    await expect(matrixB.getByText('다름', { exact: true })).toHaveCount(2);
+    // B's slow cells were issued where the sandbox's scenario says "결과 불명": marked as not matching.
+    await expect(matrixB.getByText('예상과 다름')).toHaveCount(2);
+    await expect(matrixA.getByText('예상과 다름')).toHaveCount(0);
     await expect(matrixB.getByRole('row').filter({ hasText: '정상 발급' })).not.toContainText('다름');
     await expectNoAxeViolations(page);
 

@@ -49,6 +49,11 @@ test.describe('reconcile with Iamport', () => {
     await expect(findings.getByRole('row', { name: new RegExp(changed) })).toContainText('Iamport에서 변경됨');
     await expect(findings.getByRole('row', { name: new RegExp(missing) })).toContainText('Iamport에 없음');
     await expect(findings.getByRole('row', { name: new RegExp(missing) })).toContainText('52728900****0004');
+    // Beside each finding, the card at Iamport now: the replaced Lotte card, or none.
+    const changedRow = findings.getByRole('row', { name: new RegExp(changed) });
+    await expect(changedRow).toContainText('52728900****0004'); // what the console recorded
+    await expect(changedRow).toContainText('롯데카드 54092600****0006');
+    await expect(findings.getByRole('row', { name: new RegExp(missing) })).toContainText('없음 (Iamport에서 삭제됨)');
     await expect(findings.getByRole('row', { name: new RegExp(same) })).toHaveCount(0);
     await expectNoAxeViolations(page);
 
@@ -65,6 +70,31 @@ test.describe('reconcile with Iamport', () => {
     const detail = await (await request.get(`/api/billing-keys/${encodeURIComponent(changed)}`)).json();
     expect(detail.stored).toMatchObject({ liveState: 'changed' });
     expect(detail.stored.liveStateAcknowledgedAt).not.toBeNull();
+  });
+
+  test('[RECONCILE] names the keys it could not check', async ({ page, request }) => {
+    const down = await seedKey(request, 'rec_down');
+    const fault = `${E2E.sandboxUrl}/__sandbox/faults/${encodeURIComponent(down)}`;
+    expect((await request.put(fault, { data: { kind: 'http_500' } })).status()).toBeLessThan(300);
+    try {
+      await page.goto('/reconcile');
+      await page.getByRole('button', { name: 'Iamport와 대조 실행' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '대조를 마쳤습니다' })).toBeVisible({ timeout: 30_000 });
+      const named = page.getByRole('list', { name: '확인하지 못한 빌링키 목록' });
+      await expect(named.getByRole('link', { name: down, exact: true })).toHaveAttribute(
+        'href',
+        `/keys/${encodeURIComponent(down)}`,
+      );
+      await expect(page.getByRole('heading', { name: /^확인하지 못한 빌링키 \d+개$/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+      // The API says it too, and the last run keeps the names after a reload.
+      const overview = await (await request.get('/api/reconcile')).json();
+      expect(overview.lastRun.unavailableUids).toContain(down);
+      await page.reload();
+      await expect(page.getByRole('list', { name: '확인하지 못한 빌링키 목록' })).toContainText(down);
+    } finally {
+      await request.delete(fault);
+    }
   });
 
   test('[RECONCILE] the API runs a reconcile and reports counts; acknowledging an unknown uid is 404', async ({

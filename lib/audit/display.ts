@@ -64,6 +64,8 @@ const DETAIL_LABELS: Record<string, string> = {
   changed: '변경됨',
   missing: '없음',
   unavailable: '확인 불가',
+  unavailableUids: '확인 불가 키',
+  liveCards: '지금 Iamport의 카드',
   batches: '조회 묶음',
   channels: '채널',
   scenarios: '시나리오',

@@ -74,6 +74,17 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     );
     expect(overview.activeKeys).toBe(3);
     expect(overview.lastRun).toMatchObject({ checked: 3, same: 1, changed: 1, missing: 1, result: 'success' });
+    // Beside each finding: the card at Iamport now (masked), against the one the console recorded.
+    const changedFinding = overview.findings.find((finding) => finding.customerUid === changed);
+    expect(changedFinding?.cardNumberMasked).toBe(live.card_number);
+    expect(changedFinding?.liveCard).toEqual({
+      pgProvider: 'nice',
+      pgId: live.pg_id,
+      cardName: live.card_name,
+      cardNumberMasked: '45184200****0007',
+      updatedAt: new Date((live.updated + 60) * 1000).toISOString(),
+    });
+    expect(overview.findings.find((finding) => finding.customerUid === missing)?.liveCard).toBeNull();
 
     const [event] = await listAuditEvents(handle.db, { action: 'billing_keys.reconcile' });
     expect(event).toMatchObject({ result: 'success', actorId: 'reviewer-1' });
@@ -107,6 +118,9 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     const result = await reconcileBillingKeys(reviewer, deps());
     expect(result).toMatchObject({ checked: 40, same: 38, missing: 1, unavailable: 1 });
     expect((await findStoredKey(handle.db, broken))?.liveState).toBe('same'); // untouched since issuance
+    // The one it could not check is named, in the answer and in the last run the page shows.
+    expect(result.unavailableUids).toEqual([broken]);
+    expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).lastRun?.unavailableUids).toEqual([broken]);
   });
 
   it('gives up after a bounded number of calls when Iamport is down for everything', async () => {

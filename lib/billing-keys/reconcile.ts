@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { listAuditEvents, recordAudit, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { getDb, type Db } from '@/lib/db';
-import { findStoredKey } from '@/lib/db/billing-keys';
+import { annotationColumns, findStoredKey } from '@/lib/db/billing-keys';
 import { billingKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
@@ -13,6 +13,7 @@ import { resolveDeps, type UseCaseDeps } from './deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import type {
+  LiveCardView,
   ReconcileCounts,
   ReconcileFinding,
   ReconcileOverview,
@@ -23,6 +24,10 @@ import { toStoredView } from './mapping';
 
 /** Keys per multi-get call (docs/iamport.md §4: the maximum is unconfirmed, 100 is safe). */
 export const RECONCILE_BATCH = 100;
+/** Keys a run names (could not check; changed, with the card now at Iamport); past it, counts only. */
+export const RECONCILE_NAMED_LIMIT = 500;
+/** Reconcile runs read back for the card at Iamport of each open finding. */
+const LIVE_CARD_RUNS = 20;
 /**
  * Failed calls a run may spend narrowing a failing batch down to the uids that break it (one key
  * Iamport cannot answer for must not hide the other 99); past it, the rest counts as unavailable.
@@ -68,6 +73,9 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
   const startedAt = new Date();
   const counts: ReconcileCounts = { checked: 0, same: 0, changed: 0, missing: 0, unavailable: 0, batches: 0 };
   const lookup = new Lookup(runtime.client);
+  const unavailableUids: string[] = [];
+  const liveCards: Record<string, LiveCardView> = {};
+  let namedChanges = 0;
   let after = '';
   try {
     for (;;) {
@@ -94,10 +102,15 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
         const live = answers.get(row.customerUid);
         if (live === undefined) {
           counts.unavailable += 1;
+          if (unavailableUids.length < RECONCILE_NAMED_LIMIT) unavailableUids.push(row.customerUid);
           continue;
         }
         const state = liveStateOf(row, live === null ? 'missing' : { differences: compareWithLive(row, live) });
         counts[state] += 1;
+        if (state === 'changed' && live && namedChanges < RECONCILE_NAMED_LIMIT) {
+          namedChanges += 1;
+          liveCards[row.customerUid] = liveCardOf(live);
+        }
         await recordLiveState(db, row, state, at);
       }
     }
@@ -105,7 +118,7 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
     await recordAuditOutcome(db, context, {
       action: 'billing_keys.reconcile',
       result: 'failure',
-      details: { ...counts, error: error instanceof AppError ? error.code : 'internal_error' },
+      details: { ...counts, unavailableUids, error: error instanceof AppError ? error.code : 'internal_error' },
     });
     throw error;
   }
@@ -114,16 +127,58 @@ export async function reconcileBillingKeys(context: RequestContext, deps: UseCas
   await recordAudit(db, context, {
     action: 'billing_keys.reconcile',
     result: allUnavailable ? 'failure' : 'success',
-    details: { ...counts, mode: runtime.mode, ms: finishedAt.getTime() - startedAt.getTime() },
+    details: {
+      ...counts,
+      mode: runtime.mode,
+      ms: finishedAt.getTime() - startedAt.getTime(),
+      unavailableUids,
+      liveCards,
+    },
   });
-  return { ...counts, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() };
+  return { ...counts, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), unavailableUids };
 }
+
+/** The masked card Iamport holds for a key, as a reconcile records it. */
+function liveCardOf(live: CustomerAnnotation): LiveCardView {
+  const columns = annotationColumns(live);
+  return {
+    pgProvider: columns.pgProvider,
+    pgId: columns.pgId,
+    cardName: columns.cardName,
+    cardNumberMasked: columns.cardNumberMasked,
+    updatedAt: columns.iamportUpdatedAt.toISOString(),
+  };
+}
+
+function isLiveCard(value: unknown): value is LiveCardView {
+  if (typeof value !== 'object' || value === null) return false;
+  const card = value as Record<string, unknown>;
+  return typeof card.pgProvider === 'string' && typeof card.pgId === 'string' && typeof card.updatedAt === 'string';
+}
+
+/** Per uid, the card at Iamport recorded by the newest of these reconcile runs that saw it changed. */
+function liveCardsFrom(events: readonly { details: Record<string, unknown> | null }[]): Map<string, LiveCardView> {
+  const cards = new Map<string, LiveCardView>();
+  for (const event of events) {
+    const recorded = event.details?.liveCards;
+    if (typeof recorded !== 'object' || recorded === null) continue;
+    for (const [uid, card] of Object.entries(recorded)) {
+      if (!cards.has(uid) && isLiveCard(card)) cards.set(uid, card);
+    }
+  }
+  return cards;
+}
+
+const uidsFrom = (details: Record<string, unknown> | null): string[] =>
+  Array.isArray(details?.unavailableUids)
+    ? details.unavailableUids.filter((uid): uid is string => typeof uid === 'string')
+    : [];
 
 /** Open findings (changed or missing at Iamport, not yet marked as seen), active keys and the last run. */
 export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'live' } = {}): Promise<ReconcileOverview> {
   const db = deps.db ?? (await getDb());
   const mode = deps.mode ?? getIamport().mode;
-  const [rows, [active], [lastRun]] = await Promise.all([
+  const [rows, [active], runs] = await Promise.all([
     db
       .select()
       .from(billingKeys)
@@ -140,8 +195,10 @@ export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'liv
       .select({ value: count() })
       .from(billingKeys)
       .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, mode))),
-    listAuditEvents(db, { action: 'billing_keys.reconcile', limit: 1 }),
+    listAuditEvents(db, { action: 'billing_keys.reconcile', limit: LIVE_CARD_RUNS }),
   ]);
+  const lastRun = runs[0];
+  const liveCards = liveCardsFrom(runs);
   return {
     findings: rows.map((row): ReconcileFinding => ({
       customerUid: row.customerUid,
@@ -151,11 +208,13 @@ export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'liv
       pgId: row.pgId,
       cardName: row.cardName,
       cardNumberMasked: row.cardNumberMasked,
+      liveCard: row.liveState === 'changed' ? (liveCards.get(row.customerUid) ?? null) : null,
     })),
     activeKeys: active?.value ?? 0,
     lastRun: lastRun
       ? {
           ...countsFrom(lastRun.details),
+          unavailableUids: uidsFrom(lastRun.details),
           at: lastRun.at.toISOString(),
           result: lastRun.result === 'success' ? 'success' : 'failure',
         }

@@ -185,6 +185,16 @@ export interface DeleteResult {
 }
 
 /** A key reconcile found changed or missing at Iamport, not yet marked as seen. */
+/** The card Iamport held for a key when a reconcile last looked (masked by the PG, never more). */
+export interface LiveCardView {
+  pgProvider: string;
+  pgId: string;
+  cardName: string | null;
+  cardNumberMasked: string | null;
+  /** Iamport's `updated`, ISO. */
+  updatedAt: string;
+}
+
 export interface ReconcileFinding {
   customerUid: string;
   liveState: 'changed' | 'missing';
@@ -193,6 +203,11 @@ export interface ReconcileFinding {
   pgId: string;
   cardName: string | null;
   cardNumberMasked: string | null;
+  /**
+   * For a changed key: the card at Iamport when the reconcile that found it looked; null when no
+   * reconcile recorded it (the change was seen on the key's detail page, or before this was kept).
+   */
+  liveCard: LiveCardView | null;
 }
 
 export interface ReconcileCounts {
@@ -209,11 +224,13 @@ export interface ReconcileCounts {
 export interface ReconcileResult extends ReconcileCounts {
   startedAt: string;
   finishedAt: string;
+  /** The keys Iamport could not be asked about (the first RECONCILE_NAMED_LIMIT, in uid order). */
+  unavailableUids: string[];
 }
 
 /** `GET /api/reconcile`: open findings, active keys, and the last run. */
 export interface ReconcileOverview {
   findings: ReconcileFinding[];
   activeKeys: number;
-  lastRun: (ReconcileCounts & { at: string; result: 'success' | 'failure' }) | null;
+  lastRun: (ReconcileCounts & { at: string; result: 'success' | 'failure'; unavailableUids: string[] }) | null;
 }

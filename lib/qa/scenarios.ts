@@ -28,9 +28,9 @@ const info = (
 
 export const QA_SCENARIO_INFO: Record<QaScenario, QaScenarioInfo> = {
   success: info('success', '정상 발급', 'issued'),
-  invalid_card: info('invalid_card', '카드번호 오류 [F112]', 'rejected', false),
-  expired: info('expired', '유효기간 오류 [F113]', 'rejected'),
-  declined: info('declined', 'PG 승인 거절 [F114]', 'rejected'),
+  invalid_card: info('invalid_card', '카드번호 오류', 'rejected', false),
+  expired: info('expired', '유효기간 오류', 'rejected'),
+  declined: info('declined', 'PG 승인 거절', 'rejected'),
   no_keyin_module: info('no_keyin_module', '비인증 결제모듈 없음 (code 1)', 'rejected'),
   password_check: info('password_check', '비밀번호 앞 2자리 틀림', 'rejected'),
   missing_pg_field: info('missing_pg_field', 'PG 필수 항목 누락', 'rejected'),

@@ -1,7 +1,7 @@
 import { ErrorExplanation } from '@/components/error-explanation';
 import { Alert } from '@/components/ui/alert';
 import { DescriptionList } from '@/components/ui/description-list';
-import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
+import { cellMatch, MATCH_LABELS, missingFieldText, OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import type { QaCell, QaChannelSnapshot, QaResponse } from '@/lib/model/qa';
 import { latencyText } from './matrix';
 
@@ -38,6 +38,7 @@ function messageOf(cell: QaCell): { label: string; text: string } | null {
 export function CellDetail({ cell, channel }: { cell: QaCell; channel: QaChannelSnapshot | undefined }) {
   const info = QA_SCENARIO_INFO[cell.scenario];
   const message = messageOf(cell);
+  const match = cellMatch(cell);
   return (
     <div className="space-y-3">
       <h3 className="text-base font-semibold break-words">
@@ -56,7 +57,29 @@ export function CellDetail({ cell, channel }: { cell: QaCell; channel: QaChannel
               </span>
             ),
           },
-          { term: '예상 (샌드박스)', value: OUTCOME_LABELS[cell.expected] },
+          {
+            term: '예상 (샌드박스)',
+            value: (
+              <span>
+                {OUTCOME_LABELS[cell.expected]}
+                {cell.expectedPgCode && <span className="ml-2 font-mono">PG 코드 {cell.expectedPgCode}</span>}
+                {match && (
+                  <strong className={match === 'matched' ? 'ml-2 text-emerald-800' : 'ml-2 text-red-800'}>
+                    {match === 'matched' ? '✓ ' : '✗ '}
+                    {MATCH_LABELS[match]}
+                  </strong>
+                )}
+              </span>
+            ),
+          },
+          ...(cell.scenario === 'missing_pg_field' && channel
+            ? [
+                {
+                  term: '빠뜨린 항목',
+                  value: missingFieldText(channel.pgProvider) ?? '없음 (이 PG는 추가 필수 항목이 없어 발급이 예상됨)',
+                },
+              ]
+            : []),
           { term: '지연 시간', value: <span className="font-mono">{latencyText(cell)}</span> },
           {
             term: '고객 결제수단 ID',

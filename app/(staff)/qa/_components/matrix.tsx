@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { Table, TableFrame, TBody, TH, THead } from '@/components/ui/table';
-import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
+import { cellMatch, MATCH_LABELS, OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import type { QaOutcome } from '@/lib/model/qa';
 import { cellKey, type QaCell, type QaChannelSnapshot } from '@/lib/model/qa';
 import type { QaScenario } from '@/lib/validations/qa';
@@ -32,6 +32,48 @@ const OUTCOME_TONES: Record<QaOutcome, BadgeTone> = {
 
 export const latencyText = (cell: QaCell) =>
   cell.latencyMs === null ? '—' : `${cell.latencyMs.toLocaleString('ko-KR')} ms`;
+
+/** `예상대로` / `예상과 다름`, or null while pending and for a skipped cell. */
+export function matchText(cell: QaCell): string | null {
+  const match = cellMatch(cell);
+  return match ? MATCH_LABELS[match] : null;
+}
+
+/** The mark in a cell: a sign and words, so it never rests on colour alone. */
+function MatchMark({ cell }: { cell: QaCell }) {
+  const match = cellMatch(cell);
+  if (!match) return null;
+  return (
+    <span
+      data-match={match}
+      className={cn(
+        'mt-0.5 block text-xs font-bold',
+        match === 'matched' ? 'text-emerald-800' : 'text-red-800 underline decoration-2',
+      )}
+    >
+      <span aria-hidden="true">{match === 'matched' ? '✓ ' : '✗ '}</span>
+      {MATCH_LABELS[match]}
+      {match === 'mismatched' && (
+        <span className="block font-normal">
+          예상: {OUTCOME_LABELS[cell.expected]}
+          {cell.expectedPgCode ? ` ${cell.expectedPgCode}` : ''}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** How many finished cells came out as expected, for the line above the matrix. */
+export function matchCounts(results: readonly QaCell[]): { matched: number; mismatched: number } {
+  let matched = 0;
+  let mismatched = 0;
+  for (const cell of results) {
+    const match = cellMatch(cell);
+    if (match === 'matched') matched += 1;
+    if (match === 'mismatched') mismatched += 1;
+  }
+  return { matched, mismatched };
+}
 
 /** The run's matrix: scenarios down, channels across; each cell its outcome, latency and PG code. */
 export function Matrix({
@@ -126,11 +168,13 @@ function CellContent({
         <span className="ml-1 font-mono text-xs">code {cell.iamportCode}</span>
       )}
       <span className="block font-mono text-xs text-slate-700">{latencyText(cell)}</span>
+      <MatchMark cell={cell} />
       {differs && <span className="block text-xs font-bold text-fuchsia-900">다름</span>}
     </>
   );
   if (!onSelect) return <div>{body}</div>;
-  const name = `${channel.channelName} × ${QA_SCENARIO_INFO[cell.scenario].label}: ${OUTCOME_LABELS[cell.outcome]}${cell.pgCode ? ` ${cell.pgCode}` : ''}, ${latencyText(cell)}`;
+  const match = matchText(cell);
+  const name = `${channel.channelName} × ${QA_SCENARIO_INFO[cell.scenario].label}: ${OUTCOME_LABELS[cell.outcome]}${cell.pgCode ? ` ${cell.pgCode}` : ''}, ${latencyText(cell)}${match ? `, ${match}` : ''}`;
   return (
     <button
       type="button"

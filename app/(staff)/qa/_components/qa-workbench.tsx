@@ -13,7 +13,7 @@ import type { ListedChannel } from '@/lib/model/settings';
 import { cellKey } from '@/lib/model/qa';
 import { CellDetail } from './cell-detail';
 import { CleanupSummary } from './cleanup-summary';
-import { Matrix } from './matrix';
+import { matchCounts, Matrix } from './matrix';
 import { RunForm } from './run-form';
 import { RunHistory, STATUS_LABELS, runLabel } from './run-history';
 
@@ -29,6 +29,20 @@ function statusLine(run: QaRunView): string {
     .join(' · ');
   const took = run.durationMs === null ? '' : ` (${(run.durationMs / 1000).toFixed(1)}초)`;
   return `${STATUS_LABELS[run.status]}: ${counts}${took}`;
+}
+
+/** How the finished cells compare with what the sandbox should answer: the count of each mark. */
+function MatchSummary({ results }: { results: QaRunView['results'] }) {
+  const { matched, mismatched } = matchCounts(results);
+  if (matched + mismatched === 0) return null;
+  return (
+    <p className="text-sm" data-testid="qa-match-summary">
+      <span className="font-semibold text-emerald-800">✓ 예상대로 {matched}칸</span>
+      {' · '}
+      <span className={mismatched > 0 ? 'font-bold text-red-800' : 'font-semibold'}>✗ 예상과 다름 {mismatched}칸</span>
+      <span className="text-slate-700"> (각 칸의 결과와 PG 코드를 시나리오의 예상과 비교)</span>
+    </p>
+  );
 }
 
 /**
@@ -102,6 +116,7 @@ export function QaWorkbench({
         {run && (
           <>
             {run.error && <FormAlert>{run.error}</FormAlert>}
+            <MatchSummary results={run.results} />
             <Matrix
               title="QA 결과 매트릭스"
               channels={run.channels}

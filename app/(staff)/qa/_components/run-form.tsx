@@ -47,6 +47,7 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const start = useMutation({ mutationFn: api.startQaRun, onSuccess: onStarted });
 
+  const selectable = channels.filter((channel) => channel.sandbox || isAdmin);
   const liveChosen = channels.some((channel) => chosen.has(channel.channelKey) && !channel.sandbox);
   const serverError = start.error instanceof ApiError ? start.error : null;
   const fieldErrors = { ...errors, ...(serverError?.body.fields ?? {}) };
@@ -91,6 +92,26 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
         >
           <legend className="font-medium">채널 (API 키인 채널)</legend>
           {channels.length === 0 && <p className="text-sm text-slate-700">API(키인) 채널이 없습니다.</p>}
+          {channels.length > 0 && (
+            <div className="flex flex-wrap gap-2 text-sm">
+              <Button
+                variant="link"
+                size="sm"
+                aria-describedby={selectable.length < channels.length ? 'qa-channels-all-hint' : undefined}
+                onClick={() => setChosen(new Set(selectable.map((channel) => channel.channelKey)))}
+              >
+                모든 채널 선택
+              </Button>
+              <Button variant="link" size="sm" onClick={() => setChosen(new Set())}>
+                채널 선택 해제
+              </Button>
+              {selectable.length < channels.length && (
+                <span id="qa-channels-all-hint" className="self-center text-slate-700">
+                  (관리자만 실행할 수 있는 실제 채널은 빼고)
+                </span>
+              )}
+            </div>
+          )}
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
             {channels.map((channel) => {
               const locked = !channel.sandbox && !isAdmin;

@@ -40,6 +40,60 @@ function Counts({ counts, label }: { counts: ReconcileCounts; label: string }) {
   );
 }
 
+/** The keys a run could not check, by name, each a link to its detail page. */
+function UnavailableKeys({ uids, total }: { uids: readonly string[]; total: number }) {
+  if (total === 0) return null;
+  return (
+    <section
+      aria-labelledby="unavailable-title"
+      className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3"
+    >
+      <h3 id="unavailable-title" className="text-sm font-semibold text-amber-950">
+        확인하지 못한 빌링키 {total}개
+      </h3>
+      <p className="text-sm text-slate-800">
+        Iamport가 이 키들에 답하지 않아 상태를 바꾸지 않았습니다. 잠시 뒤 다시 대조하거나 상세 화면에서 조회하세요.
+      </p>
+      {uids.length > 0 ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="확인하지 못한 빌링키 목록">
+          {uids.map((uid) => (
+            <li key={uid}>
+              <Link href={`/keys/${encodeURIComponent(uid)}`} className="font-mono break-all text-blue-700 underline">
+                {uid}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-700">이 대조는 키 이름을 남기지 않았습니다 (이전 버전의 기록).</p>
+      )}
+      {uids.length > 0 && uids.length < total && (
+        <p className="text-sm text-slate-700">
+          외 {total - uids.length}개 (처음 {uids.length}개만 표시)
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The card at Iamport beside a finding: masked as Iamport gave it, or why there is none. */
+function LiveCard({ finding }: { finding: ReconcileFinding }) {
+  if (finding.liveState === 'missing')
+    return <span className="font-semibold text-red-800">없음 (Iamport에서 삭제됨)</span>;
+  const card = finding.liveCard;
+  if (!card) return <span className="text-slate-700">대조 기록 없음 (상세 화면에서 조회)</span>;
+  const changedPg = card.pgProvider !== finding.pgProvider || card.pgId !== finding.pgId;
+  return (
+    <span>
+      {card.cardName ?? '카드사 정보 없음'} <span className="font-mono">{card.cardNumberMasked ?? '****'}</span>
+      {changedPg && <span className="block font-mono text-xs">{`${card.pgProvider} / ${card.pgId}`}</span>}
+      <span className="block text-xs text-slate-700">
+        Iamport 갱신 <time dateTime={card.updatedAt}>{formatKst(card.updatedAt)}</time>
+      </span>
+    </span>
+  );
+}
+
 /**
  * Runs a reconcile, shows its counts, and lists open findings with a "확인함" button each. The
  * overview is read on the server; after a change the page reads it again (docs/frontend.md).
@@ -97,6 +151,7 @@ export function ReconcilePanel({
         </div>
         <FormAlert>{run.isError ? `대조하지 못했습니다: ${run.error.message}` : null}</FormAlert>
         {run.data && <Counts counts={run.data} label="이번 대조 결과" />}
+        {run.data && <UnavailableKeys uids={run.data.unavailableUids} total={run.data.unavailable} />}
         {!run.data && overview.lastRun && (
           <div className="space-y-2">
             <p className="text-sm text-slate-700">
@@ -106,6 +161,7 @@ export function ReconcilePanel({
               )}
             </p>
             <Counts counts={overview.lastRun} label="마지막 대조 결과" />
+            <UnavailableKeys uids={overview.lastRun.unavailableUids} total={overview.lastRun.unavailable} />
           </div>
         )}
         {!run.data && !overview.lastRun && <p className="text-sm text-slate-700">아직 대조한 적이 없습니다.</p>}
@@ -128,6 +184,7 @@ export function ReconcilePanel({
                   <TH>고객 결제수단 ID</TH>
                   <TH>상태</TH>
                   <TH>콘솔에 기록된 카드</TH>
+                  <TH>지금 Iamport의 카드</TH>
                   <TH>PG / MID</TH>
                   <TH>확인 시각 (KST)</TH>
                   <TH>
@@ -154,6 +211,9 @@ export function ReconcilePanel({
                     <TD label="기록된 카드">
                       {finding.cardName ?? '카드사 정보 없음'}{' '}
                       <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
+                    </TD>
+                    <TD label="지금 Iamport의 카드">
+                      <LiveCard finding={finding} />
                     </TD>
                     <TD label="PG / MID" className="font-mono">
                       {finding.pgProvider} / {finding.pgId}
