@@ -152,4 +152,26 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(seen.slice(0, 2)).toEqual([ids[6], ids[5]]);
   });
+
+  it('stores, shows and filters by the PG reason code, whatever form the PG answers in', async () => {
+    const v2 = uniqueUid('v2_pwd');
+    const ksnet = uniqueUid('ksnet_pwd');
+    const passwordCheck = '4000-0005-0000-0007';
+    await issueKey(handle.db, runtime, v2, passwordCheck, { pg: 'nice_v2', pwd_2digit: '00', birth: '880101' }).catch(
+      () => undefined,
+    );
+    await issueKey(handle.db, runtime, ksnet, passwordCheck, { pg: 'ksnet', pwd_2digit: '00', birth: '880101' }).catch(
+      () => undefined,
+    );
+    const [nice] = (await list({ customer_uid: v2 })).attempts;
+    // NICEPAY's form: `[400]Error From NICEPAY. (message: 비밀번호틀림, code:F115)`, the reason is F115.
+    expect(nice?.iamportMessage).toContain('[400]Error From NICEPAY. (message: 비밀번호틀림, code:F115)');
+    expect(nice?.pgCode).toBe('F115');
+    const [other] = (await list({ customer_uid: ksnet })).attempts;
+    expect(other?.iamportMessage).toContain('비밀번호오류 (응답코드 7051)');
+    expect(other?.pgCode).toBe('7051');
+    expect((await list({ pg_code: 'F115' })).attempts.map((a) => a.customerUid)).toContain(v2);
+    expect((await list({ pg_code: '7051' })).attempts.map((a) => a.customerUid)).toEqual([ksnet]);
+    expect((await list({ pg_code: '400' })).attempts.map((a) => a.customerUid)).not.toContain(v2);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainIamportMessage } from '@/lib/gateways/explain';
+import { explainIamportMessage, rejectedFieldOf } from '@/lib/gateways/explain';
 import { pgReasonCode } from '@/lib/gateways/pg-code';
 import { extractPgCode } from '@/lib/iamport/errors';
 import { CARDS, setup } from '@/lib/testing/sandbox';
@@ -72,6 +72,9 @@ const CAUSES = {
   declined: /계약으로 받을 수 없는/,
 } as const;
 
+/** The one card field each refusal names (the form clears and focuses it); null: the card itself. */
+const FIELDS = { password: 'pwd_2digit', birth: 'birth', invalid: null, expired: 'expiry', declined: null } as const;
+
 const keyIn = DEFAULT_SANDBOX_CHANNELS.filter((channel) => channel.type === 'api_payment');
 /** What each PG requires, filled, so that the card itself is what is judged. */
 const required = { birth: '880101', pwd_2digit: '12', customer_id: 'c-1', customer_name: '홍길동' };
@@ -109,6 +112,8 @@ describe('the sandbox answers each PG in its own message form', () => {
         expect(message, `${provider} ${reason}`).toBe(`${FAIL} ${pgPart}`);
         expect(extractPgCode(message), `${provider} ${reason}`).toBe(code);
         expect(explainIamportMessage(message)?.cause, `${provider} ${reason}`).toMatch(CAUSES[reason]);
+        // The issue form clears just the field a refusal names, whichever PG worded it.
+        expect(rejectedFieldOf(message), `${provider} ${reason}`).toBe(FIELDS[reason]);
       }
     },
   );
