@@ -119,7 +119,7 @@ test('[LINKS] the customer types the card on their phone; the agent sees the rej
   await phone.context.close();
 });
 
-test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', async ({ page, browser, request }) => {
+test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', async ({ page, browser }) => {
   const phone = await customerPhone(browser);
 
   const revokedUrl = await sendLink(page);
@@ -129,7 +129,7 @@ test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', a
   await expect(phone.page.getByRole('heading', { name: '취소된 링크입니다' })).toBeVisible();
   await expectNoAxeViolations(phone.page);
 
-  const lockedUrl = await sendLink(page.context().pages()[0]!);
+  const lockedUrl = await sendLink(page);
   const token = lockedUrl.split('/r/')[1]!;
   for (let i = 0; i < 5; i++) {
     const response = await phone.context.request.post('/api/links/submit', {
@@ -152,7 +152,6 @@ test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', a
   await expect(page.getByRole('table', { name: /카드 등록 링크 목록/ })).toBeVisible();
   await expect(page.getByText('실패 5회').first()).toBeVisible();
   await expectNoAxeViolations(page);
-  void request;
   await phone.context.close();
 });
 
@@ -174,5 +173,38 @@ test.describe('who may send links', () => {
     const refused = await live.post('/api/links', { data: { ...body, customer_uid: uniqueUid('link_live') } });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error.message).toContain('PUBLIC_URL');
+  });
+});
+
+test.describe('link settings', () => {
+  test.use({ storageState: E2E.storageState('admin') });
+
+  test('[LINKS] an admin sets the merchant name, texts and lifetime; the customer page shows them', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/settings/links');
+    await expect(page.getByText(/복사 \/ QR 코드: 항상/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    const expiry = page.getByRole('textbox', { name: /^링크 유효 시간/ });
+    await expiry.fill('2');
+    await page.getByRole('button', { name: '저장' }).click();
+    await expect(page.getByText('유효 시간은 5분 이상입니다.')).toBeVisible();
+    await expiry.fill('45');
+    const name = `테스트상점 ${Date.now().toString(36)}`;
+    await page.getByRole('textbox', { name: /^가맹점 이름/ }).fill(name);
+    await page.getByRole('button', { name: '저장' }).click();
+    await expect(page.getByText('저장했습니다.', { exact: false })).toBeVisible();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const url = await sendLink(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const phone = await customerPhone(browser);
+    await phone.page.goto(url);
+    await expect(phone.page.getByText(name)).toBeVisible();
+    await phone.context.close();
+    const list = await page.request.get('/api/links?limit=1');
+    const [latest] = (await list.json()).links as { createdAt: string; expiresAt: string }[];
+    expect(Date.parse(latest!.expiresAt) - Date.parse(latest!.createdAt)).toBe(45 * 60_000);
   });
 });

@@ -100,7 +100,14 @@ export async function sendLink(
   id: string,
   input: { token: string; channel: LinkDelivery },
   context: RequestContext,
-  deps: { db: Db; /** The links' public origin (`publicOrigin`). */ origin: string; webhook?: Partial<WebhookOptions> },
+  deps: {
+    db: Db;
+    /** The links' public origin (`publicOrigin`). */
+    origin: string;
+    /** Tests: their own receiver and SMTP server instead of the environment's. */
+    webhook?: Partial<WebhookOptions>;
+    email?: { url: string; from: string };
+  },
 ): Promise<LinkView> {
   const { db } = deps;
   const actor = context.actor;
@@ -124,10 +131,11 @@ export async function sendLink(
   let delivery: CardLinkDelivery;
   const at = new Date().toISOString();
   if (input.channel === 'email') {
-    if (!env.SMTP_URL) throw new AppError('validation_failed', '이메일 발송이 설정되지 않았습니다 (SMTP_URL).');
+    const smtp = deps.email ?? (env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null);
+    if (!smtp) throw new AppError('validation_failed', '이메일 발송이 설정되지 않았습니다 (SMTP_URL).');
     if (!row.customerEmail) throw new AppError('validation_failed', '고객 이메일이 없어 이메일로 보낼 수 없습니다.');
     try {
-      await sendLinkEmail(row.customerEmail, message(linkUrl), env.SMTP_URL, env.SMTP_FROM);
+      await sendLinkEmail(row.customerEmail, message(linkUrl), smtp.url, smtp.from);
       delivery = { channel: 'email', status: 'sent', at, tries: 1 };
     } catch (error) {
       getLogger().warn({ linkId: row.id, err: { message: (error as Error).message } }, 'link email failed');

@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '@/lib/audit';
+import type { DbHandle } from '@/lib/db';
+import { authUsers } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import type { RequestContext } from '@/lib/model/staff';
+import { testEngines } from '@/lib/testing/db';
+import { sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { sendLink, webhookSignature } from './delivery';
+import { createLink } from './links';
+
+const SECRET = 'webhook-secret-0123456789';
+const ORIGIN = 'https://pay.example.test';
+
+interface Received {
+  signatureValid: boolean;
+  body: Record<string, unknown>;
+}
+
+/** The merchant's messaging gateway: checks the HMAC like a real receiver; fails the first `failFirst` calls. */
+function receiver(failFirst: number) {
+  const received: Received[] = [];
+  let calls = 0;
+  const server: Server = createServer((request: IncomingMessage, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    request.on('end', () => {
+      calls += 1;
+      const timestamp = String(request.headers['x-timestamp'] ?? '');
+      const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${raw}`).digest('hex')}`;
+      const given = String(request.headers['x-signature'] ?? '');
+      const signatureValid =
+        given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+      received.push({ signatureValid, body: JSON.parse(raw) as Record<string, unknown> });
+      response.statusCode = calls <= failFirst ? 503 : signatureValid ? 200 : 401;
+      response.end();
+    });
+  });
+  return {
+    received,
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)),
+      ),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A real SMTP server on a free port; keeps every message as it arrived. */
+function smtpServer() {
+  const messages: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  return {
+    messages,
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () =>
+          resolve(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`),
+        ),
+      ),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.each(testEngines())('sending links on $name', (engine) => {
+  let handle: DbHandle;
+  let runtime: TestRuntime;
+  let agent: RequestContext;
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    runtime = sandboxRuntime();
+    const id = `sender-${Date.now().toString(36)}`;
+    await handle.db.insert(authUsers).values({ id, name: '상담원', email: `${id}@example.com`, role: 'agent' });
+    agent = { actor: { id, email: `${id}@example.com`, role: 'agent' }, ip: '127.0.0.1' };
+  }, 60_000);
+  afterAll(async () => handle?.close());
+
+  const create = () =>
+    createLink(
+      {
+        customer_uid: uniqueUid('send'),
+        pg: 'nice.nictest04m',
+        customer_name: '김고객',
+        customer_tel: '010-1234-5678',
+        customer_email: 'customer@example.test',
+      },
+      { context: agent, db: handle.db, runtime, requestOrigin: ORIGIN },
+    );
+
+  it('posts a signed webhook with the link, the phone and the template; retries with backoff', async () => {
+    const hook = receiver(1);
+    const url = await hook.start();
+    try {
+      const created = await create();
+      const link = await sendLink(created.link.id, { token: created.token, channel: 'webhook' }, agent, {
+        db: handle.db,
+        origin: ORIGIN,
+        webhook: { url, secret: SECRET, backoffMs: [20, 20] },
+      });
+      expect(hook.received).toHaveLength(2);
+      expect(hook.received.every((call) => call.signatureValid)).toBe(true);
+      expect(hook.received[1]!.body).toMatchObject({
+        type: 'card_registration_link',
+        template: 'card_registration_link',
+        phone: '010-1234-5678',
+        link: `${ORIGIN}/r/${created.token}`,
+        customerName: '김고객',
+      });
+      expect(link.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', status: 'sent', tries: 2 })]);
+      const events = await listAuditEvents(handle.db, { targetId: created.link.id });
+      const sent = events.find((event) => event.action === 'link.send');
+      expect(sent?.result).toBe('success');
+      expect(JSON.stringify(events)).not.toContain(created.token);
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('gives up after the retries and tells the agent why', async () => {
+    const hook = receiver(10);
+    const url = await hook.start();
+    try {
+      const created = await create();
+      const link = await sendLink(created.link.id, { token: created.token, channel: 'webhook' }, agent, {
+        db: handle.db,
+        origin: ORIGIN,
+        webhook: { url, secret: SECRET, backoffMs: [10, 10] },
+      });
+      expect(hook.received).toHaveLength(3);
+      expect(link.deliveries[0]).toMatchObject({
+        status: 'failed',
+        tries: 3,
+        error: expect.stringContaining('HTTP 503'),
+      });
+    } finally {
+      await hook.stop();
+    }
+  });
+
+  it('emails the link over SMTP to the customer', async () => {
+    const smtp = smtpServer();
+    const smtpUrl = await smtp.start();
+    try {
+      const created = await create();
+      const link = await sendLink(created.link.id, { token: created.token, channel: 'email' }, agent, {
+        db: handle.db,
+        origin: ORIGIN,
+        email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' },
+      });
+      expect(link.deliveries[0]).toMatchObject({ channel: 'email', status: 'sent' });
+      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.messages[0]!.to).toEqual(['customer@example.test']);
+      const text = smtp.messages[0]!.raw.replace(/=\r?\n/g, '');
+      expect(text).toContain(`${ORIGIN}/r/${created.token}`);
+      expect(text).toMatch(/^Subject: /m);
+    } finally {
+      await smtp.stop();
+    }
+  });
+
+  it('refuses a token that is not the link’s, and a link that is over', async () => {
+    const created = await create();
+    const wrong = await sendLink(created.link.id, { token: 'A'.repeat(43), channel: 'webhook' }, agent, {
+      db: handle.db,
+      origin: ORIGIN,
+      webhook: { url: 'http://127.0.0.1:9/none', secret: SECRET },
+    }).catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(AppError);
+    expect((wrong as AppError).code).toBe('not_found');
+  });
+
+  it('signs timestamp and body together', () => {
+    expect(webhookSignature(SECRET, '1700000000', '{"a":1}')).toBe(
+      `sha256=${createHmac('sha256', SECRET).update('1700000000.{"a":1}').digest('hex')}`,
+    );
+  });
+});
