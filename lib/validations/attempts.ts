@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './billing-key';
 import { isCalendarDate } from './billing-key-filters';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 export const ATTEMPT_OUTCOMES = ['issued', 'rejected', 'unknown', 'failed', 'pending'] as const;
 export type AttemptOutcomeFilter = (typeof ATTEMPT_OUTCOMES)[number];
@@ -94,19 +94,7 @@ export const attemptsQuerySchema = z
     ),
     from: kstDate('시작일'),
     to: kstDate('종료일'),
-    cursor: optional(
-      z
-        .string()
-        .max(200, INVALID_CURSOR)
-        .transform((value, ctx) => {
-          const cursor = decodeAttemptsCursor(value);
-          if (!cursor) {
-            ctx.addIssue({ code: 'custom', message: INVALID_CURSOR });
-            return z.NEVER;
-          }
-          return cursor;
-        }),
-    ),
+    cursor: optional(cursorParam(decodeAttemptsCursor, INVALID_CURSOR, 200)),
     limit: z.preprocess(
       blankToUndefined,
       z.coerce

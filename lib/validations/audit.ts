@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isCalendarDate, type RawQuery } from './billing-key-filters';
-import { decodeCursor, encodeCursor } from './cursor';
+import { isCalendarDate } from './billing-key-filters';
+import { knownParams, parseQuery, type RawQuery } from './query';
+import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 /**
  * Query parameters of the audit trail (`/audit`, `GET /api/audit`) and its CSV export
@@ -117,18 +118,7 @@ export const auditQuerySchema = z
     ip: text('ip'),
     from: day('from'),
     to: day('to'),
-    cursor: z
-      .string()
-      .max(300, INVALID_CURSOR)
-      .transform((value, ctx) => {
-        const cursor = decodeAuditCursor(value);
-        if (!cursor) {
-          ctx.addIssue({ code: 'custom', message: INVALID_CURSOR });
-          return z.NEVER;
-        }
-        return cursor;
-      })
-      .optional(),
+    cursor: cursorParam(decodeAuditCursor, INVALID_CURSOR, 300).optional(),
     limit: z
       .string()
       .regex(/^\d{1,4}$/, `${named('limit')}은(는) 1 이상 ${AUDIT_PAGE_SIZE.max} 이하의 정수여야 합니다.`)
@@ -160,17 +150,7 @@ export type AuditQueryInput = Partial<Record<AuditParam, string>>;
 
 /** Known parameters only, first value of a repeated one, blank ones dropped (an empty GET-form field means "any"). */
 export function normalizeAuditQuery(raw: RawQuery): AuditQueryInput {
-  const get = (name: string): string | undefined => {
-    if (raw instanceof URLSearchParams) return raw.get(name) ?? undefined;
-    const value = raw[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const query: AuditQueryInput = {};
-  for (const param of PARAMS) {
-    const value = get(param)?.trim();
-    if (value) query[param] = value;
-  }
-  return query;
+  return knownParams(raw, PARAMS);
 }
 
 export type AuditQueryParseResult =
@@ -179,15 +159,8 @@ export type AuditQueryParseResult =
 
 /** Parses a raw query; on failure a Korean message naming the first bad parameter, and one per parameter. */
 export function parseAuditQuery(raw: RawQuery): AuditQueryParseResult {
-  const result = auditQuerySchema.safeParse(normalizeAuditQuery(raw));
-  if (result.success) return { success: true, query: result.data };
-  const fields: Partial<Record<AuditParam, string>> = {};
-  for (const issue of result.error.issues) {
-    const param = issue.path[0];
-    if (typeof param === 'string' && param in AUDIT_PARAM_LABELS) fields[param as AuditParam] ??= issue.message;
-  }
-  const first = Object.values(fields)[0] ?? '조회 조건이 올바르지 않습니다.';
-  return { success: false, message: `조회 조건이 올바르지 않습니다: ${first}`, fields };
+  const parsed = parseQuery(auditQuerySchema, raw, PARAMS);
+  return parsed.success ? { success: true, query: parsed.data } : parsed;
 }
 
 /** The filter part of a query, set values only (no cursor, no page size). */

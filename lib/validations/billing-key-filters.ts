@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { knownParams, parseQuery, type RawQuery } from './query';
 import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 
 /**
@@ -117,21 +118,9 @@ export const billingKeyFiltersSchema = z
 
 export type BillingKeyFilters = z.output<typeof billingKeyFiltersSchema>;
 /** Raw query as a page's `searchParams` or a request's URLSearchParams gives it. */
-export type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
-
 /** Known parameters only, first value of a repeated one, blank ones dropped (an empty GET-form field means "any"). */
 export function normalizeQuery(raw: RawQuery): Partial<Record<FilterParam, string>> {
-  const get = (name: string): string | undefined => {
-    if (raw instanceof URLSearchParams) return raw.get(name) ?? undefined;
-    const value = raw[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const query: Partial<Record<FilterParam, string>> = {};
-  for (const param of PARAMS) {
-    const value = get(param)?.trim();
-    if (value) query[param] = value;
-  }
-  return query;
+  return knownParams(raw, PARAMS);
 }
 
 export type FilterParseResult =
@@ -140,15 +129,8 @@ export type FilterParseResult =
 
 /** Parses a raw query; on failure a Korean message naming the first bad parameter, and one per parameter. */
 export function parseBillingKeyFilters(raw: RawQuery): FilterParseResult {
-  const result = billingKeyFiltersSchema.safeParse(normalizeQuery(raw));
-  if (result.success) return { success: true, filters: result.data };
-  const fields: Partial<Record<FilterParam, string>> = {};
-  for (const issue of result.error.issues) {
-    const param = issue.path[0];
-    if (typeof param === 'string' && param in PARAM_LABELS) fields[param as FilterParam] ??= issue.message;
-  }
-  const first = Object.values(fields)[0] ?? '조회 조건이 올바르지 않습니다.';
-  return { success: false, message: `조회 조건이 올바르지 않습니다: ${first}`, fields };
+  const parsed = parseQuery(billingKeyFiltersSchema, raw, PARAMS);
+  return parsed.success ? { success: true, filters: parsed.data } : parsed;
 }
 
 export const DEFAULT_FILTERS: BillingKeyFilters = {

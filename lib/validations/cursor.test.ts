@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 describe('page cursors', () => {
   it('round-trips its parts, opaque and URL-safe (no +, / or = padding)', () => {
@@ -20,5 +20,18 @@ describe('page cursors', () => {
   it('answers null for text that is not base64', () => {
     expect(decodeCursor('!!!')).toBeNull();
     expect(decodeCursor('a')).toBeNull();
+  });
+
+  it('reads a cursor parameter with the list’s own decoder, and refuses a bad or too long one with its message', () => {
+    const decode = (value: string) => {
+      const [at, ...rest] = decodeCursor(value) ?? [];
+      return at && rest.length === 0 ? { at } : null;
+    };
+    const param = cursorParam(decode, '페이지 위치가 올바르지 않습니다.', 20);
+    expect(param.parse(encodeCursor(['x']))).toEqual({ at: 'x' });
+    const bad = param.safeParse(encodeCursor(['x', 'y']));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('페이지 위치가 올바르지 않습니다.');
+    expect(param.safeParse('a'.repeat(21)).error?.issues[0]?.message).toBe('페이지 위치가 올바르지 않습니다.');
   });
 });
