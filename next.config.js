@@ -1,24 +1,11 @@
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
 /**
- * Security headers on every response. Scripts may be inline (Next's bootstrap) but never eval'd,
- * except by the development server's hot reload.
+ * Security headers on every response. A page's Content-Security-Policy, with its per-request script
+ * nonce, is set by proxy.ts (lib/csp.ts); API answers get one that allows nothing at all.
  */
 function securityHeaders(dev) {
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
   return [
-    { key: 'Content-Security-Policy', value: csp },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'no-referrer' },
     { key: 'X-Frame-Options', value: 'DENY' },
@@ -28,26 +15,12 @@ function securityHeaders(dev) {
 }
 
 /**
- * The customer's card-registration page (`/r/<token>`): nothing but this app's own scripts, styles
- * and calls; no images or fonts from anywhere else, no forms posted elsewhere, never framed,
- * never indexed or cached, and no referrer leaves it (the token is in its address).
+ * The customer's card-registration page (`/r/<token>`): never framed, never indexed or cached, and
+ * no referrer leaves it (the token is in its address). Its Content-Security-Policy (nothing but this
+ * app's own scripts, styles and calls) comes from proxy.ts with the page's nonce.
  */
-function customerPageHeaders(dev) {
-  const csp = [
-    "default-src 'none'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self'",
-    "font-src 'self'",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+function customerPageHeaders() {
   return [
-    { key: 'Content-Security-Policy', value: csp },
     { key: 'X-Robots-Tag', value: 'noindex, nofollow, noarchive' },
     { key: 'Referrer-Policy', value: 'no-referrer' },
     { key: 'X-Frame-Options', value: 'DENY' },
@@ -67,8 +40,14 @@ export default function nextConfig(phase) {
       return [
         { source: '/:path*', headers: securityHeaders(dev) },
         // API answers may carry customer data: never cached anywhere.
-        { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
-        { source: '/r/:path*', headers: customerPageHeaders(dev) },
+        {
+          source: '/api/:path*',
+          headers: [
+            { key: 'Cache-Control', value: 'no-store' },
+            { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+          ],
+        },
+        { source: '/r/:path*', headers: customerPageHeaders() },
       ];
     },
   };

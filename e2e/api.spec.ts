@@ -127,9 +127,31 @@ test.describe('the issuance API follows the error contract', () => {
     expect(page.headers()['referrer-policy']).toBe('no-referrer');
     expect(page.headers()['strict-transport-security']).toContain('max-age=');
     expect(page.headers()['cache-control']).toContain('no-store');
+    // Scripts by per-request nonce only (Next.js puts it on its own scripts), never 'unsafe-inline'.
+    const script = (csp ?? '').split(';').find((part) => part.trim().startsWith('script-src'));
+    expect(script).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(script).not.toContain('unsafe-inline');
+    const again = (await request.get('/keys/new')).headers()['content-security-policy'];
+    expect(again?.match(/'nonce-([^']+)'/)?.[1]).not.toBe(csp?.match(/'nonce-([^']+)'/)?.[1]);
     const api = await request.get('/api/channels');
     expect(api.headers()['cache-control']).toBe('no-store');
     expect(api.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  test('[API] pages run under the nonce policy: every script carries the nonce, no CSP violation', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto('/keys/new');
+    const nonce = response!.headers()['content-security-policy']!.match(/'nonce-([^']+)'/)![1];
+    await expect(page.getByRole('button', { name: '빌링키 발급' })).toBeVisible();
+    const scripts = await page.evaluate(() =>
+      [...document.querySelectorAll('script')].map((element) => (element as HTMLScriptElement).nonce),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce)).toBe(true);
+    expect(violations).toEqual([]);
   });
 
   test('[API] malformed bodies get 400/415, never 500', async ({ request }) => {
