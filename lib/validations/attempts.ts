@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './billing-key';
-import { isCalendarDate } from './billing-key-filters';
+import { isCalendarDate } from './query';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 export const ATTEMPT_OUTCOMES = ['issued', 'rejected', 'unknown', 'failed', 'pending'] as const;

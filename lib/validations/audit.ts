@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './billing-key-filters';
-import { knownParams, parseQuery, type RawQuery } from './query';
+import { knownParams, parseQuery, queryFields, type RawQuery } from './query';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 /**
@@ -62,20 +61,8 @@ const PARAMS = Object.keys(AUDIT_PARAM_LABELS) as AuditParam[];
 /** The filter proper: what the form edits, the export applies and `audit.export` records. */
 export const AUDIT_FILTER_PARAMS = ['action', 'result', 'actor', 'target', 'ip', 'from', 'to'] as const;
 
-const named = (param: AuditParam) => `${AUDIT_PARAM_LABELS[param]}(${param})`;
-
-const text = (param: keyof typeof AUDIT_FILTER_LIMITS) =>
-  z
-    .string()
-    .max(AUDIT_FILTER_LIMITS[param], `${named(param)}은(는) ${AUDIT_FILTER_LIMITS[param]}자 이하로 입력하세요.`)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${named(param)}에 제어 문자는 쓸 수 없습니다.`)
-    .optional();
-
-const day = (param: 'from' | 'to') =>
-  z
-    .string()
-    .refine(isCalendarDate, `${named(param)}은(는) YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2026-01-31).`)
-    .optional();
+const { named, text: textOf, day, daysInOrder } = queryFields(AUDIT_PARAM_LABELS);
+const text = (param: keyof typeof AUDIT_FILTER_LIMITS) => textOf(param, AUDIT_FILTER_LIMITS[param]);
 
 /**
  * Where a page starts: just past an event (`next`, older ones) or just before it (`prev`, newer
@@ -132,15 +119,7 @@ export const auditQuerySchema = z
       .optional()
       .transform((value) => value ?? AUDIT_PAGE_SIZE.default),
   })
-  .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.`,
-      });
-    }
-  });
+  .superRefine((query, ctx) => daysInOrder(query, ctx, 'from', 'to'));
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 /** The filter without paging: what the export reads and `audit.export` records. */

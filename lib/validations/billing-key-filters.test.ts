@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   filterOnly,
   filtersToSearchParams,
-  isCalendarDate,
   kstDayEnd,
   kstDayStart,
   normalizeQuery,
   parseBillingKeyFilters,
 } from './billing-key-filters';
+import { isCalendarDate } from './query';
 
 const ok = (query: Record<string, string | string[] | undefined> | URLSearchParams) => {
   const result = parseBillingKeyFilters(query);

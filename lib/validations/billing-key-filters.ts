@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownParams, parseQuery, type RawQuery } from './query';
+import { knownParams, parseQuery, queryFields, type RawQuery } from './query';
 import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 
 /**
@@ -50,30 +50,11 @@ export const CARD_TYPE_FILTER_LABELS = CARD_TYPE_SHORT_LABELS;
 export const ENV_FILTER_LABELS = { test: '테스트', live: '실제' } as const;
 export const STATUS_FILTER_LABELS = { active: '활성', deleted: '삭제됨' } as const;
 
-const named = (param: FilterParam) => `${PARAM_LABELS[param]}(${param})`;
-
-const text = (param: keyof typeof FILTER_LIMITS) =>
-  z
-    .string()
-    .max(FILTER_LIMITS[param], `${named(param)}은(는) ${FILTER_LIMITS[param]}자 이하로 입력하세요.`)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${named(param)}에 제어 문자는 쓸 수 없습니다.`)
-    .optional();
+const { named, text: textOf, day, daysInOrder } = queryFields(PARAM_LABELS);
+const text = (param: keyof typeof FILTER_LIMITS) => textOf(param, FILTER_LIMITS[param]);
 
 const oneOf = <const T extends readonly [string, ...string[]]>(param: FilterParam, values: T) =>
   z.enum(values, { error: `${named(param)} 값은 ${values.join(', ')} 중 하나여야 합니다.` });
-
-/** A real calendar day, `YYYY-MM-DD` (2026-02-30 is refused). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const day = (param: 'from' | 'to') =>
-  z
-    .string()
-    .refine(isCalendarDate, `${named(param)}은(는) YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2026-01-31).`)
-    .optional();
 
 const wholeNumber = (param: 'page' | 'page_size', max: number, fallback: number) =>
   z
@@ -106,18 +87,9 @@ export const billingKeyFiltersSchema = z
     page: wholeNumber('page', MAX_PAGE, 1),
     page_size: wholeNumber('page_size', PAGE_SIZE.max, PAGE_SIZE.default),
   })
-  .superRefine((filters, ctx) => {
-    if (filters.from && filters.to && filters.from > filters.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `${named('to')}은(는) ${named('from')}과 같거나 뒤여야 합니다.`,
-      });
-    }
-  });
+  .superRefine((filters, ctx) => daysInOrder(filters, ctx, 'from', 'to'));
 
 export type BillingKeyFilters = z.output<typeof billingKeyFiltersSchema>;
-/** Raw query as a page's `searchParams` or a request's URLSearchParams gives it. */
 /** Known parameters only, first value of a repeated one, blank ones dropped (an empty GET-form field means "any"). */
 export function normalizeQuery(raw: RawQuery): Partial<Record<FilterParam, string>> {
   return knownParams(raw, PARAMS);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A query as a route (`URLSearchParams`) or a page (Next's `searchParams`) has it. */
 export type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -37,4 +37,42 @@ export function parseQuery<T, P extends string>(
   }
   const first = Object.values<string | undefined>(fields)[0] ?? '조회 조건이 올바르지 않습니다.';
   return { success: false, message: `조회 조건이 올바르지 않습니다: ${first}`, fields };
+}
+
+/** A real calendar day, `YYYY-MM-DD` (2026-02-30 is refused). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The fields a list's query shares, with messages naming each parameter by its label: `시작일(from)`. */
+export function queryFields<P extends string>(labels: Record<P, string>) {
+  const named = (param: P) => `${labels[param]}(${param})`;
+  return {
+    named,
+    /** Free text of at most `max` characters, no control characters. */
+    text: (param: P, max: number) =>
+      z
+        .string()
+        .max(max, `${named(param)}은(는) ${max}자 이하로 입력하세요.`)
+        .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${named(param)}에 제어 문자는 쓸 수 없습니다.`)
+        .optional(),
+    /** A calendar day, `YYYY-MM-DD` (KST). */
+    day: (param: P) =>
+      z
+        .string()
+        .refine(isCalendarDate, `${named(param)}은(는) YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2026-01-31).`)
+        .optional(),
+    /** For `superRefine`: the end day (`to`) is not before the start day (`from`). */
+    daysInOrder: (query: { from?: string; to?: string }, ctx: z.RefinementCtx, from: P, to: P) => {
+      if (query.from && query.to && query.from > query.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [to],
+          message: `${named(to)}은(는) ${named(from)}과 같거나 뒤여야 합니다.`,
+        });
+      }
+    },
+  };
 }
