@@ -437,7 +437,10 @@ export const cardLinks = pgTable(
   ],
 );
 
-/** Requests to the public link pages, one row each, counted per client address over a sliding window. */
+/**
+ * Requests to the public link pages, one row each, counted over a sliding window per client address
+ * and, for submissions, per link (`ip` = `link:<card_links.id>`).
+ */
 export const cardLinkHits = pgTable(
   'card_link_hits',
   {

@@ -171,6 +171,23 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     expect(detail.link.status).toBe('active');
   });
 
+  it('limits the submissions to one link, from any address', async () => {
+    const created = await create(agent);
+    for (let i = 0; i < 20; i++) {
+      const from: RequestContext = { actor: null, ip: `198.51.100.${i + 1}` };
+      const error = await rejection(submitLink(created.token, card('1234'), { context: from, db: handle.db, runtime }));
+      expect(error.code).toBe('validation_failed');
+    }
+    const limited = await rejection(
+      submitLink(created.token, card(CARDS.kbCheck), {
+        context: { actor: null, ip: '198.51.100.99' },
+        db: handle.db,
+        runtime,
+      }),
+    );
+    expect(limited.code).toBe('rate_limited');
+  });
+
   it('expired and revoked links are over', async () => {
     const expired = await createLink(
       { customer_uid: uniqueUid('link'), pg: 'nice.nictest04m' },

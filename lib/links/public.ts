@@ -16,7 +16,7 @@ import type { Db } from '@/lib/db';
 import { ROLES, type Role } from '@/lib/validations/auth';
 import { issueBillingKeySchema } from '@/lib/validations/billing-key';
 import { buildLinkSubmissionSchema } from '@/lib/validations/links';
-import { countLinkHit } from './rate-limit';
+import { countLinkHit, LINK_SUBMIT_LIMIT, linkHitKey } from './rate-limit';
 import { getLinkSettings } from './settings';
 import { hashLinkToken, LINK_TOKEN_PATTERN, tokenLogId } from './token';
 import { linkStatus } from './views';
@@ -139,6 +139,7 @@ export async function submitLink(
   const now = options.now ?? new Date();
   const row = await findByToken(db, token);
   if (!row || deadState(row, now)) throw new AppError('not_found', LINK_GONE_MESSAGE);
+  await countLinkHit(db, linkHitKey(row.id), now, LINK_SUBMIT_LIMIT);
 
   const parsed = buildLinkSubmissionSchema(row.pg).safeParse(body, { error: koreanIssues });
   if (!parsed.success) throw validationError(parsed.error);

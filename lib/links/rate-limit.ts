@@ -6,6 +6,11 @@ import { AppError } from '@/lib/errors';
 
 /** Requests to the public link pages per client address within 10 minutes. */
 export const LINK_HIT_LIMIT = { max: 60, windowMs: 10 * 60_000 } as const;
+/** Submissions to one link within 10 minutes, from anywhere (five rejected cards lock it sooner). */
+export const LINK_SUBMIT_LIMIT = { max: 20, windowMs: 10 * 60_000 } as const;
+
+/** The counter key of one link's submissions (kept in `card_link_hits.ip` beside the addresses). */
+export const linkHitKey = (linkId: string) => `link:${linkId}`;
 
 /**
  * Counts a request to a link page from this address and refuses it (429) over the limit, so

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { openLink } from '@/lib/links/public';
 import type { PublicLinkView } from '@/lib/model/links';
-import { clientIp } from '@/lib/request-context';
+import { clientIpFromHeaders } from '@/lib/request-context';
 import { LinkCardForm } from './_components/link-card-form';
 import { LinkOver } from './_components/link-over';
 
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: '카드 등록' };
 /** The customer's card-registration page: what is registered, the consent and the card, or why the link is over. */
 export default async function CardLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const requestHeaders = await headers();
-  const ip = clientIp(new Request('http://link.invalid', { headers: requestHeaders }));
+  const ip = clientIpFromHeaders(await headers());
   let view: PublicLinkView;
   try {
     view = await openLink(token, { context: { actor: null, ip } });
