@@ -16,7 +16,7 @@ const OUTCOME_TONES: Record<AttemptView['outcome'], BadgeTone> = {
 
 export function OutcomeBadge({ outcome, replaced = false }: { outcome: AttemptView['outcome']; replaced?: boolean }) {
   // An issuance that replaced the card behind an existing customer_uid says so: it is not a new key.
-  if (outcome === 'issued' && replaced) return <Badge tone="violet">교체 발급</Badge>;
+  if (outcome === 'issued' && replaced) return <Badge tone="violet">{ATTEMPT_OUTCOME_LABELS.replaced}</Badge>;
   return <Badge tone={OUTCOME_TONES[outcome]}>{ATTEMPT_OUTCOME_LABELS[outcome]}</Badge>;
 }
 

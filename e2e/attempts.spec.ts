@@ -79,6 +79,13 @@ test.describe('issuance attempts', () => {
     await expect(rows.nth(1)).toContainText('발급됨');
     await expect(rows.nth(1)).not.toContainText('교체');
     await expectNoAxeViolations(page);
+
+    // The outcome filter has replacements on their own.
+    await page.getByRole('combobox', { name: '결과' }).selectOption('replaced');
+    await page.getByRole('button', { name: '조회' }).click();
+    await expect(page).toHaveURL(/outcome=replaced/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.nth(0)).toContainText('교체 발급');
   });
 
   test('[ATTEMPTS] bad query parameters: a clear message on the page, 422 on the API', async ({ page, request }) => {
@@ -86,7 +93,9 @@ test.describe('issuance attempts', () => {
     expect(response?.status()).toBe(200);
     const alert = page.getByRole('alert').filter({ hasText: '검색 조건' });
     await expect(alert).toContainText('검색 조건이 올바르지 않아 조회하지 않았습니다.');
-    await expect(alert).toContainText('결과는 issued, rejected, unknown, failed, pending 중 하나여야 합니다.');
+    await expect(alert).toContainText(
+      '결과는 issued, replaced, rejected, unknown, failed, pending 중 하나여야 합니다.',
+    );
     await expect(alert).toContainText('시작일이 달력에 없는 날짜입니다.');
     await expect(page.getByRole('combobox', { name: '결과' })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('table')).toHaveCount(0);

@@ -17,7 +17,11 @@ describe('attempts query parameters', () => {
   });
 
   it.each([
-    [{ outcome: 'exploded' }, 'outcome', '결과는 issued, rejected, unknown, failed, pending 중 하나여야 합니다.'],
+    [
+      { outcome: 'exploded' },
+      'outcome',
+      '결과는 issued, replaced, rejected, unknown, failed, pending 중 하나여야 합니다.',
+    ],
     [{ from: '2026/01/02' }, 'from', '시작일은 YYYY-MM-DD 형식으로 입력하세요 (예: 2026-11-27).'],
     [{ to: '2026-02-30' }, 'to', '종료일이 달력에 없는 날짜입니다.'],
     [{ from: '2026-03-02', to: '2026-03-01' }, 'to', '종료일이 시작일보다 빠릅니다.'],
@@ -97,6 +101,7 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
     expect((await list({ pg_id: 'nictest04m', outcome: 'rejected' })).attempts).toHaveLength(2);
     expect((await list({ customer_uid: uids.invalid })).attempts.map((a) => a.pgCode)).toEqual(['F112']);
     expect((await list({ outcome: 'pending' })).attempts).toEqual([]);
+    expect((await list({ outcome: 'replaced' })).attempts).toEqual([]);
   });
 
   it('filters by KST calendar days', async () => {
@@ -151,6 +156,20 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(seen.slice(0, 2)).toEqual([ids[6], ids[5]]);
+  });
+
+  it('lists a replacement as issued, and alone under outcome=replaced', async () => {
+    const uid = uniqueUid('replaced');
+    await issueKey(handle.db, runtime, uid);
+    await issueKey(handle.db, runtime, uid, '4518-4200-0000-0007', { replace_confirmed: true });
+    const mine = (raw: Record<string, string>) =>
+      list({ customer_uid: uid, ...raw }).then(({ attempts }) => attempts.map((a) => [a.outcome, a.replaced]));
+    expect(await mine({})).toEqual([
+      ['issued', true],
+      ['issued', false],
+    ]);
+    expect(await mine({ outcome: 'issued' })).toHaveLength(2);
+    expect(await mine({ outcome: 'replaced' })).toEqual([['issued', true]]);
   });
 
   it('stores, shows and filters by the PG reason code, whatever form the PG answers in', async () => {

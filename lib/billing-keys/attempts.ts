@@ -57,7 +57,11 @@ export async function listAttempts(
   const db = deps.db ?? (await getDb());
   const conditions: SQL[] = [];
   if (deps.onlyActorId) conditions.push(eq(issueAttempts.actorId, deps.onlyActorId));
-  if (query.outcome) conditions.push(eq(issueAttempts.outcome, query.outcome));
+  if (query.outcome === 'replaced') {
+    conditions.push(eq(issueAttempts.outcome, 'issued'), eq(issueAttempts.replaced, true));
+  } else if (query.outcome) {
+    conditions.push(eq(issueAttempts.outcome, query.outcome));
+  }
   if (query.pg_provider) conditions.push(eq(issueAttempts.pgProvider, query.pg_provider));
   if (query.pg_id) conditions.push(sql`${attemptMid} = ${query.pg_id}`);
   if (query.pg_code) conditions.push(eq(issueAttempts.pgCode, query.pg_code));

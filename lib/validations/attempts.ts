@@ -3,11 +3,13 @@ import { ISSUE_LIMITS } from './billing-key';
 import { isCalendarDate } from './query';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
-export const ATTEMPT_OUTCOMES = ['issued', 'rejected', 'unknown', 'failed', 'pending'] as const;
+/** `replaced`: the issued attempts that replaced the card behind an existing customer_uid. */
+export const ATTEMPT_OUTCOMES = ['issued', 'replaced', 'rejected', 'unknown', 'failed', 'pending'] as const;
 export type AttemptOutcomeFilter = (typeof ATTEMPT_OUTCOMES)[number];
 
 export const ATTEMPT_OUTCOME_LABELS: Record<AttemptOutcomeFilter, string> = {
   issued: '발급됨',
+  replaced: '교체 발급',
   rejected: '거절',
   unknown: '결과 불명',
   failed: '실패',

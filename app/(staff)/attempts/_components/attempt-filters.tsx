@@ -16,7 +16,7 @@ interface Props {
 const TEXT_FILTERS = [
   { name: 'pg_provider', label: 'PG사', hint: '예: nice, kcp, ksnet' },
   { name: 'pg_id', label: '상점아이디 (MID)', hint: '예: nictest04m' },
-  { name: 'pg_code', label: 'PG 코드', hint: '거절 메시지의 [ ] 안 코드, 예: F114' },
+  { name: 'pg_code', label: 'PG 코드', hint: 'PG의 거절 사유 코드, 예: F114, 7051' },
 ] as const;
 
 /** The attempts list's filters on the shared filter bar. */
