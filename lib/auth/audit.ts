@@ -17,9 +17,10 @@ export interface AuthAuditInput {
 
 /**
  * Writes a sign-in or account event. Unlike `recordAudit` it takes the email without a role, since
- * a failed sign-in has no actor yet. A write failure is logged, never thrown over the sign-in.
+ * a failed sign-in has no actor yet. A write failure is logged and returned: the caller decides
+ * (a sign-in that succeeded is then undone; a refusal is still refused).
  */
-export async function recordAuthEvent(db: Db, input: AuthAuditInput): Promise<void> {
+export async function recordAuthEvent(db: Db, input: AuthAuditInput): Promise<boolean> {
   try {
     await db.insert(auditEvents).values({
       actorId: input.userId,
@@ -31,7 +32,9 @@ export async function recordAuthEvent(db: Db, input: AuthAuditInput): Promise<vo
       targetId: input.userId,
       details: input.details ?? null,
     });
+    return true;
   } catch (error) {
     getLogger().error({ err: error, action: input.action }, 'audit event not written');
+    return false;
   }
 }

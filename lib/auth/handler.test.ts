@@ -5,6 +5,7 @@ import { authSessions } from '@/lib/db/schema';
 import { parseEnv } from '@/lib/env';
 import { testEngines } from '@/lib/testing/db';
 import { handleAuthRequest } from './handler';
+import { withFailingAudit } from '@/lib/testing/audit';
 import { AuthClient, PASSWORD, seedStaff, testAuth, uniqueEmail, uniqueIp, type TestAuth } from '@/lib/testing/auth';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -105,5 +106,27 @@ describe('the /api/auth wrapper, before better-auth', () => {
       expect(response.status).toBe(415);
       expect(await response.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
     }
+  });
+});
+
+describe.each(testEngines())('a sign-in whose audit event cannot be written on $name', (engine) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+  }, 60_000);
+  afterAll(async () => handle?.close());
+
+  it('does not happen: 503 audit_unavailable and no session left', async () => {
+    const healthy = testAuth(handle.db);
+    const email = uniqueEmail('noaudit');
+    const staff = await seedStaff(healthy, { email });
+    const broken = testAuth(withFailingAudit(handle.db));
+    const client = new AuthClient(broken, uniqueIp());
+    const result = await client.signIn(email, PASSWORD);
+    expect(result.status).toBe(503);
+    expect(result.body).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+    expect(String(result.body?.message)).toMatch(/감사 기록/);
+    expect(await handle.db.select().from(authSessions).where(eq(authSessions.userId, staff.id))).toEqual([]);
+    expect(client.hasCookie('bk.session_token')).toBe(false);
   });
 });

@@ -148,7 +148,7 @@ export function afterHook(deps: HookDeps) {
       } else {
         // With a second factor the plugin's own after hook replaces this session by a challenge.
         const pending = user.twoFactorEnabled === true;
-        await recordAuthEvent(deps.db, {
+        const recorded = await recordAuthEvent(deps.db, {
           action: pending ? 'sign_in.challenge' : 'sign_in',
           result: 'success',
           userId: user.id,
@@ -156,6 +156,7 @@ export function afterHook(deps: HookDeps) {
           ip,
           details: { method: 'password', ...(pending ? { secondFactor: 'pending' } : {}) },
         });
+        if (!recorded) await undoSignIn(ctx);
       }
       return;
     }
@@ -164,7 +165,7 @@ export function afterHook(deps: HookDeps) {
 
     if (isSecondFactorPath(path) && note?.attemptId !== undefined) {
       await settleSignInAttempt(deps.db, note.attemptId, !failed);
-      await recordAuthEvent(deps.db, {
+      const recorded = await recordAuthEvent(deps.db, {
         action: 'sign_in',
         result: failed ? 'failure' : 'success',
         userId: note.challengeUser?.id ?? null,
@@ -175,6 +176,7 @@ export function afterHook(deps: HookDeps) {
           ...(failed ? { reason: reasonOf(failure?.code), step: 'second_factor' } : {}),
         },
       });
+      if (!recorded && !failed) await undoSignIn(ctx);
       return;
     }
 
@@ -199,6 +201,23 @@ export function afterHook(deps: HookDeps) {
       details: { change, ...(failed ? { reason: reasonOf(failure?.code) } : {}) },
     });
   });
+}
+
+export const AUDIT_UNAVAILABLE_SIGN_IN =
+  '감사 기록을 남길 수 없어 로그인하지 않았습니다. 잠시 후 다시 시도하고, 계속되면 관리자에게 알리세요.';
+
+/**
+ * A sign-in whose audit event could not be written does not happen: the session just created is
+ * deleted, its cookie expired, and the answer is 503 `AUDIT_UNAVAILABLE`.
+ */
+async function undoSignIn(ctx: HookContext): Promise<never> {
+  const token = ctx.context.newSession?.session.token;
+  if (token) await ctx.context.internalAdapter.deleteSession(token);
+  ctx.setCookie(ctx.context.authCookies.sessionToken.name, '', {
+    ...ctx.context.authCookies.sessionToken.attributes,
+    maxAge: 0,
+  });
+  throw new APIError('SERVICE_UNAVAILABLE', { code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_SIGN_IN });
 }
 
 function reasonOf(code: unknown): string {
