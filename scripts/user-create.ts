@@ -60,19 +60,23 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const staff = await createStaffAccount(runtime, {
-    email: args.email,
-    name: args.name,
-    role: args.role,
-    password: args.password,
-  });
-  await recordAudit(runtime.db, context, {
-    action: 'staff.create',
-    result: 'success',
-    targetType: 'staff',
-    targetId: staff.id,
-    details: { via: 'cli', email: staff.email, role: staff.role },
-  });
+  // The account and its audit event in one transaction: both or neither.
+  const staff = await createStaffAccount(
+    runtime,
+    { email: args.email, name: args.name, role: args.role, password: args.password },
+    {
+      audit: {
+        context,
+        event: (created) => ({
+          action: 'staff.create',
+          result: 'success',
+          targetType: 'staff',
+          targetId: created.id,
+          details: { via: 'cli', email: created.email, role: created.role },
+        }),
+      },
+    },
+  );
   console.log(`created ${staff.role} ${staff.email} (id ${staff.id})`);
   return 0;
 }

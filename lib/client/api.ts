@@ -87,7 +87,8 @@ export const api = {
       send('POST', { email, password, rememberMe: true }),
     ),
   verifySignInCode: (code: string) =>
-    request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
+    // The session token stays in its HttpOnly cookie: the body never carries it (lib/auth/handler.ts).
+    request<{ user?: { id: string } }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
   signOut: () => request<{ success: boolean }>('/api/auth/sign-out', send('POST', {})),
   account: () => request<AccountView>('/api/account'),
   setup: (input: SetupInput) => request<{ staff: StaffView }>('/api/setup', send('POST', input)),
@@ -108,7 +109,8 @@ export const api = {
   startTwoFactor: (password: string) =>
     request<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', send('POST', { password })),
   confirmTwoFactor: (code: string) =>
-    request<{ token: string }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
+    // The session token stays in its HttpOnly cookie: the body never carries it (lib/auth/handler.ts).
+    request<{ user?: { id: string } }>('/api/auth/two-factor/verify-totp', send('POST', { code })),
   disableTwoFactor: (password: string) =>
     request<{ status: boolean }>('/api/auth/two-factor/disable', send('POST', { password })),
 };
