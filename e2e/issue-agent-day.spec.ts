@@ -175,4 +175,90 @@ test.describe('the agent never asks the customer twice', () => {
     await expect(card).toContainText('홍길동');
     await expect(card).toContainText('010-9999-0000');
   });
+
+  test('[DAY] card fields left alone are wiped after 3 idle minutes, as the form says; 지우기 wipes at once', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    const uid = uniqueUid('idle');
+    await openIssueForm(page);
+    await expect(page.getByText('3분 동안 입력이 없으면')).toBeVisible();
+    await fillCard(page, { uid, card: CARDS.kbCheck, birth: '880101', pwd: '12' });
+    await page.clock.fastForward('02:50');
+    await expect(cardNumberInput(page)).toHaveValue(CARDS.kbCheck);
+    await page.clock.fastForward('00:15');
+    await expectCardFieldsWiped(page);
+    await expect(
+      page.getByRole('status').filter({ hasText: '3분 동안 입력이 없어 카드 정보를 지웠습니다' }),
+    ).toBeVisible();
+    await expect(uidInput(page)).toHaveValue(uid);
+
+    await cardNumberInput(page).pressSequentially(CARDS.kbCheck.replace(/-/g, ''));
+    await pwdInput(page).fill('12');
+    await page.getByRole('button', { name: '카드 정보 지우기' }).click();
+    await expectCardFieldsWiped(page);
+    await expect(cardNumberInput(page)).toBeFocused();
+  });
+
+  test('[DAY] typing keeps the session alive; a minute before the idle end 계속 extends it; at the end a sign-in dialog opens', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    let accountCalls = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/account') accountCalls += 1;
+    });
+    await openIssueForm(page);
+    await expect.poll(() => accountCalls).toBe(1);
+    await page.clock.fastForward('00:31');
+    await uidInput(page).pressSequentially('abc');
+    await expect.poll(() => accountCalls).toBe(2);
+
+    await page.clock.fastForward('14:05');
+    const warning = page.getByRole('alert').filter({ hasText: '로그인이 끝납니다' });
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText('15분 동안 입력이 없었습니다');
+    await expectNoAxeViolations(page);
+    // From the keyboard (a pointer press anywhere on the form is activity and extends it by itself).
+    await warning.getByRole('button', { name: '계속' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(warning).toHaveCount(0);
+
+    // Left alone until the idle end, with the session gone on the server: the sign-in dialog.
+    await page.context().clearCookies();
+    await page.clock.fastForward('15:05');
+    const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('입력한 내용은 이 화면에 그대로 있습니다');
+    // The form behind the modal dialog is hidden from the accessibility tree, but kept.
+    await expect(page.locator('#customer_uid')).toHaveValue('abc');
+  });
+
+  test('[DAY] a submission cut off by the session end is sent again after signing in over the form, with the same key', async ({
+    page,
+  }) => {
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') {
+        keys.push((JSON.parse(request.postData() ?? '{}') as { idempotency_key?: string }).idempotency_key ?? '');
+      }
+    });
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('reauth'), card: CARDS.kbCheck, customerName: '김민수' });
+    await page.context().clearCookies();
+    await submitButton(page).click();
+    const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('한 번만 다시 요청합니다');
+    await expect(dialog.getByRole('textbox', { name: /^이메일/ })).toHaveValue(E2E.staffEmail('agent'));
+    await expect(dialog.getByLabel(/^비밀번호/)).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.keyboard.type(E2E.staffPassword);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(issued(page)).toContainText('김민수');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
 });

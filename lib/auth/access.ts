@@ -15,6 +15,9 @@ export interface AuthState {
   requireTwoFactor: boolean;
   /** Admins require 2FA for everyone and this account has none yet: only enrolment is allowed. */
   mustEnrollTwoFactor: boolean;
+  /** When the session ends without activity, and at the latest. */
+  idleEndsAt: Date;
+  endsAt: Date;
 }
 
 const isRole = (value: unknown): value is Role =>
@@ -39,6 +42,8 @@ export async function readAuthState(runtime: AuthRuntime, headers: Headers): Pro
     twoFactorEnabled: live.twoFactorEnabled,
     requireTwoFactor: live.requireTwoFactor,
     mustEnrollTwoFactor: live.requireTwoFactor && !live.twoFactorEnabled,
+    idleEndsAt: live.idleEndsAt,
+    endsAt: live.endsAt,
   };
 }
 

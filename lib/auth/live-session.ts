@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { authSessions, authUsers, settings } from '@/lib/db/schema';
-import { sessionVerdict, shouldTouch, type SessionPolicy } from './session-policy';
+import { sessionEnds, sessionVerdict, shouldTouch, type SessionPolicy } from './session-policy';
 import { REQUIRE_TWO_FACTOR } from './settings';
 
 /**
@@ -18,6 +18,9 @@ export interface LiveSession {
   role: string | null;
   twoFactorEnabled: boolean;
   requireTwoFactor: boolean;
+  /** When it ends without activity, and at the latest (sessionEnds). */
+  idleEndsAt: Date;
+  endsAt: Date;
 }
 
 /**
@@ -89,9 +92,12 @@ export async function loadLiveSession(
     await db.delete(authSessions).where(eq(authSessions.id, row.id));
     return null;
   }
+  let lastActiveAt = row.lastActiveAt;
   if (shouldTouch(row.lastActiveAt, now, policy)) {
     await db.update(authSessions).set({ lastActiveAt: now }).where(eq(authSessions.id, row.id));
+    lastActiveAt = now;
   }
+  const ends = sessionEnds({ createdAt: row.createdAt, lastActiveAt, expiresAt: row.expiresAt }, policy);
   return {
     sessionId: row.id,
     userId: row.userId,
@@ -100,5 +106,6 @@ export async function loadLiveSession(
     role: row.role,
     twoFactorEnabled: row.twoFactorEnabled === true,
     requireTwoFactor: row.requireTwoFactor === true,
+    ...ends,
   };
 }

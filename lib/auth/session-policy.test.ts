@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { absoluteExpiry, sessionPolicyFrom, sessionVerdict, shouldTouch } from './session-policy';
+import { absoluteExpiry, sessionEnds, sessionPolicyFrom, sessionVerdict, shouldTouch } from './session-policy';
 
 const policy = sessionPolicyFrom(parseEnv({}));
 const signIn = new Date('2026-03-02T09:00:00+09:00');
@@ -39,5 +39,17 @@ describe('session lifetime rules', () => {
     expect(shouldTouch(at(0), at(0.4), policy)).toBe(false);
     expect(shouldTouch(at(0), at(0.5), policy)).toBe(true);
     expect(shouldTouch(at(0), at(0.05), { idleTimeoutMs: 30_000, maxAgeMs: 3_600_000 })).toBe(true);
+  });
+
+  it('says when the session ends: idle limit after the last activity, never past the absolute end', () => {
+    const session = { createdAt: signIn, lastActiveAt: at(60), expiresAt: at(12 * 60) };
+    expect(sessionEnds(session, policy)).toEqual({ idleEndsAt: at(75), endsAt: at(12 * 60) });
+    expect(sessionEnds({ ...session, lastActiveAt: null }, policy)).toEqual({
+      idleEndsAt: at(15),
+      endsAt: at(12 * 60),
+    });
+    // Near the 12-hour limit the idle end is the absolute end; a cookie expiry before it wins too.
+    expect(sessionEnds({ ...session, lastActiveAt: at(12 * 60 - 5) }, policy).idleEndsAt).toEqual(at(12 * 60));
+    expect(sessionEnds({ ...session, expiresAt: at(100) }, policy)).toEqual({ idleEndsAt: at(75), endsAt: at(100) });
   });
 });

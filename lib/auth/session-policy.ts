@@ -41,3 +41,17 @@ export function shouldTouch(lastActiveAt: Date | null, now: Date, policy: Sessio
 export function absoluteExpiry(createdAt: Date, policy: SessionPolicy): Date {
   return new Date(createdAt.getTime() + policy.maxAgeMs);
 }
+
+/**
+ * When a session ends if nothing happens: `idleEndsAt` (the idle limit after the last activity,
+ * what the form warns about) and `endsAt` (the absolute limit, or the cookie's expiry if sooner).
+ */
+export function sessionEnds(
+  session: { createdAt: Date; lastActiveAt: Date | null; expiresAt: Date },
+  policy: SessionPolicy,
+): { idleEndsAt: Date; endsAt: Date } {
+  const endsAt = new Date(Math.min(absoluteExpiry(session.createdAt, policy).getTime(), session.expiresAt.getTime()));
+  const lastActive = session.lastActiveAt ?? session.createdAt;
+  const idleEndsAt = new Date(Math.min(lastActive.getTime() + policy.idleTimeoutMs, endsAt.getTime()));
+  return { idleEndsAt, endsAt };
+}

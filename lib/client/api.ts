@@ -36,6 +36,8 @@ export interface AccountView {
   name: string;
   twoFactorEnabled: boolean;
   mustEnrollTwoFactor: boolean;
+  /** Milliseconds from the answer: until the idle end, until the absolute end; and the idle limit. */
+  session: { idleRemainingMs: number; remainingMs: number; idleTimeoutMs: number };
 }
 
 const uid = (customerUid: string) => `/api/billing-keys/${encodeURIComponent(customerUid)}`;

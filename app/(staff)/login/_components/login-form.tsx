@@ -7,7 +7,7 @@ import { FormAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { api, ApiError, loadPage } from '@/lib/client/api';
+import { api, ApiError, loadPage, type AccountView } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
   signInSchema,
@@ -21,14 +21,26 @@ import {
 const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.message : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.';
 
-/** Email and password, then the TOTP code when the account has 2FA; then on to `next`. */
-export function LoginForm({ next }: { next: string }) {
+/**
+ * Email and password, then the TOTP code when the account has 2FA; then on to `next`. With
+ * `onSignedIn` (signing in again over a form, which must not be left): no navigation, the account
+ * is handed back instead; `email` fixes the account to sign back into.
+ */
+export function LoginForm({
+  next,
+  email,
+  onSignedIn,
+}: {
+  next: string;
+  email?: string;
+  onSignedIn?: (account: AccountView) => void;
+}) {
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [leaving, setLeaving] = useState(false);
 
   const passwordForm = useForm<SignInInput, unknown, SignInValues>({
     resolver: zodResolver(signInSchema),
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: email ?? '', password: '' },
     mode: 'onTouched',
   });
   const codeForm = useForm<TotpCodeInput, unknown, TotpCodeValues>({
@@ -44,6 +56,12 @@ export function LoginForm({ next }: { next: string }) {
   async function proceed() {
     setLeaving(true);
     const account = await api.account().catch(() => null);
+    if (onSignedIn && account && !account.mustEnrollTwoFactor) {
+      setLeaving(false);
+      setStep('password');
+      onSignedIn(account);
+      return;
+    }
     loadPage(account?.mustEnrollTwoFactor ? '/settings/security?required=1' : next);
   }
 
@@ -139,6 +157,7 @@ export function LoginForm({ next }: { next: string }) {
           <Input
             {...a11y}
             {...passwordForm.register('email')}
+            readOnly={Boolean(email)}
             type="email"
             autoComplete="username"
             maxLength={AUTH_LIMITS.email}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useWatch, type Control, type FieldErrors } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
 import { FormSection } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { Field } from '@/components/ui/field';
@@ -20,10 +21,14 @@ interface CardFieldsProps {
   provider: string | undefined;
   busy: boolean;
   channel: ChannelView | undefined;
+  /** The agent's form: minutes without input after which the card fields are wiped, whether that just happened, and 지우기. */
+  idleWipe?: { minutes: number; happened: boolean; onWipe: () => void };
 }
 
+const minutes = (value: number) => (value >= 1 ? `${Math.round(value)}분` : `${Math.round(value * 60)}초`);
+
 /** Card number, expiry and the per-PG secrets; CVC only where the PG asks for it. */
-export function CardFields({ control, errors, provider, busy, channel }: CardFieldsProps) {
+export function CardFields({ control, errors, provider, busy, channel, idleWipe }: CardFieldsProps) {
   const { isRequired, reason } = perPgRules(provider);
   const cardNumber = useWatch({ control, name: 'card_number' });
   const complete = digitsOnly(cardNumber).length >= 14;
@@ -38,9 +43,26 @@ export function CardFields({ control, errors, provider, busy, channel }: CardFie
         : null;
   return (
     <FormSection legend="카드 정보" disabled={busy}>
-      <p className="text-xs text-slate-600">
-        카드 정보는 저장되지 않으며, 발급되거나 카드가 거절되면 화면에서도 지워집니다.
-      </p>
+      {idleWipe ? (
+        <>
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p className="text-xs text-slate-600">
+              카드 정보는 저장되지 않습니다. 발급되거나 카드가 거절되면, 또 {minutes(idleWipe.minutes)} 동안 입력이
+              없으면 화면에서도 지워집니다.
+            </p>
+            <Button variant="secondary" size="sm" onClick={idleWipe.onWipe}>
+              카드 정보 지우기
+            </Button>
+          </div>
+          <p role="status" className="text-sm font-semibold text-amber-900 empty:hidden">
+            {idleWipe.happened
+              ? `${minutes(idleWipe.minutes)} 동안 입력이 없어 카드 정보를 지웠습니다. 고객에게 다시 받아 입력하세요.`
+              : ''}
+          </p>
+        </>
+      ) : (
+        <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 요청이 끝나면 화면에서도 지워집니다.</p>
+      )}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id="card_number"

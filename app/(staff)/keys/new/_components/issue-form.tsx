@@ -27,6 +27,10 @@ import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
 import { CUSTOMER_CARRIED, ReplaceNotice } from './replace-notice';
+import { SessionWarning, SignInDialog, useSessionKeeper } from './session-keeper';
+
+/** Card fields left alone this long are wiped (at most half the session's idle limit, so always first). */
+const CARD_IDLE_MAX_MS = 3 * 60_000;
 
 export function IssueForm() {
   const channelsQuery = useQuery(queries.channels());
@@ -39,6 +43,12 @@ export function IssueForm() {
   // Fields are disabled while submitting and cannot take focus, so focus moves once it is over.
   const [focusTarget, setFocusTarget] = useState<FieldPath<FormValues> | null>(null);
   const issue = useMutation({ mutationFn: api.issueBillingKey });
+  const session = useSessionKeeper();
+  // A submission the session's end cut off: sent again (same idempotency key) once signed back in.
+  const [resubmitPending, setResubmitPending] = useState(false);
+  const [cardWipedIdle, setCardWipedIdle] = useState(false);
+  const cardIdleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cardIdleMs = Math.min(CARD_IDLE_MAX_MS, (session.clock?.idleTimeoutMs ?? 15 * 60_000) / 2);
   const queryClient = useQueryClient();
   // The customer_uid whose current key was looked up (on leaving the field, and before submitting).
   const [checkedUid, setCheckedUid] = useState('');
@@ -127,6 +137,24 @@ export function IssueForm() {
     for (const field of SENSITIVE_FIELDS) resetField(field, { defaultValue: '' });
   }, [resetField]);
 
+  /** Any input or click in the form: the idle wipe of the card starts over, and the session is kept alive. */
+  function noteActivity() {
+    if (cardIdleTimer.current) clearTimeout(cardIdleTimer.current);
+    cardIdleTimer.current = setTimeout(() => {
+      if (!SENSITIVE_FIELDS.some((field) => getValues(field))) return;
+      wipeCardFields();
+      setCardWipedIdle(true);
+    }, cardIdleMs);
+    if (cardWipedIdle) setCardWipedIdle(false);
+    session.noteActivity();
+  }
+  useEffect(() => () => clearTimeout(cardIdleTimer.current ?? undefined), []);
+
+  function wipeCardNow() {
+    wipeCardFields();
+    setFocusTarget('card_number');
+  }
+
   /**
    * What a failed submission leaves of the card: everything when the answer says nothing about it
    * (no answer, session, validation, server or Iamport unreachable); one field when the PG named it;
@@ -185,6 +213,13 @@ export function IssueForm() {
       setCheckedUid('');
       queryClient.removeQueries({ queryKey: queryKeys.currentKey(values.customer_uid) });
     } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        // Signed out (idle, expired, revoked): nothing was sent to Iamport. Sign in over the form,
+        // then the same submission goes again with the same idempotency key.
+        setResubmitPending(true);
+        session.markEnded();
+        return;
+      }
       // The server answered, so this submission is settled; only a lost answer keeps the key for a retry.
       if (!(error instanceof ApiError && error.status === 0)) idempotencyKey.current = null;
       settleCardFields(error);
@@ -232,6 +267,13 @@ export function IssueForm() {
     }
   }
 
+  function signedIn(account: Parameters<typeof session.signedIn>[0]) {
+    session.signedIn(account);
+    if (!resubmitPending) return;
+    setResubmitPending(false);
+    void handleSubmit(submit)();
+  }
+
   function startOver() {
     form.reset({ ...EMPTY, pg: form.getValues('pg'), channel_key: form.getValues('channel_key') });
     setOutcome(null);
@@ -243,11 +285,25 @@ export function IssueForm() {
   const chosenChannel = channelsQuery.data?.find((channel) => channel.channelKey === channelChoice);
 
   return (
-    <div className="grid grid-cols-1 items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+    <div
+      className="grid grid-cols-1 items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]"
+      onInput={noteActivity}
+      onPointerDown={noteActivity}
+    >
+      <SignInDialog
+        open={session.promptOpen}
+        email={session.email}
+        resubmits={resubmitPending}
+        onOpenChange={(open) => {
+          if (!open) session.dismiss();
+        }}
+        onSignedIn={signedIn}
+      />
       <aside aria-label="발급 채널" className="sticky top-0 z-10 lg:top-4 lg:order-last">
         <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
       </aside>
       <div className="min-w-0 space-y-6">
+        <SessionWarning clock={session.ended ? null : session.clock} onContinue={() => void session.refresh()} />
         <form
           onSubmit={(event) => void handleSubmit(submit)(event)}
           noValidate
@@ -315,7 +371,14 @@ export function IssueForm() {
             )}
           </FormSection>
 
-          <CardFields control={control} errors={errors} provider={provider} busy={busy} channel={chosenChannel} />
+          <CardFields
+            control={control}
+            errors={errors}
+            provider={provider}
+            busy={busy}
+            channel={chosenChannel}
+            idleWipe={{ minutes: cardIdleMs / 60_000, happened: cardWipedIdle, onWipe: wipeCardNow }}
+          />
           <CustomerFields register={register} control={control} errors={errors} provider={provider} busy={busy} />
 
           <div className="flex flex-wrap items-center gap-3">
