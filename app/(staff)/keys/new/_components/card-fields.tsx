@@ -45,15 +45,10 @@ export function CardFields({ control, errors, provider, busy, channel, idleWipe 
     <FormSection legend="카드 정보" disabled={busy}>
       {idleWipe ? (
         <>
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <p className="text-xs text-slate-600">
-              카드 정보는 저장되지 않습니다. 발급되거나 카드가 거절되면, 또 {minutes(idleWipe.minutes)} 동안 입력이
-              없으면 화면에서도 지워집니다.
-            </p>
-            <Button variant="secondary" size="sm" onClick={idleWipe.onWipe}>
-              카드 정보 지우기
-            </Button>
-          </div>
+          <p className="text-xs text-slate-600">
+            카드 정보는 저장되지 않습니다. 발급되거나 카드가 거절되면, 또 {minutes(idleWipe.minutes)} 동안 입력이 없으면
+            화면에서도 지워집니다.
+          </p>
           <p role="status" className="text-sm font-semibold text-amber-900 empty:hidden">
             {idleWipe.happened
               ? `${minutes(idleWipe.minutes)} 동안 입력이 없어 카드 정보를 지웠습니다. 고객에게 다시 받아 입력하세요.`
@@ -180,6 +175,13 @@ export function CardFields({ control, errors, provider, busy, channel, idleWipe 
           </Field>
         )}
       </div>
+      {idleWipe && (
+        <div>
+          <Button variant="secondary" size="sm" onClick={idleWipe.onWipe}>
+            카드 정보 지우기
+          </Button>
+        </div>
+      )}
     </FormSection>
   );
 }
