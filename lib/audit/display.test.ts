@@ -62,6 +62,29 @@ describe('audit display', () => {
       { key: 'error', label: '오류', value: 'Iamport 연결 실패 (upstream_unavailable)' },
       { key: 'differences', label: '다른 항목', value: '카드번호, 마지막 변경' },
     ]);
+    // A reconcile names the keys it could not check and the card now at Iamport of each changed one.
+    expect(
+      detailEntries({
+        unavailableUids: ['u-1', 'u-2'],
+        liveCards: {
+          'u-3': {
+            pgProvider: 'nice',
+            pgId: 'nictest04m',
+            cardName: '롯데카드',
+            cardNumberMasked: '54092600****0006',
+            updatedAt: '2026-12-01T00:00:00.000Z',
+          },
+        },
+      }),
+    ).toEqual([
+      { key: 'unavailableUids', label: '확인 불가 키', value: 'u-1, u-2' },
+      {
+        key: 'liveCards',
+        label: '지금 Iamport의 카드',
+        value:
+          'u-3 PG사 nice, MID nictest04m, 카드사 롯데카드, 카드번호 54092600****0006, Iamport 변경 시각 2026-12-01T00:00:00.000Z',
+      },
+    ]);
     expect(detailEntries({ counts: { issued: 2, rejected: 1 }, live: true })).toEqual([
       { key: 'counts', label: '결과 수', value: '발급 2, 거절 1' },
       { key: 'live', label: '실제 채널 포함', value: '예' },

@@ -66,6 +66,8 @@ const DETAIL_LABELS: Record<string, string> = {
   unavailable: '확인 불가',
   unavailableUids: '확인 불가 키',
   liveCards: '지금 Iamport의 카드',
+  // Inside liveCards: Iamport's `updated` of the card.
+  updatedAt: 'Iamport 변경 시각',
   batches: '조회 묶음',
   channels: '채널',
   scenarios: '시나리오',
