@@ -11,8 +11,100 @@ import { AUTH_MESSAGES } from '@/lib/messages';
 import { isJsonMediaType, requestHost } from '@/lib/request-context';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
-/** Largest JSON body any route accepts; an issuance body is well under 4 KB. */
-const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * Largest body any route accepts, better-auth's included; an issuance body is well under 4 KB.
+ * A body over it is refused from its `Content-Length` before a byte is read, and a body without one
+ * (chunked) is read no further than the limit: memory stays flat whatever is sent.
+ */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const tooLarge = (limit: number) =>
+  new AppError('payload_too_large', `요청 본문이 너무 큽니다 (최대 ${Math.round(limit / 1024)} KB).`);
+
+/** The body length the request declares: null when it declares none, throws when it is not a number. */
+function declaredLength(request: Request): number | null {
+  const header = request.headers.get('content-length');
+  if (header === null) return null;
+  if (!/^\d{1,15}$/.test(header.trim())) {
+    throw new AppError('invalid_json', '요청 본문의 길이(Content-Length)가 올바르지 않습니다.');
+  }
+  return Number(header.trim());
+}
+
+/** Refuses a body whose `Content-Length` is over the limit (413), before anything reads it. */
+export function assertDeclaredBodyWithinLimit(request: Request, limit = MAX_BODY_BYTES): void {
+  const declared = declaredLength(request);
+  if (declared !== null && declared > limit) throw tooLarge(limit);
+}
+
+/** How long, and how much, the rest of a body left unread is discarded before the connection is dropped. */
+const LINGER = { bytes: 1024 * 1024, minMs: 1_000, maxMs: 5_000 };
+
+/**
+ * After an answer that left the body unread (a 413, or a route that takes no body): what the client
+ * still sends is read and thrown away, never kept, so that the answer reaches it. Closing at once
+ * would reset the connection with data unread, and a reset can destroy the answer before the
+ * client reads it (a lingering close, as web servers do). A client that stops sending keeps its
+ * connection; one that sends more than `LINGER.bytes`, or for longer than `LINGER.maxMs`, is
+ * dropped once the answer has had `LINGER.minMs` to leave. Memory stays flat either way.
+ */
+function discardUnreadBody(request: Request): void {
+  const body = request.body;
+  if (!body || body.locked) return;
+  const reader = body.getReader();
+  const started = Date.now();
+  const drop = () => void reader.cancel().catch(() => undefined);
+  const deadline = setTimeout(drop, LINGER.maxMs);
+  deadline.unref?.();
+  void (async () => {
+    let discarded = 0;
+    try {
+      while (discarded <= LINGER.bytes) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        discarded += value.byteLength;
+      }
+      // Still sending: stop reading (TCP holds the client back) and drop it once the answer is out.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, LINGER.minMs - (Date.now() - started))));
+      drop();
+    } catch {
+      // The client went away: nothing left to discard.
+    } finally {
+      clearTimeout(deadline);
+    }
+  })();
+}
+
+/**
+ * Reads the body, at most `limit` bytes: an oversized `Content-Length` is refused unread, and a
+ * chunked body is read no further than the chunk that crosses the limit. Not cancelled there:
+ * cancelling drops the connection before the 413 is sent (apiRoute discards the rest instead).
+ */
+export async function readBodyCapped(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+  assertDeclaredBodyWithinLimit(request, limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) throw tooLarge(limit);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
 
 export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
@@ -164,6 +256,8 @@ export function apiRoute<Context>(
     try {
       assertSameOrigin(request);
       assertCleanPath(request);
+      // Before the session is looked up: an oversized body is refused whoever sends it.
+      assertDeclaredBodyWithinLimit(request);
       if (access === 'public') {
         response = await inEnvelope(await (handler as Handler<Context, null>)(request, context, null));
       } else {
@@ -179,6 +273,7 @@ export function apiRoute<Context>(
       });
       response = json(body, status);
     }
+    discardUnreadBody(request);
     const { pathname } = new URL(request.url);
     logger.info(
       {
@@ -199,10 +294,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get('content-type'))) {
     throw new AppError('unsupported_media_type', '요청 본문은 JSON이어야 합니다 (Content-Type: application/json).');
   }
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
-    throw new AppError('payload_too_large', `요청 본문이 너무 큽니다 (최대 ${MAX_BODY_BYTES / 1024} KB).`);
-  }
+  // UTF-8 as request.text() decodes it: a leading byte order mark is dropped.
+  const text = new TextDecoder().decode(await readBodyCapped(request));
   try {
     return JSON.parse(text);
   } catch {

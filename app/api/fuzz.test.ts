@@ -374,7 +374,28 @@ const validIssue = fc.record({
 
 /** Values each field must refuse, whatever else the body holds. */
 const BAD_VALUES: Record<string, unknown[]> = {
-  customer_uid: ['', ' x', 'x ', 'a\u0000b', 'a\u0007b', '.', '..', 'x'.repeat(81), 42, null, [], {}, true],
+  customer_uid: [
+    '',
+    ' x',
+    'x ',
+    'a\u0000b',
+    'a\u0007b',
+    '.',
+    '..',
+    'x'.repeat(81),
+    42,
+    null,
+    [],
+    {},
+    true,
+    // Lone surrogates (were a 500), bidi controls and zero-width characters (look-alike ids).
+    'cust\ud800',
+    '\udc00cust',
+    'cust\u202e001',
+    'cust\u2066001',
+    'cust\u200b001',
+    'cust\ufeff001',
+  ],
   pg: ['', 'NICE', 'nice!', 'unknown_pg', 'kakaopay', 'danal', 'nice..x', 'x'.repeat(81), 1, null, ['nice']],
   channel_key: ['x'.repeat(56), 'a\u0000b', 5, {}],
   card_number: [
@@ -858,8 +879,8 @@ const ROUTES: RouteSpec[] = [
         ),
       })
       .map(({ path, sent }) => ({ path, ...sent })),
-    // Signing out without a session is a harmless 200.
-    expect: always([200, 400, 401, 403, 404, 405, 415, 429]),
+    // Signing out without a session is a harmless 200; a body over the limit is a 413 here too.
+    expect: always([200, 400, 401, 403, 404, 405, 413, 415, 429]),
   },
   {
     route: '/api/audit',
@@ -1272,6 +1293,128 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
       for (const spec of specs) await fuzz(spec);
     }, 60_000);
   }
+
+  describe('bodies by size (issue 10, finding 3): refused from Content-Length, read no further than the limit', () => {
+    /** A body of `size` bytes in 1 KB chunks, counting what the handler pulled. */
+    const countingBody = (size: number) => {
+      const state = { pulled: 0 };
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const left = size - state.pulled;
+          if (left <= 0) return controller.close();
+          const chunk = new Uint8Array(Math.min(1024, left)).fill(0x20);
+          state.pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return { state, stream };
+    };
+    const writes = async () =>
+      (
+        await Promise.all(
+          ROUTE_FILES.map(async (route) =>
+            Object.entries(await routeModule(route))
+              .filter(([name]) => /^(POST|PUT|PATCH|DELETE)$/.test(name))
+              .map(([method, handler]) => ({ route, method, handler: h(handler) })),
+          ),
+        )
+      ).flat();
+    /** Routes that read a JSON body: signed in, a body over the limit is a 413 whatever it holds. */
+    const READERS = [
+      'POST /api/billing-keys',
+      'DELETE /api/billing-keys/[customerUid]',
+      'POST /api/staff',
+      'PATCH /api/staff/[userId]',
+      'PUT /api/settings/security',
+      'POST /api/account/password',
+      'POST /api/qa/runs',
+      'PUT /api/settings/channels',
+      'POST /api/auth/[...all]',
+    ];
+    const sizes = fc.oneof(
+      fc.integer({ min: 0, max: 4 * MAX_BODY_BYTES }),
+      fc.integer({ min: MAX_BODY_BYTES - 8, max: MAX_BODY_BYTES + 8 }),
+      fc.constantFrom(MAX_BODY_BYTES + 1, 1024 * 1024, 50 * 1024 * 1024),
+    );
+    const send = async (
+      route: string,
+      method: string,
+      handler: Handler,
+      size: number,
+      declared: boolean,
+      cookie?: string,
+    ) => {
+      const { state, stream } = countingBody(size);
+      const headers: Record<string, string> = { host: HOST, origin: ORIGIN, 'content-type': 'application/json' };
+      if (declared) headers['content-length'] = String(size);
+      if (cookie) headers.cookie = cookie;
+      const path =
+        route === '/api/auth/[...all]' ? '/api/auth/sign-in/email' : concretePath({ route } as RouteSpec, {});
+      requests++;
+      const response = await handler(
+        new Request(`${ORIGIN}${path}`, { method, headers, body: stream, duplex: 'half' } as RequestInit),
+        { params: Promise.resolve({ customerUid: 'fuzz_size', userId: 'nobody', id: 'nobody' }) },
+      );
+      const pulled = state.pulled;
+      const body = (await response.json().catch(() => null)) as ErrorEnvelope | null;
+      return { status: response.status, body, pulled };
+    };
+
+    it('every write route, anyone calling: a declared body over the limit is a 413 in the Korean envelope, unread', async () => {
+      const routes = await writes();
+      expect(routes.length).toBeGreaterThan(10);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), sizes, fc.boolean(), async (route, size, signedIn) => {
+          fc.pre(size > MAX_BODY_BYTES);
+          const answer = await send(
+            route.route,
+            route.method,
+            route.handler,
+            size,
+            true,
+            signedIn ? adminCookie : undefined,
+          );
+          expect(answer.status, `${route.method} ${route.route} ${size} B`).toBe(413);
+          expect(answer.body?.error?.code).toBe('payload_too_large');
+          expect(String(answer.body?.error?.message)).toMatch(HANGUL);
+          expect(answer.pulled, 'read before refusing').toBeLessThanOrEqual(2048);
+        }),
+        { numRuns: 300 },
+      );
+    }, 60_000);
+
+    it('every write route, signed out, chunked bodies of any size: never a 5xx, never read past the limit', async () => {
+      const routes = await writes();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), sizes, async (route, size) => {
+          const answer = await send(route.route, route.method, route.handler, size, false);
+          const what = `${route.method} ${route.route} ${size} B → ${answer.status}`;
+          expect(answer.status, what).toBeLessThan(500);
+          expect(answer.pulled, what).toBeLessThanOrEqual(MAX_BODY_BYTES + 4 * 1024);
+          if (answer.status >= 400) expect(String(answer.body?.error?.message), what).toMatch(HANGUL);
+        }),
+        { numRuns: 300 },
+      );
+    }, 60_000);
+
+    it('routes that read a body, signed in, chunked: over the limit is a 413 and reading stops there', async () => {
+      const routes = (await writes()).filter((route) => READERS.includes(`${route.method} ${route.route}`));
+      expect(routes.length).toBe(READERS.length);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), sizes, async (route, size) => {
+          fc.pre(size > MAX_BODY_BYTES);
+          // better-auth's endpoints are fuzzed signed out (signing in again would not change anything here).
+          const cookie = route.route === '/api/auth/[...all]' ? undefined : adminCookie;
+          const answer = await send(route.route, route.method, route.handler, size, false, cookie);
+          const what = `${route.method} ${route.route} ${size} B → ${answer.status}`;
+          expect(answer.status, what).toBe(413);
+          expect(answer.body?.error?.code, what).toBe('payload_too_large');
+          expect(answer.pulled, what).toBeLessThanOrEqual(MAX_BODY_BYTES + 4 * 1024);
+        }),
+        { numRuns: 200 },
+      );
+    }, 60_000);
+  });
 
   it('a NUL in the sign-in email is refused with a 4xx, not a 500 (was a bug in lib/auth/hooks.ts)', async () => {
     const spec = ROUTES.find((route) => route.route === '/api/auth/[...all]' && route.method === 'POST')!;

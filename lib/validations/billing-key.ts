@@ -65,12 +65,31 @@ const optionalText = (field: keyof typeof ISSUE_LIMITS) =>
     )
     .optional();
 
+/** Bidi controls: embeddings, overrides, isolates and the implicit marks (LRM, RLM, ALM). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+/** Characters that take no space on screen: zero-width space/joiners, word joiner, BOM, soft hyphen, … */
+const INVISIBLE_CHARACTERS = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\u034f\u115f\u1160\u3164\uffa0]/;
+
 const customerUid = z
   .string({ error: '고객 결제수단 ID(customer_uid)를 입력하세요.' })
   .min(1, '고객 결제수단 ID(customer_uid)를 입력하세요.')
   .max(ISSUE_LIMITS.customer_uid, tooLong('customer_uid'))
   .refine((value) => value.trim() === value, '앞뒤 공백 없이 입력하세요.')
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '제어 문자는 쓸 수 없습니다.')
+  .refine(
+    (value) => value.isWellFormed(),
+    '고객 결제수단 ID에 깨진 문자(짝이 없는 서로게이트)가 있습니다. 다시 입력하세요.',
+  )
+  // Two ids that look alike are a support nightmare: nothing that changes the direction of the
+  // text or takes no space on screen.
+  .refine(
+    (value) => !BIDI_CONTROLS.test(value),
+    '고객 결제수단 ID에 글자 방향을 바꾸는 보이지 않는 제어 문자(U+202E 등)는 쓸 수 없습니다.',
+  )
+  .refine(
+    (value) => !INVISIBLE_CHARACTERS.test(value),
+    '고객 결제수단 ID에 보이지 않는 문자(폭 없는 공백 U+200B 등)는 쓸 수 없습니다. 직접 다시 입력하세요.',
+  )
   // In Iamport's URL (/subscribe/customers/{customer_uid}) these would name another path.
   .refine((value) => value !== '.' && value !== '..', '고객 결제수단 ID로 "." 또는 ".."은 쓸 수 없습니다.');
 

@@ -13,7 +13,9 @@ export const customerUidParamSchema = z
   .min(1, '고객 결제수단 ID가 비어 있습니다.')
   .max(ISSUE_LIMITS.customer_uid, `고객 결제수단 ID는 ${ISSUE_LIMITS.customer_uid}자 이하입니다.`)
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '고객 결제수단 ID에 제어 문자는 쓸 수 없습니다.')
-  .refine((value) => value !== '.' && value !== '..', '고객 결제수단 ID로 "." 또는 ".."은 쓸 수 없습니다.');
+  .refine((value) => value !== '.' && value !== '..', '고객 결제수단 ID로 "." 또는 ".."은 쓸 수 없습니다.')
+  // No key can hold one (Iamport's URL and the database need well-formed UTF-16): not found, not a crash.
+  .refine((value) => value.isWellFormed(), '고객 결제수단 ID에 깨진 문자(짝이 없는 서로게이트)가 있습니다.');
 
 /** Body of `DELETE /api/billing-keys/{customer_uid}`; the reason is also sent to Iamport. */
 export const deleteBillingKeySchema = z.object(
