@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CARDS, markerCardDigits, uniqueUid } from './cards';
 import { cardNumberInput, channelSelect, expectNoAxeViolations, expiryInput, uidInput } from './helpers';
@@ -8,6 +9,15 @@ import { E2E } from './ports';
 test.use({ storageState: E2E.storageState('agent') });
 
 const SERVER_LOG = 'test-results/server-logs/app-sandbox-mode.log';
+const SERVER_DB = 'test-results/db/app-sandbox-mode';
+
+/** Every file under `dir` (the sandbox app's PGlite folder: its database "dump" on disk). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
 const TOKEN_URL = /\/r\/[A-Za-z0-9_-]{43}$/;
 
 /** A customer's phone: a fresh browser with no cookies, 390 px wide. */
@@ -112,6 +122,17 @@ test('[LINKS] the customer types the card on their phone; the agent sees the rej
     expect(text).not.toContain(marker);
     expect(text).not.toContain(groupedMarker);
   }
+  const storage = await phone.page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
+  expect(storage).toBe('{}{}');
+  const database = filesUnder(SERVER_DB)
+    .filter((file) => statSync(file).size < 50_000_000)
+    .map((file) => readFileSync(file).toString('latin1'))
+    .join('\n');
+  expect(database.length).toBeGreaterThan(0);
+  expect(database).not.toContain(marker);
+  expect(database).not.toContain(groupedMarker);
   const log = readFileSync(SERVER_LOG, 'utf8');
   expect(log).not.toContain(marker);
   expect(log).not.toContain(groupedMarker);

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { recordAudit } from '@/lib/audit';
+import { recordAuditOutcome } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { authUsers, cardLinks, type CardLinkDelivery } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
@@ -174,7 +174,8 @@ export async function sendLink(
     { linkId: row.id, token: tokenLogId(row.tokenHash), channel: delivery.channel, status: delivery.status },
     'link sent',
   );
-  await recordAudit(db, context, {
+  // The message has gone (or failed) already: its event is an outcome, never thrown over the answer.
+  await recordAuditOutcome(db, context, {
     action: 'link.send',
     result: delivery.status === 'sent' ? 'success' : 'failure',
     targetType: 'card_link',

@@ -19,6 +19,7 @@ import { getChannelSettings } from '@/lib/settings/channels';
 import type { CreateLinkInput, LinksQuery } from '@/lib/validations/links';
 import { getLinkSettings } from './settings';
 import { hashLinkToken, linkPath, newLinkToken, tokenLogId } from './token';
+import { inTransaction } from './transaction';
 import { toLinkAttemptView, toLinkView } from './views';
 
 export const NO_PUBLIC_URL_MESSAGE =
@@ -81,40 +82,44 @@ export async function createLink(
   const now = options.now ?? new Date();
   const token = newLinkToken();
   const tokenHash = hashLinkToken(token);
-  const [row] = await db
-    .insert(cardLinks)
-    .values({
-      tokenHash,
-      customerUid: input.customer_uid,
-      pg: input.pg.trim(),
-      channelKey: input.channel_key || channel.channel_key,
-      testChannel: channel.sandbox,
-      appMode: runtime.mode,
-      replaceConfirmed: Boolean(current && input.replace_confirmed),
-      customerId: input.customer_id || null,
-      customerName: input.customer_name || null,
-      customerTel: input.customer_tel || null,
-      customerEmail: input.customer_email || null,
-      createdBy: actor.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + settings.expiryMinutes * 60_000),
-    })
-    .returning();
-  if (!row) throw new Error('link insert returned no row');
-  getLogger().info({ linkId: row.id, token: tokenLogId(tokenHash), customerUid: row.customerUid }, 'link created');
-  await recordAudit(db, options.context, {
-    action: 'link.create',
-    result: 'success',
-    targetType: 'card_link',
-    targetId: row.id,
-    details: {
-      customerUid: row.customerUid,
-      pg: row.pg,
-      token: tokenLogId(tokenHash),
-      expiresAt: row.expiresAt.toISOString(),
-      replace: row.replaceConfirmed,
-    },
+  // The link and its audit event together: no link without its `link.create`.
+  const row = await inTransaction(db, async (tx) => {
+    const [inserted] = await tx
+      .insert(cardLinks)
+      .values({
+        tokenHash,
+        customerUid: input.customer_uid,
+        pg: input.pg.trim(),
+        channelKey: input.channel_key || channel.channel_key,
+        testChannel: channel.sandbox,
+        appMode: runtime.mode,
+        replaceConfirmed: Boolean(current && input.replace_confirmed),
+        customerId: input.customer_id || null,
+        customerName: input.customer_name || null,
+        customerTel: input.customer_tel || null,
+        customerEmail: input.customer_email || null,
+        createdBy: actor.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + settings.expiryMinutes * 60_000),
+      })
+      .returning();
+    if (!inserted) throw new Error('link insert returned no row');
+    await recordAudit(tx, options.context, {
+      action: 'link.create',
+      result: 'success',
+      targetType: 'card_link',
+      targetId: inserted.id,
+      details: {
+        customerUid: inserted.customerUid,
+        pg: inserted.pg,
+        token: tokenLogId(tokenHash),
+        expiresAt: inserted.expiresAt.toISOString(),
+        replace: inserted.replaceConfirmed,
+      },
+    });
+    return inserted;
   });
+  getLogger().info({ linkId: row.id, token: tokenLogId(tokenHash), customerUid: row.customerUid }, 'link created');
   return { link: toLinkView(row, actor.email, now), url: `${origin}${linkPath(token)}`, token };
 }
 
@@ -185,25 +190,28 @@ export async function revokeLink(id: string, context: RequestContext, deps: { db
   const mayRevoke = row.createdBy === actor.id || (seesAllLinks(actor) && can(actor.role, 'links.send'));
   if (!mayRevoke) throw new AppError('forbidden', '링크를 보낸 직원이나 관리자만 링크를 폐기할 수 있습니다.');
   const now = new Date();
-  const [revoked] = await db
-    .update(cardLinks)
-    .set({ status: 'revoked', revokedAt: now, revokedBy: actor.id })
-    .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'active')))
-    .returning();
-  if (!revoked) {
-    const message =
-      row.status === 'issuing'
-        ? '고객의 등록 요청이 지금 처리 중이라 폐기할 수 없습니다. 잠시 후 결과를 확인하세요.'
-        : '이미 끝난 링크입니다 (사용됨, 폐기됨 또는 잠김).';
-    throw new AppError('issuance_in_progress', message);
-  }
-  getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link revoked');
-  await recordAudit(db, context, {
-    action: 'link.revoke',
-    result: 'success',
-    targetType: 'card_link',
-    targetId: row.id,
-    details: { customerUid: row.customerUid },
+  const revoked = await inTransaction(db, async (tx) => {
+    const [updated] = await tx
+      .update(cardLinks)
+      .set({ status: 'revoked', revokedAt: now, revokedBy: actor.id })
+      .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'active')))
+      .returning();
+    if (!updated) {
+      const message =
+        row.status === 'issuing'
+          ? '고객의 등록 요청이 지금 처리 중이라 폐기할 수 없습니다. 잠시 후 결과를 확인하세요.'
+          : '이미 끝난 링크입니다 (사용됨, 폐기됨 또는 잠김).';
+      throw new AppError('issuance_in_progress', message);
+    }
+    await recordAudit(tx, context, {
+      action: 'link.revoke',
+      result: 'success',
+      targetType: 'card_link',
+      targetId: row.id,
+      details: { customerUid: row.customerUid },
+    });
+    return updated;
   });
+  getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link revoked');
   return toLinkView(revoked, await emailOf(db, revoked.createdBy), now);
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditRow, recordAudit } from '@/lib/audit';
+import { recordAudit, recordAuditOutcome } from '@/lib/audit';
+import { inTransaction } from './transaction';
 import { can } from '@/lib/auth/permissions';
 import { resolveDeps, type UseCaseDeps } from '@/lib/billing-keys/deps';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
-import { auditEvents, authUsers, cardLinks, issueAttempts, type CardLinkRow } from '@/lib/db/schema';
+import { authUsers, cardLinks, issueAttempts, type CardLinkRow } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
 import { pgDisplayName, providerOfPg } from '@/lib/gateways/catalog';
@@ -61,21 +62,25 @@ export async function openLink(
   const row = await findByToken(db, token);
   const dead = deadState(row, now);
   if (dead || !row) return { state: dead ?? 'expired', merchantName: settings.merchantName };
-  const [opened] = await db
-    .update(cardLinks)
-    .set({ openedAt: now })
-    .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
-    .returning({ id: cardLinks.id });
-  if (opened) {
-    getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link opened');
-    await recordAudit(db, options.context, {
-      action: 'link.open',
-      result: 'success',
-      targetType: 'card_link',
-      targetId: row.id,
-      details: { customerUid: row.customerUid },
-    });
-  }
+  // The first opening and its `link.open` event together.
+  const opened = await inTransaction(db, async (tx) => {
+    const [first] = await tx
+      .update(cardLinks)
+      .set({ openedAt: now })
+      .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
+      .returning({ id: cardLinks.id });
+    if (first) {
+      await recordAudit(tx, options.context, {
+        action: 'link.open',
+        result: 'success',
+        targetType: 'card_link',
+        targetId: row.id,
+        details: { customerUid: row.customerUid },
+      });
+    }
+    return Boolean(first);
+  });
+  if (opened) getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link opened');
   return {
     state: 'open',
     merchantName: settings.merchantName,
@@ -215,15 +220,13 @@ async function afterFailure(
     const left = MAX_FAILED_ATTEMPTS - (updated?.failedAttempts ?? MAX_FAILED_ATTEMPTS);
     if (left <= 0) {
       log.info('link locked after rejected cards');
-      await db.insert(auditEvents).values(
-        auditRow(context, {
-          action: 'link.lock',
-          result: 'failure',
-          targetType: 'card_link',
-          targetId: row.id,
-          details: { failedAttempts: updated?.failedAttempts ?? null },
-        }),
-      );
+      await recordAuditOutcome(db, context, {
+        action: 'link.lock',
+        result: 'failure',
+        targetType: 'card_link',
+        targetId: row.id,
+        details: { failedAttempts: updated?.failedAttempts ?? null },
+      });
     }
     const reason = error.details.iamportMessage ? ` (카드사 응답: ${error.details.iamportMessage})` : '';
     return new AppError(

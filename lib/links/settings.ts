@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
+import { inTransaction } from './transaction';
 import { getEnv } from '@/lib/env';
 import type { LinkSettingsView } from '@/lib/model/links';
 import type { RequestContext } from '@/lib/model/staff';
@@ -60,16 +61,18 @@ export async function saveLinkSettings(
   const value = linkSettingsSchema.parse(input);
   const at = new Date();
   const actorId = context.actor?.id ?? null;
-  await db
-    .insert(settings)
-    .values({ key: LINK_SETTINGS_KEY, value, updatedAt: at, updatedBy: actorId })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: actorId } });
-  await recordAudit(db, context, {
-    action: 'settings.update',
-    result: 'success',
-    targetType: 'settings',
-    targetId: LINK_SETTINGS_KEY,
-    details: { expiryMinutes: value.expiryMinutes },
+  await inTransaction(db, async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key: LINK_SETTINGS_KEY, value, updatedAt: at, updatedBy: actorId })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: actorId } });
+    await recordAudit(tx, context, {
+      action: 'settings.update',
+      result: 'success',
+      targetType: 'settings',
+      targetId: LINK_SETTINGS_KEY,
+      details: { expiryMinutes: value.expiryMinutes },
+    });
   });
   return linkSettingsView(db);
 }

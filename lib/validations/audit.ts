@@ -27,6 +27,11 @@ export const AUDIT_ACTION_LABELS = {
   'staff.update': '직원 계정 변경',
   'settings.update': '설정 변경',
   'qa.run': 'QA 실행',
+  'link.create': '카드 등록 링크 생성',
+  'link.open': '카드 등록 링크 열림',
+  'link.send': '카드 등록 링크 발송',
+  'link.revoke': '카드 등록 링크 폐기',
+  'link.lock': '카드 등록 링크 잠김',
   'audit.export': '감사 기록 CSV 내보내기',
 } as const satisfies Record<string, string>;
 export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
