@@ -240,6 +240,20 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     expect(active.links.every((link) => link.status === 'revoked')).toBe(true);
   });
 
+  it('a link left taken by an unknown outcome is used once recovery records the key', async () => {
+    const created = await create(agent);
+    await submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime });
+    // As after an unknown outcome: the link still taken, the attempt settled as issued later.
+    await handle.db.update(cardLinks).set({ status: 'issuing', usedAt: null }).where(eq(cardLinks.id, created.link.id));
+    const detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    expect(detail.link.status).toBe('used');
+    expect(detail.billingKey).not.toBeNull();
+    const again = await rejection(
+      submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime }),
+    );
+    expect(again.code).toBe('not_found');
+  });
+
   it('refuses the customer when the sender was deactivated', async () => {
     const sender = await staff(handle.db, 'agent');
     const created = await create(sender);

@@ -149,10 +149,20 @@ export async function getLinkDetail(id: string, actor: Actor, deps: { db: Db }):
     .from(issueAttempts)
     .where(eq(issueAttempts.linkId, row.id))
     .orderBy(asc(issueAttempts.startedAt));
-  const issued = attempts.some((attempt) => attempt.outcome === 'issued');
-  const stored = issued ? await findStoredKey(db, row.customerUid) : undefined;
+  const issuedAttempt = attempts.find((attempt) => attempt.outcome === 'issued');
+  const stored = issuedAttempt ? await findStoredKey(db, row.customerUid) : undefined;
+  let link = row;
+  if (issuedAttempt && row.status === 'issuing') {
+    // An outcome that was unknown and that recovery later found issued: the link is used.
+    const [used] = await db
+      .update(cardLinks)
+      .set({ status: 'used', usedAt: issuedAttempt.finishedAt ?? new Date(), claimedAt: null })
+      .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'issuing')))
+      .returning();
+    link = used ?? row;
+  }
   return {
-    link: toLinkView(row, await emailOf(db, row.createdBy)),
+    link: toLinkView(link, await emailOf(db, row.createdBy)),
     attempts: attempts.map(toLinkAttemptView),
     billingKey: stored && stored.status === 'active' ? storedToView(stored) : null,
   };
