@@ -49,7 +49,17 @@ const PAGES: Record<string, { path: string; rule: Rule }> = {
   '/access-denied': { path: '/access-denied', rule: everyone('allow') },
   // The benchmark's empty page (npm run bench): nothing on it, public.
   '/bench/empty': { path: '/bench/empty', rule: everyone('allow') },
+  // Any other address: the console's 404 (the staff chrome's catch-all).
+  '/[...missing]': { path: '/access_walk_no_such_page', rule: everyone('allow') },
+  // Card-registration links: the agent's side, and the customer's public page (a made-up token).
+  '/links': { path: '/links', rule: allRoles },
+  '/links/new': { path: '/links/new', rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }) },
+  '/links/[id]': { path: '/links/00000000-0000-4000-8000-000000000000', rule: allRoles },
+  '/settings/links': { path: '/settings/links', rule: signedIn({ admin: 'allow' }) },
+  '/r/[token]': { path: `/r/${'x'.repeat(43)}`, rule: everyone('allow') },
 };
+
+const NO_LINK = '00000000-0000-4000-8000-000000000000';
 
 interface ApiCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -152,6 +162,32 @@ const API: Record<string, ApiCase[]> = {
   '/api/auth/[...all]': [{ method: 'GET', path: '/api/auth/get-session', rule: everyone('allow') }],
   // The benchmark's baseline: public; 404 unless BENCH_ROUTES=1 (unset here).
   '/api/bench/constant': [{ method: 'GET', path: '/api/bench/constant', rule: everyone('allow') }],
+  '/api/links': [
+    { method: 'GET', path: '/api/links', rule: allRoles },
+    { method: 'POST', path: '/api/links', body: {}, rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }) },
+  ],
+  '/api/links/[id]': [{ method: 'GET', path: `/api/links/${NO_LINK}`, rule: allRoles }],
+  '/api/links/[id]/revoke': [
+    {
+      method: 'POST',
+      path: `/api/links/${NO_LINK}/revoke`,
+      rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }),
+    },
+  ],
+  '/api/links/[id]/send': [
+    {
+      method: 'POST',
+      path: `/api/links/${NO_LINK}/send`,
+      body: {},
+      rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }),
+    },
+  ],
+  // The customer's submission: public, the token in the body is the credential (none here: 404).
+  '/api/links/submit': [{ method: 'POST', path: '/api/links/submit', body: {}, rule: everyone('allow') }],
+  '/api/settings/links': [
+    { method: 'GET', path: '/api/settings/links', rule: signedIn({ admin: 'allow' }) },
+    { method: 'PUT', path: '/api/settings/links', body: {}, rule: signedIn({ admin: 'allow' }) },
+  ],
 };
 
 /** Every page.tsx and route.ts under app/, as its route pattern. */
