@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIssueBillingKeySchema } from './billing-key';
-import { customerUidParamSchema } from './key-actions';
+import { customerUidParamSchema, decodeRouteParam } from './key-actions';
 
 const schema = buildIssueBillingKeySchema(() => new Date('2026-11-27T03:00:00Z'));
 const base = { pg: 'nice.nictest04m', card_number: '4111-1111-1111-1111', expiry: '2028-12' };
@@ -65,5 +65,19 @@ describe('the customer_uid path parameter (a stored key)', () => {
     const result = customerUidParamSchema.safeParse('cust\ud800');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/[가-힣]/);
+  });
+});
+
+describe('a detail page segment (pages get it percent-encoded)', () => {
+  it.each(['a<b', 'a=b', 'a/b', 'a?b', 'a"b', 'a\u200bb', 'a b', 'a%b', 'a%2Fb', '고객#1', 'plain_1'])(
+    'the link to %j leads back to it',
+    (uid) => {
+      expect(decodeRouteParam(encodeURIComponent(uid))).toBe(uid);
+    },
+  );
+
+  it('a malformed escape is kept, not thrown', () => {
+    expect(decodeRouteParam('a%ZZ')).toBe('a%ZZ');
+    expect(decodeRouteParam('%E0%A4%A')).toBe('%E0%A4%A');
   });
 });

@@ -17,6 +17,20 @@ export const customerUidParamSchema = z
   // No key can hold one (Iamport's URL and the database need well-formed UTF-16): not found, not a crash.
   .refine((value) => value.isWellFormed(), '고객 결제수단 ID에 깨진 문자(짝이 없는 서로게이트)가 있습니다.');
 
+/**
+ * A page's dynamic segment as the customer_uid it names. Route handlers get their params decoded,
+ * pages get them as sent (`a%3Cb` for `a<b`), so every stored uid with `< = / ? "`, a space or a
+ * zero-width character was a 404 on its detail page. Decoded once; a malformed escape, which no
+ * link of the console makes, is kept as it is (and then found by no key) rather than thrown.
+ */
+export function decodeRouteParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Body of `DELETE /api/billing-keys/{customer_uid}`; the reason is also sent to Iamport. */
 export const deleteBillingKeySchema = z.object(
   {

@@ -9,7 +9,7 @@ import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
 import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { AppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/request-context';
-import { customerUidParamSchema } from '@/lib/validations/key-actions';
+import { customerUidParamSchema, decodeRouteParam } from '@/lib/validations/key-actions';
 import { RefreshButton } from '@/components/refresh-button';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,8 +18,7 @@ import { KeyDetail } from './_components/key-detail';
 type Props = { params: Promise<{ customerUid: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { customerUid } = await params;
-  return { title: `빌링키 ${customerUid}` };
+  return { title: `빌링키 ${decodeRouteParam((await params).customerUid)}` };
 }
 
 /** Who is looking, for the audit trail. */
@@ -28,7 +27,7 @@ async function pageContext(actor: Actor): Promise<RequestContext> {
 }
 
 export default async function BillingKeyDetailPage({ params }: Props) {
-  const raw = (await params).customerUid;
+  const raw = decodeRouteParam((await params).customerUid);
   const actor = await requirePageActor(['keys.view', 'keys.view.exact'], `/keys/${encodeURIComponent(raw)}`);
   const parsed = customerUidParamSchema.safeParse(raw);
   if (!parsed.success) notFound();
