@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CARDS, uniqueUid } from './cards';
+import { CARDS, markerCardDigits, uniqueUid } from './cards';
 import {
   birthInput,
   cardNumberInput,
@@ -154,6 +154,7 @@ test.describe('the agent never asks the customer twice', () => {
     await submitButton(page).click();
     await expect(issued(page)).toContainText('홍길동');
     await page.getByRole('button', { name: '새 고객 입력' }).click();
+    await expect(uidInput(page)).toBeFocused();
 
     await fillCard(page, { uid, card: CARDS.shinhanCredit });
     const notice = page.getByRole('region', { name: '이 고객 결제수단 ID에는 이미 카드가 등록되어 있습니다' });
@@ -260,5 +261,34 @@ test.describe('the agent never asks the customer twice', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  test('[DAY] the same card under another customer_uid shows the existing ids and names before issuing', async ({
+    page,
+  }) => {
+    const digits = markerCardDigits();
+    const first = uniqueUid('dup_first');
+    await openIssueForm(page);
+    await fillCard(page, { uid: first, card: digits, customerName: '이중카드' });
+    await submitButton(page).click();
+    await expect(issued(page)).toBeVisible();
+    await page.getByRole('button', { name: '새 고객 입력' }).click();
+    await expect(uidInput(page)).toBeFocused();
+
+    let issuances = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') issuances += 1;
+    });
+    await fillCard(page, { uid: uniqueUid('dup_second'), card: digits });
+    await submitButton(page).click();
+    const notice = page.getByRole('region', { name: '같은 카드가 이미 다른 고객 결제수단 ID에 등록되어 있습니다' });
+    await expect(notice).toContainText(first);
+    await expect(notice).toContainText('이중카드');
+    await expect(notice.getByRole('heading')).toBeFocused();
+    await expectNoAxeViolations(page);
+    expect(issuances).toBe(0);
+    await notice.getByRole('button', { name: '그래도 새로 발급' }).click();
+    await expect(issued(page)).toBeVisible();
+    expect(issuances).toBe(1);
   });
 });

@@ -49,7 +49,7 @@ import { getDb } from '@/lib/db';
 import { auditEvents, authSessions } from '@/lib/db/schema';
 import { PEER_ADDRESS_HEADER, peerStamp } from '@/lib/request-context';
 import { parseBillingKeyFilters } from '@/lib/validations/billing-key-filters';
-import { customerUidParamSchema, deleteBillingKeySchema } from '@/lib/validations/key-actions';
+import { customerUidParamSchema, deleteBillingKeySchema, duplicateCardSchema } from '@/lib/validations/key-actions';
 import { parseAuditQuery } from '@/lib/validations/audit';
 import { qaRunInputSchema } from '@/lib/validations/qa';
 import { channelSettingsSchema } from '@/lib/settings/schema';
@@ -57,6 +57,7 @@ import * as accountRoute from './account/route';
 import * as passwordRoute from './account/password/route';
 import * as sessionsRoute from './account/sessions/route';
 import * as attemptsRoute from './attempts/route';
+import * as duplicateCardsRoute from './duplicate-cards/route';
 import * as auditRoute from './audit/route';
 import * as auditExportRoute from './exports/audit/route';
 import * as qaRunsRoute from './qa/runs/route';
@@ -911,6 +912,20 @@ const ROUTES: RouteSpec[] = [
         : { invalid: true, statuses: [422] },
   },
   { route: '/api/qa/runs', method: 'GET', handler: h(qaRunsRoute.GET), runs: 100, arb: noInput, expect: always([200]) },
+  {
+    route: '/api/duplicate-cards',
+    method: 'POST',
+    handler: h(duplicateCardsRoute.POST),
+    runs: 300,
+    arb: jsonBody(
+      objectOf(['bin6', 'last4', 'customer_uid'], {
+        bin6: fc.constantFrom('518185', '12345', 'abcdef', 518185),
+        last4: fc.constantFrom('3264', '326', '32645'),
+        customer_uid: fc.constantFrom('cust_1', 'x'.repeat(81)),
+      }),
+    ),
+    expect: (c) => bodyExpectation(c, duplicateCardSchema, { statuses: [200] }),
+  },
   {
     route: '/api/qa/runs',
     method: 'POST',

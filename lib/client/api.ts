@@ -24,12 +24,18 @@ import type {
   StaffUpdateInput,
 } from '@/lib/validations/auth';
 import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
-import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
+import type { DeleteBillingKeyInput, DuplicateCardInput } from '@/lib/validations/key-actions';
 import type { CreateLinkInput, LinkSettingsInput, LinkSubmissionInput, SendLinkInput } from '@/lib/validations/links';
 import type { QaRunInput } from '@/lib/validations/qa';
 import { request, send } from './http';
 
 export { ApiError, type ApiErrorBody } from './http';
+
+export interface DuplicateCardMatch {
+  customerUid: string;
+  customerName: string | null;
+  cardNumberMasked: string | null;
+}
 
 export interface AccountView {
   actor: Actor;
@@ -48,6 +54,11 @@ export const api = {
   channels: () => request<{ channels: ListedChannel[] }>('/api/channels').then((data) => data.channels),
   issueBillingKey: (input: IssueBillingKeyInput) => request<IssueResult>('/api/billing-keys', send('POST', input)),
   currentKey: (customerUid: string) => request<CurrentKeyCheck>(`${uid(customerUid)}/current`),
+  /** The same card (first 6 and last 4, in the body only) on other active keys. */
+  duplicateCards: (input: DuplicateCardInput) =>
+    request<{ matches: DuplicateCardMatch[] }>('/api/duplicate-cards', send('POST', input)).then(
+      (data) => data.matches,
+    ),
   billingKeyDetail: (customerUid: string) => request<BillingKeyDetail>(uid(customerUid)),
   deleteBillingKey: (customerUid: string, input: DeleteBillingKeyInput) =>
     request<DeleteResult>(uid(customerUid), send('DELETE', input)),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import { startAttempt } from './attempts';
-import { findStoredKey, keyHistory, upsertIssuedKey } from './billing-keys';
+import { activeKeysWithCard, findStoredKey, keyHistory, markKeyDeleted, upsertIssuedKey } from './billing-keys';
 import type { DbHandle } from './index';
 import { auditEvents, issueAttempts } from './schema';
 import { testEngines } from '@/lib/testing/db';
@@ -108,6 +108,27 @@ describe.each(testEngines())('recording an issued key on $name', (engine) => {
       customerId: 'member-7',
       customerTel: '010-9999-0000',
     });
+  });
+
+  it('finds the same card under other customer_uids by first 6 and last 4, whatever the PG mask', async () => {
+    const [nice, kcp, other, deleted, self] = ['nice', 'kcp', 'other', 'deleted', 'self'].map((name) =>
+      uid(`dup_${name}`),
+    );
+    const last4 = String(Date.now()).slice(-4);
+    await upsertIssuedKey(
+      handle.db,
+      { ...annotation(nice!, 1_790_000_000, `51818500****${last4}`), customer_name: '김하나' },
+      context,
+    );
+    await upsertIssuedKey(handle.db, annotation(kcp!, 1_790_000_000, `518185000000${last4}`), context);
+    await upsertIssuedKey(handle.db, annotation(other!, 1_790_000_000, `52728900****${last4}`), context);
+    await upsertIssuedKey(handle.db, annotation(deleted!, 1_790_000_000, `51818500****${last4}`), context);
+    await markKeyDeleted(handle.db, deleted!, { by: null, reason: '테스트' });
+    await upsertIssuedKey(handle.db, annotation(self!, 1_790_000_000, `51818500****${last4}`), context);
+    const found = await activeKeysWithCard(handle.db, { bin6: '518185', last4, exceptUid: self });
+    expect(found.map((row) => row.customerUid).sort()).toEqual([kcp, nice].sort());
+    expect(found.find((row) => row.customerUid === nice)).toMatchObject({ customerName: '김하나' });
+    expect(await activeKeysWithCard(handle.db, { bin6: '518186', last4 })).toEqual([]);
   });
 
   it('writes nothing at all when one part fails', async () => {

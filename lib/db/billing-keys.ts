@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, like, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import type { Db } from './client';
@@ -194,4 +194,32 @@ export async function setLiveState(
   at: Date = new Date(),
 ): Promise<void> {
   await db.update(billingKeys).set({ liveState, liveCheckedAt: at }).where(eq(billingKeys.customerUid, customerUid));
+}
+
+/**
+ * Active keys whose masked number shows this first 6 and last 4 (`51818500****3264`, KCP's
+ * `5570420000007221`): the same card under other customer_uids. Through the last-4 index.
+ */
+export async function activeKeysWithCard(
+  db: Db,
+  card: { bin6: string; last4: string; exceptUid?: string },
+): Promise<{ customerUid: string; customerName: string | null; cardNumberMasked: string | null }[]> {
+  const rows = await db
+    .select({
+      customerUid: billingKeys.customerUid,
+      customerName: billingKeys.customerName,
+      cardNumberMasked: billingKeys.cardNumberMasked,
+    })
+    .from(billingKeys)
+    .where(
+      and(
+        eq(billingKeys.cardLast4, card.last4),
+        eq(billingKeys.status, 'active'),
+        like(billingKeys.cardNumberMasked, `${card.bin6}%`),
+        card.exceptUid ? ne(billingKeys.customerUid, card.exceptUid) : undefined,
+      ),
+    )
+    .orderBy(desc(billingKeys.issuedAt))
+    .limit(10);
+  return rows;
 }

@@ -46,3 +46,20 @@ export const deleteBillingKeySchema = z.object(
 );
 
 export type DeleteBillingKeyInput = z.infer<typeof deleteBillingKeySchema>;
+
+/**
+ * `POST /api/duplicate-cards`: the typed card's first 6 and last 4 digits (in the body, never a URL),
+ * and the customer_uid it is for (its own key is a replacement, not a duplicate). Nothing of it is kept.
+ */
+export const duplicateCardSchema = z.object(
+  {
+    bin6: z.string({ error: '카드번호 앞 6자리를 보내세요.' }).regex(/^\d{6}$/, '카드번호 앞 6자리는 숫자 6개입니다.'),
+    last4: z.string({ error: '카드번호 끝 4자리를 보내세요.' }).regex(/^\d{4}$/, '카드번호 끝 4자리는 숫자 4개입니다.'),
+    customer_uid: z
+      .string({ error: '고객 결제수단 ID는 문자열입니다.' })
+      .max(80, '고객 결제수단 ID는 80자 이하입니다.')
+      .optional(),
+  },
+  { error: '요청 본문은 JSON 객체여야 합니다.' },
+);
+export type DuplicateCardInput = z.infer<typeof duplicateCardSchema>;

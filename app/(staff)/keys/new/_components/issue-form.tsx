@@ -9,10 +9,11 @@ import { FormSection } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import type { CurrentKey, CurrentKeyCheck } from '@/lib/model/billing-keys';
-import { api, ApiError } from '@/lib/client/api';
+import { api, ApiError, type DuplicateCardMatch } from '@/lib/client/api';
 import { queries, queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import { rejectedFieldOf } from '@/lib/gateways/explain';
+import { isKnownTestCard } from '@/lib/gateways/test-cards';
 import {
   ISSUE_LIMITS,
   SENSITIVE_FIELDS,
@@ -26,6 +27,7 @@ import { CustomerFields } from './customer-fields';
 import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
 import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
 import { IssueOutcome, type Outcome } from './issue-outcome';
+import { DuplicateCardNotice } from './duplicate-card-notice';
 import { CUSTOMER_CARRIED, ReplaceNotice } from './replace-notice';
 import { SessionWarning, SignInDialog, useSessionKeeper } from './session-keeper';
 
@@ -47,6 +49,9 @@ export function IssueForm() {
   // A submission the session's end cut off: sent again (same idempotency key) once signed back in.
   const [resubmitPending, setResubmitPending] = useState(false);
   const [cardWipedIdle, setCardWipedIdle] = useState(false);
+  // Other keys holding the typed card, waiting for the agent's answer; the set of ids they accepted.
+  const [duplicates, setDuplicates] = useState<DuplicateCardMatch[] | null>(null);
+  const acceptedDuplicates = useRef('');
   const cardIdleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cardIdleMs = Math.min(CARD_IDLE_MAX_MS, (session.clock?.idleTimeoutMs ?? 15 * 60_000) / 2);
   const queryClient = useQueryClient();
@@ -198,6 +203,7 @@ export function IssueForm() {
       setFocusTarget('replace_confirmed');
       return;
     }
+    if (!(await duplicateCheckPasses(values))) return;
     idempotencyKey.current ??= crypto.randomUUID();
     try {
       const result = await issue.mutateAsync({
@@ -265,6 +271,44 @@ export function IssueForm() {
     } else {
       setOutcome({ kind: 'error', message: body.message, errorId: body.errorId });
     }
+  }
+
+  /**
+   * The same card on other customer_uids: shown with their ids and names, and issuing waits for
+   * 그래도 발급. The digits compared (first 6, last 4) go in a request body and are kept nowhere.
+   * A look-up that fails does not block (a hint, not a guard).
+   */
+  async function duplicateCheckPasses(values: FormValues): Promise<boolean> {
+    const digits = values.card_number.replace(/\D/g, '');
+    // The sandbox's published test cards are everyone's: the same one on many ids is expected.
+    if (digits.length < 10 || isKnownTestCard(values.card_number)) return true;
+    let matches: DuplicateCardMatch[];
+    try {
+      matches = await api.duplicateCards({
+        bin6: digits.slice(0, 6),
+        last4: digits.slice(-4),
+        customer_uid: values.customer_uid,
+      });
+    } catch {
+      return true;
+    }
+    const found = matches
+      .map((match) => match.customerUid)
+      .sort()
+      .join('\n');
+    if (!found || found === acceptedDuplicates.current) return true;
+    setDuplicates(matches);
+    return false;
+  }
+
+  function issueDespiteDuplicates() {
+    if (!duplicates) return;
+    acceptedDuplicates.current = duplicates
+      .map((match) => match.customerUid)
+      .sort()
+      .join('\n');
+    setDuplicates(null);
+    void handleSubmit(submit)();
   }
 
   function signedIn(account: Parameters<typeof session.signedIn>[0]) {
@@ -381,6 +425,16 @@ export function IssueForm() {
           />
           <CustomerFields register={register} control={control} errors={errors} provider={provider} busy={busy} />
 
+          {duplicates && (
+            <DuplicateCardNotice
+              matches={duplicates}
+              onIssue={issueDespiteDuplicates}
+              onCancel={() => {
+                setDuplicates(null);
+                setFocusTarget('card_number');
+              }}
+            />
+          )}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" size="lg" disabled={busy}>
               {busy ? '발급 요청 중…' : '빌링키 발급'}
