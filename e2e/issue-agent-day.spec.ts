@@ -292,3 +292,29 @@ test.describe('the agent never asks the customer twice', () => {
     expect(issuances).toBe(1);
   });
 });
+
+test.describe('finding the customer again', () => {
+  test.use({ storageState: E2E.storageState('admin') });
+
+  test('[DAY] /keys finds a key by a pasted masked card number', async ({ page }) => {
+    const digits = markerCardDigits();
+    const uid = uniqueUid('masked');
+    await openIssueForm(page);
+    await fillCard(page, { uid, card: digits });
+    await submitButton(page).click();
+    await expect(issued(page)).toBeVisible();
+
+    await page.goto('/keys');
+    const search = page.getByRole('searchbox', { name: /^검색어/ });
+    await search.fill(`****${digits.slice(-4)}`);
+    await search.press('Enter');
+    await expect(page.getByRole('table').getByText(uid)).toBeVisible();
+    await search.fill(`${digits.slice(0, 6)}**-****-${digits.slice(-4)}`);
+    await search.press('Enter');
+    await expect(page.getByRole('table').getByText(uid)).toBeVisible();
+    // Other first digits, same last 4: not this card.
+    await search.fill(`400000******${digits.slice(-4)}`);
+    await search.press('Enter');
+    await expect(page.getByRole('table').getByText(uid)).toHaveCount(0);
+  });
+});

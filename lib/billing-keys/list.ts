@@ -69,7 +69,26 @@ export const TRIGRAM_MIN = 3;
  * the ID and name (a surname, a given name) and the start of the email: those the index can find,
  * where "anywhere inside" would read the whole table.
  */
+/**
+ * A pasted masked card number (`****0004`, `52728900****0004`, `4518-42**-****-0007`): its last 4
+ * through their index, and the digits before the mask as the start of the stored mask. Null for
+ * anything else. Only a number with `*` counts: a bare 16-digit number may be a real card.
+ */
+export function maskedCardSearch(q: string): { last4: string; prefix: string } | null {
+  const compact = q.replace(/[\s-]/g, '');
+  const match = /^(\d*)\*+[\d*]*?(\d{4})$/.exec(compact);
+  if (!match || !compact.includes('*')) return null;
+  return { prefix: match[1] ?? '', last4: match[2] ?? '' };
+}
+
 function searchCondition(q: string): SQL {
+  const masked = maskedCardSearch(q);
+  if (masked) {
+    return and(
+      eq(t.cardLast4, masked.last4),
+      masked.prefix ? like(t.cardNumberMasked, `${escapeLike(masked.prefix)}%`) : undefined,
+    ) as SQL;
+  }
   const match = q.toLowerCase() === q.toUpperCase() ? like : ilike;
   const escaped = escapeLike(q);
   const ascii = /^[\x20-\x7e]+$/.test(q);
