@@ -20,7 +20,6 @@ test.use({ storageState: E2E.storageState('agent') });
 
 const issued = (page: Page) => page.getByRole('region', { name: '새 빌링키가 발급되었습니다' });
 const rejected = (page: Page) => page.getByRole('region', { name: '발급 거절' });
-const failed = (page: Page) => page.getByRole('region', { name: '발급하지 못했습니다' });
 
 async function expectCardKept(page: Page, card: string, birth = '', pwd = '') {
   await expect(cardNumberInput(page)).toHaveValue(card);
@@ -84,9 +83,13 @@ test.describe('the agent never asks the customer twice', () => {
     );
     await fillCard(page, { uid: uniqueUid('kept'), card: CARDS.kbCheck });
     await submitButton(page).click();
-    await expect(failed(page)).toContainText('카드 정보는 그대로 두었습니다');
+    const unknown = page.getByRole('region', { name: '결과를 알 수 없습니다' });
+    await expect(unknown).toContainText('카드 정보는 그대로 두었습니다');
     await expectCardKept(page, CARDS.kbCheck);
     await page.unroute('**/api/billing-keys');
+    // The server-unreachable answer offers the look-up: nothing was issued.
+    await unknown.getByRole('button', { name: /조회하기$/ }).click();
+    await expect(unknown).toContainText('발급되지 않았으니 다시 발급해도 됩니다');
 
     // Iamport answered with an error page (502): nothing about the card, the outcome is unknown.
     await cardNumberInput(page).fill('');
@@ -212,8 +215,11 @@ test.describe('the agent never asks the customer twice', () => {
     await openIssueForm(page);
     await expect.poll(() => accountCalls).toBe(1);
     await page.clock.fastForward('00:31');
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/account');
     await uidInput(page).pressSequentially('abc');
+    await answered;
     await expect.poll(() => accountCalls).toBe(2);
+    await page.waitForTimeout(200); // the answer's new end time is in the page's state
 
     await page.clock.fastForward('14:05');
     const warning = page.getByRole('alert').filter({ hasText: '로그인이 끝납니다' });
@@ -316,5 +322,20 @@ test.describe('finding the customer again', () => {
     await search.fill(`400000******${digits.slice(-4)}`);
     await search.press('Enter');
     await expect(page.getByRole('table').getByText(uid)).toHaveCount(0);
+  });
+});
+
+test.describe('an agent on a key page', () => {
+  test('[DAY] the back link leads to the issue form, not to a list the agent may not open', async ({ page }) => {
+    const uid = uniqueUid('back');
+    await openIssueForm(page);
+    await fillCard(page, { uid, card: CARDS.kbCheck });
+    await submitButton(page).click();
+    await expect(issued(page)).toBeVisible();
+    await page.goto(`/keys/${uid}`);
+    const back = page.getByRole('link', { name: '← 빌링키 발급' });
+    await expect(back).toHaveAttribute('href', '/keys/new');
+    await back.click();
+    await expect(page).toHaveURL(/\/keys\/new$/);
   });
 });

@@ -56,6 +56,7 @@ export default async function BillingKeyDetailPage({ params }: Props) {
       customerUid={customerUid}
       detail={detail}
       canDelete={can(actor.role, 'keys.delete') || can(actor.role, 'keys.delete.test_only')}
+      canList={can(actor.role, 'keys.view')}
     />
   );
 }

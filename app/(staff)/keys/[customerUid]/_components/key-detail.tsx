@@ -22,11 +22,14 @@ export function KeyDetail({
   customerUid,
   detail,
   canDelete: roleCanDelete,
+  canList,
 }: {
   customerUid: string;
   detail: BillingKeyDetail;
   /** The viewer's role may delete keys (reviewers, admins; QA test keys). */
   canDelete: boolean;
+  /** The viewer may open /keys; an agent (exact look-ups only) goes back to the issue form instead. */
+  canList: boolean;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -58,8 +61,8 @@ export function KeyDetail({
       <div className="space-y-1">
         <PageHeader
           back={
-            <Link href="/keys" className="text-blue-700 underline">
-              ← 빌링키 목록
+            <Link href={canList ? '/keys' : '/keys/new'} className="text-blue-700 underline">
+              {canList ? '← 빌링키 목록' : '← 빌링키 발급'}
             </Link>
           }
           title={

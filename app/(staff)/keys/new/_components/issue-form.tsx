@@ -241,6 +241,15 @@ export function IssueForm() {
       return;
     }
     const body = error.body;
+    if (error.status === 0) {
+      // No answer at all: the request may or may not have reached the server, so offer the look-up.
+      setOutcome({
+        kind: 'unknown',
+        message: `${body.message} 요청이 서버에 닿았는지 알 수 없습니다. 다시 발급하기 전에 조회하세요.`,
+        customerUid,
+      });
+      return;
+    }
     if (body.code === 'validation_failed' && body.fields) {
       const fields = FIELD_ORDER.filter((field) => body.fields?.[field]);
       for (const field of fields) setError(field, { type: 'server', message: body.fields[field] });
