@@ -339,3 +339,19 @@ test.describe('an agent on a key page', () => {
     await expect(page).toHaveURL(/\/keys\/new$/);
   });
 });
+
+test.describe('channel settings, as an admin', () => {
+  test.use({ baseURL: E2E.liveAppUrl, storageState: E2E.storageState('admin') });
+
+  test('[DAY] hiding the default channel says the default changed (nothing is saved here)', async ({ page }) => {
+    await page.goto('/settings/channels');
+    const name = '나이스페이먼츠(신) 테스트';
+    await page.getByRole('radio', { name: `${name} 기본 채널` }).check();
+    await page.getByRole('checkbox', { name: `${name} 상담원에게 숨김` }).check();
+    await expect(
+      page.getByRole('radio', { name: '기본 채널 없음' }).or(page.getByLabel(/^기본 채널 없음/)),
+    ).toBeChecked();
+    await expect(page.getByRole('status').filter({ hasText: `기본 채널이던 ${name}을(를) 숨겨서` })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -21,6 +21,7 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
   const [defaultKey, setDefaultKey] = useState(initial.settings.defaultChannelKey ?? '');
   const [hidden, setHidden] = useState(() => new Set(initial.settings.hiddenChannelKeys));
   const [status, setStatus] = useState('');
+  const [defaultNote, setDefaultNote] = useState('');
   const save = useMutation({
     mutationFn: api.saveChannelSettings,
     onSuccess: (next) => {
@@ -43,7 +44,14 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
       else next.delete(channelKey);
       return next;
     });
-    if (hide && defaultKey === channelKey) setDefaultKey('');
+    if (hide && defaultKey === channelKey) {
+      // A hidden channel cannot be the agents' default: say so instead of changing it silently.
+      setDefaultKey('');
+      const name = view.channels.find((channel) => channel.channelKey === channelKey)?.channelName ?? channelKey;
+      setDefaultNote(
+        `기본 채널이던 ${name}을(를) 숨겨서 기본 채널이 '기본 채널 없음'으로 바뀌었습니다. 저장하기 전에 다른 기본 채널을 고를 수 있습니다.`,
+      );
+    }
   }
 
   return (
@@ -77,6 +85,9 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
         )}
         <fieldset className="min-w-0 space-y-2">
           <legend className="font-medium">기본 채널</legend>
+          <p role="status" className="text-sm font-semibold text-amber-900 empty:hidden">
+            {defaultNote}
+          </p>
           <ChoiceLabel
             control={
               <Radio name="defaultChannel" value="" checked={defaultKey === ''} onChange={() => setDefaultKey('')} />
@@ -90,6 +101,7 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
             hidden={hidden}
             onDefault={(key) => {
               setStatus('');
+              setDefaultNote('');
               setDefaultKey(key);
             }}
             onHidden={toggleHidden}
