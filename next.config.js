@@ -36,6 +36,12 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     // Loaded from node_modules at run time rather than bundled (worker threads, WASM).
     serverExternalPackages: ['pino', 'thread-stream', '@electric-sql/pglite', 'pg'],
+    experimental: {
+      // proxy.ts runs for pages, and Next.js copies each request's body for it, 10 MB by default:
+      // twenty 50 MB POSTs to a page took 250 MB. No page takes a body (no server actions; the API,
+      // which proxy.ts skips, caps its own at 16 KB in lib/api.ts), so the copy stops at 16 KB.
+      proxyClientMaxBodySize: '16kb',
+    },
     async headers() {
       return [
         { source: '/:path*', headers: securityHeaders(dev) },
