@@ -299,6 +299,22 @@ test.describe('the agent never asks the customer twice', () => {
   });
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('[DAY] the issued card is scrolled to the top of the screen, not left at its bottom edge', async ({ page }) => {
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('phone'), card: CARDS.kbCheck });
+    await submitButton(page).click();
+    await expect(issued(page).getByRole('heading')).toBeFocused();
+    await expect(async () => {
+      const box = await issued(page).boundingBox();
+      expect(box?.y ?? Infinity).toBeLessThan(844 / 3);
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    }).toPass({ timeout: 5_000 });
+  });
+});
+
 test.describe('finding the customer again', () => {
   test.use({ storageState: E2E.storageState('admin') });
 
