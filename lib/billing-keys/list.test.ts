@@ -53,6 +53,7 @@ const ROWS: NewBillingKeyRow[] = [
     cardLast4: '0007',
     cardType: 0,
     customerName: '이서연',
+    customerId: 'Member-7781',
     customerTel: '01098765432',
     customerEmail: 'SEOYEON.Lee@Example.COM',
     // 2026-01-10 23:59:59 KST
@@ -200,6 +201,8 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     ['phone as stored', '1234-5678', ['cust-a-kim']],
     ['phone digits without dashes', '01012345678', ['cust-a-kim']],
     ['phone with dashes against a stored plain number', '010-9876-5432', ['cust-b-lee']],
+    ["customer_id (the merchant's own member id), any case", 'member-7781', ['cust-b-lee']],
+    ['customer_id, its start (2 characters)', 'Me', ['cust-b-lee']],
     ['last 4 digits of the card', '0007', ['cust-b-lee']],
     ['a pasted masked number, last 4 only', '****0007', ['cust-b-lee']],
     ['a pasted masked number with its first digits', '451842******0007', ['cust-b-lee']],

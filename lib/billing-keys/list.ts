@@ -62,11 +62,11 @@ export function phoneSearchVariants(q: string): string[] {
 export const TRIGRAM_MIN = 3;
 
 /**
- * customer_uid, name, phone and email as case-insensitive substrings, through the trigram GIN
- * indexes; 4 digits also match the card's last 4. Plain LIKE when the query has no letter with a
+ * customer_uid, customer_id (the merchant's member id), name, phone and email as case-insensitive
+ * substrings, through the trigram GIN indexes; 4 digits also match the card's last 4. Plain LIKE when the query has no letter with a
  * case (Hangul, digits): the same matches, cheaper. Phones are searched only for a query that could
  * be part of one, emails only for an ASCII one. A 1–2 character query matches the start or end of
- * the ID and name (a surname, a given name) and the start of the email: those the index can find,
+ * the IDs and name (a surname, a given name) and the start of the email: those the index can find,
  * where "anywhere inside" would read the whole table.
  */
 /**
@@ -93,16 +93,16 @@ function searchCondition(q: string): SQL {
   const escaped = escapeLike(q);
   const ascii = /^[\x20-\x7e]+$/.test(q);
   if ([...q].length < TRIGRAM_MIN) {
-    const edges = (column: typeof t.customerUid | typeof t.customerName) => [
+    const edges = (column: typeof t.customerUid | typeof t.customerName | typeof t.customerId) => [
       match(column, `${escaped}%`),
       match(column, `%${escaped}`),
     ];
-    const parts = [...edges(t.customerUid), ...edges(t.customerName)];
+    const parts = [...edges(t.customerUid), ...edges(t.customerName), ...edges(t.customerId)];
     if (ascii) parts.push(match(t.customerEmail, `${escaped}%`));
     return or(...parts) as SQL;
   }
   const pattern = `%${escaped}%`;
-  const parts: SQL[] = [match(t.customerUid, pattern), match(t.customerName, pattern)];
+  const parts: SQL[] = [match(t.customerUid, pattern), match(t.customerName, pattern), match(t.customerId, pattern)];
   if (ascii) parts.push(match(t.customerEmail, pattern));
   if (/^[\d\s()+-]+$/.test(q)) {
     parts.push(like(t.customerTel, pattern));

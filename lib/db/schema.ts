@@ -89,6 +89,7 @@ export const billingKeys = pgTable(
     index('billing_keys_live_state_idx').on(table.liveState),
     index('billing_keys_uid_trgm_idx').using('gin', sql`${table.customerUid} gin_trgm_ops`),
     index('billing_keys_name_trgm_idx').using('gin', sql`${table.customerName} gin_trgm_ops`),
+    index('billing_keys_customer_id_trgm_idx').using('gin', sql`${table.customerId} gin_trgm_ops`),
     index('billing_keys_tel_trgm_idx').using('gin', sql`${table.customerTel} gin_trgm_ops`),
     index('billing_keys_email_trgm_idx').using('gin', sql`${table.customerEmail} gin_trgm_ops`),
   ],

@@ -48,7 +48,7 @@ export function FilterForm({ values, errors, facets, activeCount }: Props) {
           {...common('q')}
           search
           maxLength={FILTER_LIMITS.q}
-          hint="고객 결제수단 ID, 이름, 연락처(하이픈 없이도), 이메일의 일부, 카드번호 끝 4자리, 또는 마스킹된 카드번호(****0004, 52728900****0004). 1~2글자는 이름·ID의 앞이나 끝으로 찾습니다."
+          hint="고객 결제수단 ID, 구매자 ID, 이름, 연락처(하이픈 없이도), 이메일의 일부, 카드번호 끝 4자리, 또는 마스킹된 카드번호(****0004, 52728900****0004). 1~2글자는 이름·ID의 앞이나 끝으로 찾습니다."
         />
       }
     >

@@ -1,0 +1,1 @@
+CREATE INDEX "billing_keys_customer_id_trgm_idx" ON "billing_keys" USING gin ("customer_id" gin_trgm_ops);
