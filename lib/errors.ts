@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   invalid_query: 422,
   invalid_json: 400,
+  invalid_path: 400,
   card_rejected: 422,
   not_found: 404,
   upstream_unavailable: 502,

@@ -28,6 +28,7 @@ export const ERROR_CODE_LABELS: Record<ErrorCode, string> = {
   validation_failed: '입력값 오류',
   invalid_query: '조회 조건 오류',
   invalid_json: '요청 형식 오류',
+  invalid_path: '잘못된 주소',
   card_rejected: '카드 거절',
   not_found: '찾을 수 없음',
   upstream_unavailable: 'Iamport 연결 실패',

@@ -7,6 +7,7 @@ import {
   clientIp,
   clientIpFromHeaders,
   forwardedHttps,
+  hasMalformedPath,
   installPeerAddressStamp,
   isJsonMediaType,
   parseIp,
@@ -135,6 +136,53 @@ describe('installPeerAddressStamp', () => {
       sent.end();
     });
     expect(JSON.parse(body)).toEqual({ ip: '127.0.0.1' });
+  });
+
+  it('answers a path with malformed percent-encoding itself, before the app: 400, Korean, no 500', async () => {
+    await installPeerAddressStamp();
+    let reached = 0;
+    const server = createServer((_request, response) => {
+      reached += 1;
+      response.end('app');
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const get = (path: string) =>
+      new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+        const sent = httpRequest({ port, host: '127.0.0.1', path }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), body: text }),
+          );
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+    const api = await get('/api/billing-keys/%E0%A4%A');
+    expect(api.status).toBe(400);
+    expect(api.type).toContain('application/json');
+    expect(JSON.parse(api.body).error).toMatchObject({
+      code: 'invalid_path',
+      message: expect.stringContaining('주소'),
+    });
+    const page = await get('/keys/%ZZ');
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('잘못된 주소입니다');
+    expect(reached).toBe(0);
+    // A well-formed path, odd characters encoded, reaches the app.
+    expect((await get('/keys/a%25b%3C%3D%2F%3F%22%E2%80%8B')).body).toBe('app');
+    expect(reached).toBe(1);
+  });
+});
+
+describe('hasMalformedPath', () => {
+  it('tells a path that cannot be decoded from one that can; the query does not count', () => {
+    for (const path of ['/keys/%ZZ', '/%', '/api/x/%E0%A4%A', '/a%2', '/%C0%AF'])
+      expect(hasMalformedPath(path)).toBe(true);
+    for (const path of ['/', '/keys/a%20b', '/keys/%EA%B9%80', '/api/x?q=%ZZ', undefined])
+      expect(hasMalformedPath(path)).toBe(false);
   });
 });
 

@@ -146,11 +146,49 @@ export function requestContext(request: Request, actor: Actor | null = null): Re
   return { actor, ip: clientIp(request) };
 }
 
+/**
+ * Whether a request target's path has malformed percent-encoding (`/keys/%ZZ`, a cut `%E0%A4%A`).
+ * Next.js cannot route such a path and answers a bare 500 of its own; the app answers it first.
+ */
+export function hasMalformedPath(target: string | undefined): boolean {
+  if (!target) return false;
+  const path = target.split(/[?#]/, 1)[0] ?? '';
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The answer to a malformed path: the API's Korean error envelope, or a short Korean page. */
+export function malformedPathAnswer(target: string): { status: number; headers: Record<string, string>; body: string } {
+  const message = '주소의 퍼센트 인코딩(%XX)이 올바르지 않습니다. 주소를 확인하세요.';
+  const common = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+  if (target.startsWith('/api/')) {
+    return {
+      status: 400,
+      headers: { ...common, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ error: { code: 'invalid_path', message } }),
+    };
+  }
+  return {
+    status: 400,
+    headers: { ...common, 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><html lang="ko"><meta charset="utf-8"><title>잘못된 주소 · 빌링키 콘솔</title><main><h1>잘못된 주소입니다</h1><p>${message}</p><p><a href="/">처음 화면으로</a></p></main></html>`,
+  };
+}
+
 const INSTALLED = Symbol.for('billing-key-console.peer-stamp-installed');
 
 /**
  * Writes each incoming request's TCP peer into `PEER_ADDRESS_HEADER`, replacing any value the client
- * sent, before Next.js sees the request (route handlers get no socket). Called once from
+ * sent, before Next.js sees the request (route handlers get no socket); answers a malformed path
+ * itself (`hasMalformedPath`). Called once from
  * `instrumentation.ts` in the Node.js runtime.
  */
 export async function installPeerAddressStamp(): Promise<void> {
@@ -165,6 +203,13 @@ export async function installPeerAddressStamp(): Promise<void> {
     prototype.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event === 'request') {
         const request = args[0] as import('node:http').IncomingMessage;
+        if (hasMalformedPath(request.url)) {
+          const answer = malformedPathAnswer(request.url ?? '/');
+          const response = args[1] as import('node:http').ServerResponse;
+          response.writeHead(answer.status, answer.headers).end(answer.body);
+          request.resume();
+          return true;
+        }
         const address = request.socket?.remoteAddress;
         if (address) request.headers[PEER_ADDRESS_HEADER] = peerStamp(address);
         else delete request.headers[PEER_ADDRESS_HEADER];
