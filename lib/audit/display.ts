@@ -103,7 +103,7 @@ const DETAIL_LABELS: Record<string, string> = {
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   method: { password: '비밀번호', totp: '인증 앱 코드', backup_code: '복구 코드' },
   step: { password: '비밀번호 단계', second_factor: '2단계 인증 단계' },
-  change: { enable_started: '설정 시작', enabled: '켬', disabled: '끔' },
+  change: { enable_started: '설정 시작', enabled: '켬', disabled: '끔', enable: '켜기', disable: '끄기' },
   secondFactor: { pending: '코드 입력 대기' },
   by: { account: '계정 (모든 주소)', account_ip: '계정 × IP 주소', ip: 'IP 주소' },
   reason: {

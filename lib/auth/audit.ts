@@ -5,7 +5,13 @@ import { getLogger } from '@/lib/log';
 
 export interface AuthAuditInput {
   action:
-    'sign_in' | 'sign_in.challenge' | 'sign_out' | 'sign_out.everywhere' | 'account.two_factor' | 'account.password';
+    | 'sign_in'
+    | 'sign_in.challenge'
+    | 'sign_out'
+    | 'sign_out.everywhere'
+    | 'account.two_factor'
+    | 'account.two_factor_requested'
+    | 'account.password';
   result: 'success' | 'failure' | 'denied';
   /** The account, when known (a failed sign-in may name an email nobody has). */
   userId: string | null;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/lib/db';
-import { authSessions } from '@/lib/db/schema';
+import { authSessions, authTwoFactors, authUsers } from '@/lib/db/schema';
 import { parseEnv } from '@/lib/env';
 import { testEngines } from '@/lib/testing/db';
 import { handleAuthRequest } from './handler';
@@ -128,5 +128,23 @@ describe.each(testEngines())('a sign-in whose audit event cannot be written on $
     expect(String(result.body?.message)).toMatch(/감사 기록/);
     expect(await handle.db.select().from(authSessions).where(eq(authSessions.userId, staff.id))).toEqual([]);
     expect(client.hasCookie('bk.session_token')).toBe(false);
+  });
+
+  it('nor does turning two-factor authentication on or off: 503 audit_unavailable, the setting unchanged', async () => {
+    const healthy = testAuth(handle.db);
+    const email = uniqueEmail('no2fa');
+    const staff = await seedStaff(healthy, { email });
+    const client = new AuthClient(healthy, uniqueIp());
+    expect((await client.signIn(email, PASSWORD)).status).toBe(200);
+    const broken = client.through(testAuth(withFailingAudit(handle.db)));
+    const enable = await broken.post('/two-factor/enable', { password: PASSWORD });
+    expect(enable.status).toBe(503);
+    expect(enable.body).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+    expect(String(enable.body?.message)).toMatch(/2단계 인증/);
+    const [user] = await handle.db.select().from(authUsers).where(eq(authUsers.id, staff.id));
+    expect(user?.twoFactorEnabled).toBe(false);
+    expect(await handle.db.select().from(authTwoFactors).where(eq(authTwoFactors.userId, staff.id))).toEqual([]);
+    // With the audit table writable, the same request goes through and is recorded first.
+    expect((await client.post('/two-factor/enable', { password: PASSWORD })).status).toBe(200);
   });
 });

@@ -61,6 +61,30 @@ export function beforeHook(deps: HookDeps) {
       return;
     }
 
+    const twoFactorChange =
+      path === '/two-factor/enable'
+        ? 'enable'
+        : path === '/two-factor/disable'
+          ? 'disable'
+          : path === '/two-factor/verify-totp' && note.session && !note.session.twoFactorEnabled
+            ? 'enable'
+            : null;
+    if (twoFactorChange && note.session) {
+      // Turning the second factor on or off does not happen unless its event can be written first
+      // (its outcome follows after, as for a deletion).
+      const recorded = await recordAuthEvent(deps.db, {
+        action: 'account.two_factor_requested',
+        result: 'success',
+        userId: note.session.userId,
+        email: note.session.email,
+        ip,
+        details: { change: twoFactorChange },
+      });
+      if (!recorded) {
+        throw new APIError('SERVICE_UNAVAILABLE', { code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_TWO_FACTOR });
+      }
+    }
+
     if (path === '/two-factor/verify-totp' && note.session) {
       // Enrolment with a session: not a sign-in, but a code is still good only once.
       await refuseReusedCode(ctx, deps, note, note.session.userId, note.session.email, ip);
@@ -202,6 +226,9 @@ export function afterHook(deps: HookDeps) {
     });
   });
 }
+
+export const AUDIT_UNAVAILABLE_TWO_FACTOR =
+  '감사 기록을 남길 수 없어 2단계 인증 설정을 바꾸지 않았습니다. 잠시 후 다시 시도하고, 계속되면 관리자에게 알리세요.';
 
 export const AUDIT_UNAVAILABLE_SIGN_IN =
   '감사 기록을 남길 수 없어 로그인하지 않았습니다. 잠시 후 다시 시도하고, 계속되면 관리자에게 알리세요.';

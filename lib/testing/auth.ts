@@ -99,6 +99,13 @@ export class AuthClient {
     return this.post('/sign-in/email', { email, password });
   }
 
+  /** The same browser (its cookies) talking to another runtime, e.g. one whose audit table fails. */
+  through(runtime: AuthRuntime): AuthClient {
+    const other = new AuthClient(runtime, this.ip);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   hasCookie(fragment: string): boolean {
     return [...this.cookies.keys()].some((name) => name.includes(fragment));
   }

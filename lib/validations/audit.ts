@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS = {
   'sign_out.everywhere': '모든 기기에서 로그아웃',
   'account.password': '비밀번호 변경',
   'account.two_factor': '2단계 인증 변경',
+  'account.two_factor_requested': '2단계 인증 변경 요청',
   'billing_key.issue': '빌링키 발급',
   'billing_key.replace': '빌링키 카드 교체',
   'billing_key.lookup': '빌링키 조회',
