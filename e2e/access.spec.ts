@@ -80,6 +80,14 @@ const API: Record<string, ApiCase[]> = {
       rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }),
     },
   ],
+  '/api/duplicate-cards': [
+    {
+      method: 'POST',
+      path: '/api/duplicate-cards',
+      body: {},
+      rule: signedIn({ admin: 'allow', agent: 'allow', qa: 'allow' }),
+    },
+  ],
   '/api/billing-keys/[customerUid]': [
     { method: 'GET', path: `/api/billing-keys/${UID}`, rule: allRoles },
     {
