@@ -42,6 +42,28 @@ describe('audit display', () => {
     expect(detailEntries(null)).toEqual([]);
   });
 
+  it('names the details of card-registration link events in Korean', () => {
+    const created = detailEntries({
+      customerUid: 'shot_link',
+      pg: 'nice',
+      token: '82cca734',
+      expiresAt: '2026-12-02T16:12:47.137Z',
+      replace: false,
+    });
+    expect(created.map((entry) => entry.label)).toEqual([
+      '고객 결제수단 ID',
+      'PG',
+      '토큰(해시 앞자리)',
+      '만료 시각',
+      '교체 동의',
+    ]);
+    expect(detailEntries({ channel: 'webhook', tries: 2, enteredBy: 'customer' })).toEqual([
+      { key: 'channel', label: '보낸 방법', value: '웹훅' },
+      { key: 'tries', label: '시도 횟수', value: '2' },
+      { key: 'enteredBy', label: '입력한 사람', value: '고객 (카드 등록 링크)' },
+    ]);
+  });
+
   it('has a Korean name for every key the app records, and words for its codes', () => {
     const reconcile = detailEntries({ checked: 3, same: 1, changed: 1, missing: 1, unavailable: 0, batches: 1 });
     expect(reconcile.map((entry) => entry.label)).toEqual([
