@@ -140,6 +140,22 @@ test('[LINKS] the customer types the card on their phone; the agent sees the rej
   await phone.context.close();
 });
 
+test('[LINKS] the link form does not cut long values either; the field says how much is over', async ({ page }) => {
+  await page.goto('/links/new');
+  await expect(channelSelect(page)).toHaveValue(/channel/);
+  const uid = 'u'.repeat(82);
+  await uidInput(page).fill(uid);
+  await expect(uidInput(page)).toHaveValue(uid);
+  await expect(page.getByText('2자 초과 (최대 80자)')).toBeVisible();
+  const name = page.getByRole('textbox', { name: /^고객 이름/ });
+  await name.pressSequentially('가'.repeat(23));
+  await expect(name).toHaveValue('가'.repeat(23));
+  await expect(page.getByText('3자 초과 (최대 20자)')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '링크 만들기' }).click();
+  await expect(uidInput(page)).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', async ({ page, browser }) => {
   const phone = await customerPhone(browser);
 

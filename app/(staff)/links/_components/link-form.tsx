@@ -48,6 +48,8 @@ const EMPTY: LinkFormValues = {
 };
 const FIELDS = Object.keys(EMPTY) as (keyof LinkFormValues)[];
 
+type LimitedField = 'pg' | 'customer_uid' | 'customer_name' | 'customer_tel' | 'customer_email' | 'customer_id';
+
 /**
  * "Send a link": the channel, customer_uid and customer as on the issue form, minus the card. The
  * replacement guard runs here; then the link (URL, QR, copy, send) and its live state.
@@ -73,6 +75,7 @@ export function LinkForm() {
   const { register, control, handleSubmit, setValue, setError, formState } = form;
   const { errors } = formState;
   const pgValue = useWatch({ control, name: 'pg' });
+  const watched = useWatch({ control });
   const provider = providerOfPg(pgValue);
   const needsBuyerId = requiredFieldsFor(provider).includes('customer_id');
 
@@ -187,6 +190,8 @@ export function LinkForm() {
   }
 
   const text = (name: keyof LinkFormValues) => register(name);
+  // Typing is never cut short: past the limit the field says "N자 초과" (as in the issue form).
+  const limitFor = (name: LimitedField) => ({ max: ISSUE_LIMITS[name], length: String(watched[name] ?? '').length });
   return (
     <form
       onSubmit={(event) => void handleSubmit(submit)(event)}
@@ -206,8 +211,8 @@ export function LinkForm() {
           error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
         />
         {channelChoice === MANUAL_CHANNEL && (
-          <Field id="pg" label="PG 구분코드" apiName="pg" required error={errors.pg?.message}>
-            {(a11y) => <Input {...a11y} {...text('pg')} maxLength={ISSUE_LIMITS.pg} {...NO_AUTOFILL} />}
+          <Field id="pg" label="PG 구분코드" apiName="pg" required limit={limitFor('pg')} error={errors.pg?.message}>
+            {(a11y) => <Input {...a11y} {...text('pg')} {...NO_AUTOFILL} />}
           </Field>
         )}
         <Field
@@ -215,6 +220,7 @@ export function LinkForm() {
           label="고객 결제수단 ID"
           apiName="customer_uid"
           required
+          limit={limitFor('customer_uid')}
           error={errors.customer_uid?.message}
         >
           {(a11y) => (
@@ -222,7 +228,6 @@ export function LinkForm() {
               <Input
                 {...a11y}
                 {...register('customer_uid', { onBlur: (event) => void lookUp(event.target.value) })}
-                maxLength={ISSUE_LIMITS.customer_uid}
                 {...NO_AUTOFILL}
               />
               <Button
@@ -249,55 +254,44 @@ export function LinkForm() {
       </FormSection>
       <FormSection legend="고객" disabled={create.isPending}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field id="customer_name" label="고객 이름" apiName="customer_name" error={errors.customer_name?.message}>
-            {(a11y) => (
-              <Input {...a11y} {...text('customer_name')} maxLength={ISSUE_LIMITS.customer_name} {...NO_AUTOFILL} />
-            )}
+          <Field
+            id="customer_name"
+            label="고객 이름"
+            apiName="customer_name"
+            limit={limitFor('customer_name')}
+            error={errors.customer_name?.message}
+          >
+            {(a11y) => <Input {...a11y} {...text('customer_name')} {...NO_AUTOFILL} />}
           </Field>
           <Field
             id="customer_tel"
             label="휴대폰 번호"
             apiName="customer_tel"
+            limit={limitFor('customer_tel')}
             error={errors.customer_tel?.message}
             hint="문자/알림톡으로 보낼 때 씁니다."
           >
-            {(a11y) => (
-              <Input
-                {...a11y}
-                {...text('customer_tel')}
-                inputMode="tel"
-                maxLength={ISSUE_LIMITS.customer_tel}
-                {...NO_AUTOFILL}
-              />
-            )}
+            {(a11y) => <Input {...a11y} {...text('customer_tel')} inputMode="tel" {...NO_AUTOFILL} />}
           </Field>
           <Field
             id="customer_email"
             label="이메일"
             apiName="customer_email"
+            limit={limitFor('customer_email')}
             error={errors.customer_email?.message}
             hint="이메일로 보낼 때 씁니다."
           >
-            {(a11y) => (
-              <Input
-                {...a11y}
-                {...text('customer_email')}
-                inputMode="email"
-                maxLength={ISSUE_LIMITS.customer_email}
-                {...NO_AUTOFILL}
-              />
-            )}
+            {(a11y) => <Input {...a11y} {...text('customer_email')} inputMode="email" {...NO_AUTOFILL} />}
           </Field>
           <Field
             id="customer_id"
             label="구매자 ID"
             apiName="customer_id"
             required={needsBuyerId}
+            limit={limitFor('customer_id')}
             error={errors.customer_id?.message}
           >
-            {(a11y) => (
-              <Input {...a11y} {...text('customer_id')} maxLength={ISSUE_LIMITS.customer_id} {...NO_AUTOFILL} />
-            )}
+            {(a11y) => <Input {...a11y} {...text('customer_id')} {...NO_AUTOFILL} />}
           </Field>
         </div>
       </FormSection>
