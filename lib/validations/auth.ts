@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ROLES = ['admin', 'agent', 'reviewer', 'qa'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Limits shared by the forms' `maxLength` and the server's checks. */
+/** Limits shared by the forms (shown past the limit, never enforced by `maxLength`) and the server's checks. */
 export const AUTH_LIMITS = {
   email: 254,
   name: 80,
@@ -76,7 +76,10 @@ function checkPassword(path: string, password: string, email: string, ctx: z.Ref
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: '비밀번호를 입력하세요.' }).min(1, '비밀번호를 입력하세요.').max(AUTH_LIMITS.passwordMax),
+  password: z
+    .string({ error: '비밀번호를 입력하세요.' })
+    .min(1, '비밀번호를 입력하세요.')
+    .max(AUTH_LIMITS.passwordMax, `비밀번호는 ${AUTH_LIMITS.passwordMax}자 이하여야 합니다.`),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 export type SignInValues = z.output<typeof signInSchema>;
@@ -145,7 +148,10 @@ export type ChangePasswordInput = z.input<ReturnType<typeof changePasswordSchema
 
 /** Confirms a sensitive change to one's own second factor. */
 export const passwordConfirmSchema = z.object({
-  password: z.string({ error: '비밀번호를 입력하세요.' }).min(1, '비밀번호를 입력하세요.').max(AUTH_LIMITS.passwordMax),
+  password: z
+    .string({ error: '비밀번호를 입력하세요.' })
+    .min(1, '비밀번호를 입력하세요.')
+    .max(AUTH_LIMITS.passwordMax, `비밀번호는 ${AUTH_LIMITS.passwordMax}자 이하여야 합니다.`),
 });
 export type PasswordConfirmInput = z.input<typeof passwordConfirmSchema>;
 

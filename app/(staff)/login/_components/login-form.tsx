@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage, type AccountView } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
@@ -112,17 +111,16 @@ export function LoginForm({
           이 계정은 2단계 인증을 씁니다. 인증 앱(Google Authenticator 등)에 표시된 6자리 코드를 입력하세요.
         </p>
         <FormAlert id="login-code-alert">{errors.root?.serverError?.message}</FormAlert>
-        <Field id="login-code" label="인증 코드" required error={errors.code?.message}>
-          {(a11y) => (
-            <Input
-              {...a11y}
-              {...codeForm.register('code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={AUTH_LIMITS.totpCode}
-            />
-          )}
-        </Field>
+        <TextField
+          form={codeForm}
+          name="code"
+          id="login-code"
+          label="인증 코드"
+          required
+          max={AUTH_LIMITS.totpCode}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+        />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" size="lg" disabled={busy}>
             {busy ? '확인 중…' : '확인'}
@@ -152,29 +150,27 @@ export function LoginForm({
       className="space-y-4"
     >
       <FormAlert id="login-alert">{errors.root?.serverError?.message}</FormAlert>
-      <Field id="login-email" label="이메일" required error={errors.email?.message}>
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...passwordForm.register('email')}
-            readOnly={Boolean(email)}
-            type="email"
-            autoComplete="username"
-            maxLength={AUTH_LIMITS.email}
-          />
-        )}
-      </Field>
-      <Field id="login-password" label="비밀번호" required error={errors.password?.message}>
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...passwordForm.register('password')}
-            type="password"
-            autoComplete="current-password"
-            maxLength={AUTH_LIMITS.passwordMax}
-          />
-        )}
-      </Field>
+      <TextField
+        form={passwordForm}
+        name="email"
+        id="login-email"
+        label="이메일"
+        required
+        max={AUTH_LIMITS.email}
+        readOnly={Boolean(email)}
+        type="email"
+        autoComplete="username"
+      />
+      <TextField
+        form={passwordForm}
+        name="password"
+        id="login-password"
+        label="비밀번호"
+        required
+        max={AUTH_LIMITS.passwordMax}
+        type="password"
+        autoComplete="current-password"
+      />
       <Button type="submit" size="lg" disabled={busy}>
         {busy ? '로그인 중…' : '로그인'}
       </Button>

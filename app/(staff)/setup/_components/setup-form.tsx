@@ -4,8 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { FormAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage } from '@/lib/client/api';
 import { AUTH_LIMITS, PASSWORD_HINT, setupSchema, type SetupInput, type SetupValues } from '@/lib/validations/auth';
 
@@ -17,7 +16,7 @@ export function SetupForm() {
     defaultValues: { email: '', name: '', password: '', passwordConfirm: '' },
     mode: 'onTouched',
   });
-  const { register, handleSubmit, setError, setFocus, formState } = form;
+  const { handleSubmit, setError, setFocus, formState } = form;
   const { errors, isSubmitting, isSubmitSuccessful } = formState;
 
   async function submit(values: SetupValues) {
@@ -46,36 +45,47 @@ export function SetupForm() {
       className="space-y-4"
     >
       <FormAlert id="setup-alert">{errors.root?.serverError?.message}</FormAlert>
-      <Field id="setup-email" label="이메일" required error={errors.email?.message} hint="로그인 ID로 씁니다.">
-        {(a11y) => (
-          <Input {...a11y} {...register('email')} type="email" autoComplete="username" maxLength={AUTH_LIMITS.email} />
-        )}
-      </Field>
-      <Field id="setup-name" label="이름" required error={errors.name?.message}>
-        {(a11y) => <Input {...a11y} {...register('name')} autoComplete="name" maxLength={AUTH_LIMITS.name} />}
-      </Field>
-      <Field id="setup-password" label="비밀번호" required error={errors.password?.message} hint={PASSWORD_HINT}>
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...register('password')}
-            type="password"
-            autoComplete="new-password"
-            maxLength={AUTH_LIMITS.passwordMax}
-          />
-        )}
-      </Field>
-      <Field id="setup-password-confirm" label="비밀번호 확인" required error={errors.passwordConfirm?.message}>
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...register('passwordConfirm')}
-            type="password"
-            autoComplete="new-password"
-            maxLength={AUTH_LIMITS.passwordMax}
-          />
-        )}
-      </Field>
+      <TextField
+        form={form}
+        name="email"
+        id="setup-email"
+        label="이메일"
+        required
+        hint="로그인 ID로 씁니다."
+        max={AUTH_LIMITS.email}
+        type="email"
+        autoComplete="username"
+      />
+      <TextField
+        form={form}
+        name="name"
+        id="setup-name"
+        label="이름"
+        required
+        max={AUTH_LIMITS.name}
+        autoComplete="name"
+      />
+      <TextField
+        form={form}
+        name="password"
+        id="setup-password"
+        label="비밀번호"
+        required
+        hint={PASSWORD_HINT}
+        max={AUTH_LIMITS.passwordMax}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        form={form}
+        name="passwordConfirm"
+        id="setup-password-confirm"
+        label="비밀번호 확인"
+        required
+        max={AUTH_LIMITS.passwordMax}
+        type="password"
+        autoComplete="new-password"
+      />
       <Button type="submit" size="lg" disabled={busy}>
         {busy ? '만드는 중…' : '관리자 계정 만들기'}
       </Button>

@@ -7,8 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormSection } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { Input, inputVariants } from '@/components/ui/input';
-import { cn } from '@/components/ui/cn';
+import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { api } from '@/lib/client/api';
 import type { LinkSettingsView } from '@/lib/model/links';
 import {
@@ -17,8 +17,6 @@ import {
   linkSettingsSchema,
   type LinkSettingsInput,
 } from '@/lib/validations/links';
-
-const area = cn(inputVariants(), 'h-auto min-h-24 py-2');
 
 export function LinkSettingsForm({ view }: { view: LinkSettingsView }) {
   const save = useMutation({ mutationFn: api.saveLinkSettings });
@@ -42,24 +40,32 @@ export function LinkSettingsForm({ view }: { view: LinkSettingsView }) {
       className="space-y-4"
     >
       <FormSection legend="고객 화면과 유효 시간" disabled={save.isPending}>
-        <Field id="merchantName" label="가맹점 이름" required error={errors.merchantName?.message}>
-          {(a11y) => <Input {...a11y} {...register('merchantName')} maxLength={LINK_TEXT_LIMITS.merchantName} />}
-        </Field>
-        <Field id="purpose" label="무엇을 등록하는지 (안내 문구)" required error={errors.purpose?.message}>
-          {(a11y) => (
-            <textarea {...a11y} {...register('purpose')} maxLength={LINK_TEXT_LIMITS.purpose} className={area} />
-          )}
-        </Field>
-        <Field id="terms" label="약관 (고객이 동의해야 등록할 수 있습니다)" required error={errors.terms?.message}>
-          {(a11y) => (
-            <textarea
-              {...a11y}
-              {...register('terms')}
-              maxLength={LINK_TEXT_LIMITS.terms}
-              className={cn(area, 'min-h-40')}
-            />
-          )}
-        </Field>
+        <TextField
+          form={form}
+          name="merchantName"
+          id="merchantName"
+          label="가맹점 이름"
+          required
+          max={LINK_TEXT_LIMITS.merchantName}
+        />
+        <TextField
+          form={form}
+          name="purpose"
+          id="purpose"
+          label="무엇을 등록하는지 (안내 문구)"
+          required
+          max={LINK_TEXT_LIMITS.purpose}
+          multiline="min-h-24"
+        />
+        <TextField
+          form={form}
+          name="terms"
+          id="terms"
+          label="약관 (고객이 동의해야 등록할 수 있습니다)"
+          required
+          max={LINK_TEXT_LIMITS.terms}
+          multiline="min-h-40"
+        />
         <Field
           id="expiryMinutes"
           label="링크 유효 시간 (분)"

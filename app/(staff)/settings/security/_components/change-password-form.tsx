@@ -6,8 +6,7 @@ import { useForm } from 'react-hook-form';
 import { FormAlert, FormStatus } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { api, ApiError } from '@/lib/client/api';
 import { AUTH_LIMITS, changePasswordSchema, PASSWORD_HINT, type ChangePasswordInput } from '@/lib/validations/auth';
 
@@ -19,7 +18,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const schema = useMemo(() => changePasswordSchema(email), [email]);
   const [status, setStatus] = useState('');
   const form = useForm<ChangePasswordInput>({ resolver: zodResolver(schema), defaultValues: EMPTY, mode: 'onTouched' });
-  const { register, handleSubmit, setError, setFocus, reset, formState } = form;
+  const { handleSubmit, setError, setFocus, reset, formState } = form;
   const { errors, isSubmitting } = formState;
 
   async function submit(values: ChangePasswordInput) {
@@ -50,39 +49,37 @@ export function ChangePasswordForm({ email }: { email: string }) {
         className="space-y-4"
       >
         <FormAlert>{errors.root?.serverError?.message}</FormAlert>
-        <Field id="password-current" label="현재 비밀번호" required error={errors.currentPassword?.message}>
-          {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('currentPassword')}
-              type="password"
-              autoComplete="current-password"
-              maxLength={AUTH_LIMITS.passwordMax}
-            />
-          )}
-        </Field>
-        <Field id="password-new" label="새 비밀번호" required error={errors.newPassword?.message} hint={PASSWORD_HINT}>
-          {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('newPassword')}
-              type="password"
-              autoComplete="new-password"
-              maxLength={AUTH_LIMITS.passwordMax}
-            />
-          )}
-        </Field>
-        <Field id="password-confirm" label="새 비밀번호 확인" required error={errors.newPasswordConfirm?.message}>
-          {(a11y) => (
-            <Input
-              {...a11y}
-              {...register('newPasswordConfirm')}
-              type="password"
-              autoComplete="new-password"
-              maxLength={AUTH_LIMITS.passwordMax}
-            />
-          )}
-        </Field>
+        <TextField
+          form={form}
+          name="currentPassword"
+          id="password-current"
+          label="현재 비밀번호"
+          required
+          max={AUTH_LIMITS.passwordMax}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          form={form}
+          name="newPassword"
+          id="password-new"
+          label="새 비밀번호"
+          required
+          hint={PASSWORD_HINT}
+          max={AUTH_LIMITS.passwordMax}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          form={form}
+          name="newPasswordConfirm"
+          id="password-confirm"
+          label="새 비밀번호 확인"
+          required
+          max={AUTH_LIMITS.passwordMax}
+          type="password"
+          autoComplete="new-password"
+        />
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? '바꾸는 중…' : '비밀번호 바꾸기'}
         </Button>

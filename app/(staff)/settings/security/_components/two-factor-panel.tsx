@@ -5,8 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
@@ -77,7 +76,7 @@ function PasswordForm({
     resolver: zodResolver(passwordConfirmSchema),
     defaultValues: { password: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
     <form
       aria-label={label}
@@ -95,23 +94,17 @@ function PasswordForm({
         })(event)
       }
     >
-      <Field
+      <TextField
+        form={form}
+        name="password"
         id={id}
         label="현재 비밀번호"
         required
-        error={errors.password?.message}
         hint="본인 확인을 위해 입력합니다."
-      >
-        {(a11y) => (
-          <Input
-            {...a11y}
-            {...form.register('password')}
-            type="password"
-            autoComplete="current-password"
-            maxLength={AUTH_LIMITS.passwordMax}
-          />
-        )}
-      </Field>
+        max={AUTH_LIMITS.passwordMax}
+        type="password"
+        autoComplete="current-password"
+      />
       <Button type="submit" variant={danger ? 'danger-outline' : 'primary'} disabled={isSubmitting}>
         {isSubmitting ? busyLabel : submitLabel}
       </Button>
@@ -159,7 +152,7 @@ function ConfirmEnrolment({
     resolver: zodResolver(totpCodeSchema),
     defaultValues: { code: '' },
   });
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { isSubmitting, isSubmitSuccessful } = form.formState;
   useEffect(() => headingRef.current?.focus(), []);
 
   async function confirm({ code }: TotpCodeValues) {
@@ -221,17 +214,16 @@ function ConfirmEnrolment({
         className="space-y-3"
         onSubmit={(event) => void form.handleSubmit(confirm)(event)}
       >
-        <Field id="two-factor-confirm-code" label="인증 앱에 표시된 코드" required error={errors.code?.message}>
-          {(a11y) => (
-            <Input
-              {...a11y}
-              {...form.register('code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={AUTH_LIMITS.totpCode}
-            />
-          )}
-        </Field>
+        <TextField
+          form={form}
+          name="code"
+          id="two-factor-confirm-code"
+          label="인증 앱에 표시된 코드"
+          required
+          max={AUTH_LIMITS.totpCode}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+        />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" disabled={isSubmitting || isSubmitSuccessful}>
             {isSubmitting ? '확인 중…' : '확인하고 켜기'}

@@ -9,8 +9,8 @@ import { FormAlert, FormStatus } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { TextField } from '@/components/ui/text-field';
 import { api, ApiError } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
@@ -69,14 +69,25 @@ export function CreateStaffForm() {
       >
         <FormAlert>{errors.root?.serverError?.message}</FormAlert>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field id="staff-email" label="이메일" required error={errors.email?.message}>
-            {(a11y) => (
-              <Input {...a11y} {...register('email')} type="email" autoComplete="off" maxLength={AUTH_LIMITS.email} />
-            )}
-          </Field>
-          <Field id="staff-name" label="이름" required error={errors.name?.message}>
-            {(a11y) => <Input {...a11y} {...register('name')} autoComplete="off" maxLength={AUTH_LIMITS.name} />}
-          </Field>
+          <TextField
+            form={form}
+            name="email"
+            id="staff-email"
+            label="이메일"
+            required
+            max={AUTH_LIMITS.email}
+            type="email"
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="name"
+            id="staff-name"
+            label="이름"
+            required
+            max={AUTH_LIMITS.name}
+            autoComplete="off"
+          />
           <Field id="staff-role" label="역할" required error={errors.role?.message}>
             {(a11y) => (
               <NativeSelect {...a11y} {...register('role')}>
@@ -88,23 +99,17 @@ export function CreateStaffForm() {
               </NativeSelect>
             )}
           </Field>
-          <Field
+          <TextField
+            form={form}
+            name="password"
             id="staff-password"
             label="초기 비밀번호"
             required
-            error={errors.password?.message}
             hint={PASSWORD_HINT}
-          >
-            {(a11y) => (
-              <Input
-                {...a11y}
-                {...register('password')}
-                type="password"
-                autoComplete="new-password"
-                maxLength={AUTH_LIMITS.passwordMax}
-              />
-            )}
-          </Field>
+            max={AUTH_LIMITS.passwordMax}
+            type="password"
+            autoComplete="new-password"
+          />
         </div>
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? '만드는 중…' : '직원 계정 만들기'}

@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+/**
+ * No form cuts what is typed (issue 12 §3): the field keeps every character, says "N자 초과 (최대 M자)"
+ * beside its label, and submitting marks it invalid (the same zod schema as the server's).
+ */
+async function typesPastLimit(page: Page, field: ReturnType<Page['getByLabel']>, value: string, over: string) {
+  await field.fill(value);
+  await expect(field).toHaveValue(value);
+  await expect(page.getByText(over)).toBeVisible();
+}
+
+test('[FORMS] the staff form keeps an 83-character name and says it is 3 over', async ({ page }) => {
+  await page.goto('/settings/staff');
+  const form = page.getByRole('form', { name: '직원 추가' });
+  const name = form.getByRole('textbox', { name: /^이름/ });
+  await typesPastLimit(page, name, '가'.repeat(83), '3자 초과 (최대 80자)');
+  const password = form.getByLabel(/^초기 비밀번호/);
+  await typesPastLimit(page, password, 'p'.repeat(130), '2자 초과 (최대 128자)');
+  await expectNoAxeViolations(page);
+  await form.getByRole('button', { name: '직원 계정 만들기' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('[FORMS] the link settings keep a long merchant name and say how much is over', async ({ page }) => {
+  await page.goto('/settings/links');
+  const merchant = page.getByRole('textbox', { name: /^가맹점 이름/ });
+  await typesPastLimit(page, merchant, '상'.repeat(62), '2자 초과 (최대 60자)');
+  const purpose = page.getByRole('textbox', { name: /^무엇을 등록하는지/ });
+  await typesPastLimit(page, purpose, '안'.repeat(305), '5자 초과 (최대 300자)');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '저장' }).click();
+  await expect(merchant).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('[FORMS] the password change keeps a 130-character new password and says it is 2 over', async ({ page }) => {
+  await page.goto('/settings/security');
+  const form = page.getByRole('form', { name: '비밀번호 변경' });
+  const fresh = form.getByLabel(/^새 비밀번호/).first();
+  await typesPastLimit(page, fresh, 'n'.repeat(130), '2자 초과 (최대 128자)');
+  await expectNoAxeViolations(page);
+});
