@@ -133,3 +133,45 @@ test('[API] 20 concurrent 50 MB bodies get 413 while /api/health answers, and an
   });
   expect(issued.status()).toBe(201);
 });
+
+/**
+ * A client busy elsewhere reads its answer late: it sends 40 MB with a Content-Length, reads
+ * nothing for 3 s, then reads. The server answered 413 at once; it must not reset the connection
+ * while the client has not read that answer yet (a reset throws away what the client had not
+ * read: EPIPE and no answer, the flaky run of the 20-body test under load).
+ */
+test('[API] a client that reads its 413 eight seconds late still gets it', async () => {
+  test.setTimeout(60_000);
+  const net = await import('node:net');
+  const SENT = 40 * MB;
+  const answer = await new Promise<{ text: string; error: string | null }>((resolve) => {
+    const socket = net.connect({ host: url.hostname, port: Number(url.port) });
+    let text = '';
+    let error: string | null = null;
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('error', (failure: NodeJS.ErrnoException) => (error ??= failure.code ?? failure.message));
+    socket.on('close', () => resolve({ text, error }));
+    socket.pause();
+    socket.write(
+      `POST /api/auth/sign-up/email HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${BODY}\r\n\r\n`,
+    );
+    const chunk = Buffer.alloc(MB, 0x20);
+    let written = 0;
+    const pump = () => {
+      while (written < SENT) {
+        written += MB;
+        if (!socket.write(chunk)) return void socket.once('drain', pump);
+      }
+    };
+    pump();
+    setTimeout(() => {
+      socket.resume();
+      // Read what arrived, then hang up as a client that has its answer does.
+      setTimeout(() => socket.destroy(), 1_000);
+    }, 8_000);
+  });
+  expect(answer.text, `error: ${answer.error}`).toMatch(/^HTTP\/1\.1 413 /);
+  expect(answer.text).toContain('payload_too_large');
+  // Nor did its writes fail: a reset makes a client that writes before it reads lose the answer.
+  expect(answer.error).toBeNull();
+});

@@ -38,51 +38,10 @@ export function assertDeclaredBodyWithinLimit(request: Request, limit = MAX_BODY
 }
 
 /**
- * How long, and how much, the rest of a body left unread is discarded before the connection is
- * dropped. 1 MB and 1 s were too little on a busy machine: a client writing 1 MB at a time had not
- * read its 413 yet when the connection went (EPIPE, no answer; seen once in 20 under load).
- */
-const LINGER = { bytes: 8 * 1024 * 1024, minMs: 2_000, maxMs: 5_000 };
-
-/**
- * After an answer that left the body unread (a 413, or a route that takes no body): what the client
- * still sends is read and thrown away, never kept, so that the answer reaches it. Closing at once
- * would reset the connection with data unread, and a reset can destroy the answer before the
- * client reads it (a lingering close, as web servers do). A client that stops sending keeps its
- * connection; one that sends more than `LINGER.bytes`, or for longer than `LINGER.maxMs`, is
- * dropped once the answer has had `LINGER.minMs` to leave. Memory stays flat either way.
- */
-function discardUnreadBody(request: Request): void {
-  const body = request.body;
-  if (!body || body.locked) return;
-  const reader = body.getReader();
-  const started = Date.now();
-  const drop = () => void reader.cancel().catch(() => undefined);
-  const deadline = setTimeout(drop, LINGER.maxMs);
-  deadline.unref?.();
-  void (async () => {
-    let discarded = 0;
-    try {
-      while (discarded <= LINGER.bytes) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        discarded += value.byteLength;
-      }
-      // Still sending: stop reading (TCP holds the client back) and drop it once the answer is out.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, LINGER.minMs - (Date.now() - started))));
-      drop();
-    } catch {
-      // The client went away: nothing left to discard.
-    } finally {
-      clearTimeout(deadline);
-    }
-  })();
-}
-
-/**
  * Reads the body, at most `limit` bytes: an oversized `Content-Length` is refused unread, and a
  * chunked body is read no further than the chunk that crosses the limit. Not cancelled there:
- * cancelling drops the connection before the 413 is sent (apiRoute discards the rest instead).
+ * cancelling drops the connection before the 413 is sent (the rest is discarded after the answer:
+ * lib/lingering-close.ts).
  */
 export async function readBodyCapped(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   assertDeclaredBodyWithinLimit(request, limit);
@@ -277,7 +236,6 @@ export function apiRoute<Context>(
       });
       response = json(body, status);
     }
-    discardUnreadBody(request);
     const { pathname } = new URL(request.url);
     logger.info(
       {

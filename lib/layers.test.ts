@@ -12,7 +12,17 @@ import { describe, expect, it } from 'vitest';
 /** Lowest first. Names are what `unitOf` returns. */
 export const LAYERS: readonly (readonly string[])[] = [
   // Plain helpers with no domain knowledge.
-  ['lib/env', 'lib/errors', 'lib/log', 'lib/format', 'lib/csv', 'lib/card-number', 'lib/messages', 'lib/csp'],
+  [
+    'lib/env',
+    'lib/errors',
+    'lib/log',
+    'lib/format',
+    'lib/csv',
+    'lib/card-number',
+    'lib/messages',
+    'lib/csp',
+    'lib/lingering-close',
+  ],
   // What the payment gateways are and need (catalog, message explanations, test cards).
   ['lib/gateways'],
   // The zod schemas the forms and the route handlers share.

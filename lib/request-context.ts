@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { getEnv } from '@/lib/env';
+import { lingerAfterAnswer } from '@/lib/lingering-close';
 import type { Actor, RequestContext } from '@/lib/model/staff';
 
 /**
@@ -188,7 +189,8 @@ const INSTALLED = Symbol.for('billing-key-console.peer-stamp-installed');
 /**
  * Writes each incoming request's TCP peer into `PEER_ADDRESS_HEADER`, replacing any value the client
  * sent, before Next.js sees the request (route handlers get no socket); answers a malformed path
- * itself (`hasMalformedPath`). Called once from
+ * itself (`hasMalformedPath`); lingers after an answer that left its body unread
+ * (`lingerAfterAnswer`). Called once from
  * `instrumentation.ts` in the Node.js runtime.
  */
 export async function installPeerAddressStamp(): Promise<void> {
@@ -210,6 +212,7 @@ export async function installPeerAddressStamp(): Promise<void> {
           request.resume();
           return true;
         }
+        lingerAfterAnswer(request, args[1] as import('node:http').ServerResponse);
         const address = request.socket?.remoteAddress;
         if (address) request.headers[PEER_ADDRESS_HEADER] = peerStamp(address);
         else delete request.headers[PEER_ADDRESS_HEADER];
