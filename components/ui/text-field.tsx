@@ -55,3 +55,42 @@ export function TextField<T extends FieldValues>({
     </Field>
   );
 }
+
+/**
+ * A new password and its confirmation (setup, change of password): the hint, the schema's limit and
+ * the browser's `new-password` autocomplete on both.
+ */
+export function NewPasswordFields<T extends FieldValues>({
+  form,
+  names,
+  ids,
+  labels,
+  hint,
+  max,
+}: {
+  form: UseFormReturn<T>;
+  names: [Path<T>, Path<T>];
+  ids: [string, string];
+  labels: [ReactNode, ReactNode];
+  hint: ReactNode;
+  max: number;
+}) {
+  return (
+    <>
+      {([0, 1] as const).map((index) => (
+        <TextField
+          key={ids[index]}
+          form={form}
+          name={names[index]}
+          id={ids[index]}
+          label={labels[index]}
+          required
+          hint={index === 0 ? hint : undefined}
+          max={max}
+          type="password"
+          autoComplete="new-password"
+        />
+      ))}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { FormAlert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { NewPasswordFields, TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage } from '@/lib/client/api';
 import { AUTH_LIMITS, PASSWORD_HINT, setupSchema, type SetupInput, type SetupValues } from '@/lib/validations/auth';
 
@@ -65,26 +65,13 @@ export function SetupForm() {
         max={AUTH_LIMITS.name}
         autoComplete="name"
       />
-      <TextField
+      <NewPasswordFields
         form={form}
-        name="password"
-        id="setup-password"
-        label="비밀번호"
-        required
+        names={['password', 'passwordConfirm']}
+        ids={['setup-password', 'setup-password-confirm']}
+        labels={['비밀번호', '비밀번호 확인']}
         hint={PASSWORD_HINT}
         max={AUTH_LIMITS.passwordMax}
-        type="password"
-        autoComplete="new-password"
-      />
-      <TextField
-        form={form}
-        name="passwordConfirm"
-        id="setup-password-confirm"
-        label="비밀번호 확인"
-        required
-        max={AUTH_LIMITS.passwordMax}
-        type="password"
-        autoComplete="new-password"
       />
       <Button type="submit" size="lg" disabled={busy}>
         {busy ? '만드는 중…' : '관리자 계정 만들기'}

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { FormAlert, FormStatus } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
-import { TextField } from '@/components/ui/text-field';
+import { NewPasswordFields, TextField } from '@/components/ui/text-field';
 import { api, ApiError } from '@/lib/client/api';
 import { AUTH_LIMITS, changePasswordSchema, PASSWORD_HINT, type ChangePasswordInput } from '@/lib/validations/auth';
 
@@ -59,26 +59,13 @@ export function ChangePasswordForm({ email }: { email: string }) {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
+        <NewPasswordFields
           form={form}
-          name="newPassword"
-          id="password-new"
-          label="새 비밀번호"
-          required
+          names={['newPassword', 'newPasswordConfirm']}
+          ids={['password-new', 'password-confirm']}
+          labels={['새 비밀번호', '새 비밀번호 확인']}
           hint={PASSWORD_HINT}
           max={AUTH_LIMITS.passwordMax}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          form={form}
-          name="newPasswordConfirm"
-          id="password-confirm"
-          label="새 비밀번호 확인"
-          required
-          max={AUTH_LIMITS.passwordMax}
-          type="password"
-          autoComplete="new-password"
         />
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? '바꾸는 중…' : '비밀번호 바꾸기'}
