@@ -136,7 +136,7 @@ test('[API] 20 concurrent 50 MB bodies get 413 while /api/health answers, and an
 
 /**
  * A client busy elsewhere reads its answer late: it sends 40 MB with a Content-Length, reads
- * nothing for 3 s, then reads. The server answered 413 at once; it must not reset the connection
+ * nothing for 8 s, then reads. The server answered 413 at once; it must not reset the connection
  * while the client has not read that answer yet (a reset throws away what the client had not
  * read: EPIPE and no answer, the flaky run of the 20-body test under load).
  */
