@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { lingerAfterAnswer } from '@/lib/lingering-close';
 import type { Actor, RequestContext } from '@/lib/model/staff';
 
@@ -141,6 +142,12 @@ export function boundedUserAgent(value: string | null | undefined): string | nul
   if (!value) return null;
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return clean ? clean.slice(0, MAX_USER_AGENT_CHARS) : null;
+}
+
+/** The signed-in staff member a use case acts for; a context without one is refused (401). */
+export function signedIn(context: RequestContext): Actor {
+  if (!context.actor) throw new AppError('unauthenticated', '로그인이 필요합니다.');
+  return context.actor;
 }
 
 export function requestContext(request: Request, actor: Actor | null = null): RequestContext {

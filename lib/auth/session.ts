@@ -6,7 +6,8 @@ import { ROLE_LABELS, safeNextPath } from '@/lib/validations/auth';
 import { decideAccess, readAuthState, type AccessOptions, type AuthState } from './access';
 import { getAuthRuntime } from './auth';
 import type { Permission } from './permissions';
-import type { Actor } from '@/lib/model/staff';
+import type { Actor, RequestContext } from '@/lib/model/staff';
+import { clientIpFromHeaders } from '@/lib/request-context';
 
 export type { AuthState } from './access';
 
@@ -70,4 +71,9 @@ export async function requirePageActor(
 /** For layouts and headers that show who is signed in without requiring it. */
 export async function getPageAuthState(): Promise<AuthState | null> {
   return getAuthState(await requestHeaders());
+}
+
+/** A page's request context for the use cases it calls: who is looking, and from where (the audit trail). */
+export async function pageContext(actor: Actor): Promise<RequestContext> {
+  return { actor, ip: clientIpFromHeaders(await requestHeaders()) };
 }

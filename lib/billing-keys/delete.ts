@@ -8,7 +8,7 @@ import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
-import { resolveDeps, type UseCaseDeps } from './deps';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { recordLiveState } from './live-state';
 import type { DeleteResult } from '@/lib/model/billing-keys';

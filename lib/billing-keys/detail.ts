@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
-import { resolveDeps, type UseCaseDeps } from './deps';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from '@/lib/model/billing-keys';
 import { toAttemptView, toBillingKeyView, toHistoryView, toStoredView } from './mapping';
 import { staffEmailsById } from '@/lib/auth/staff-emails';

@@ -81,7 +81,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('records the key, an issued attempt and an audit event', async () => {
     const body = input(CARDS.kbCheck, { customer_name: '홍길동' });
-    const result = await issueBillingKey(body, { context, runtime, db: handle.db });
+    const result = await issueBillingKey(body, context, { runtime, db: handle.db });
     expect(result.replaced).toBe(false);
     const stored = await findStoredKey(handle.db, body.customer_uid);
     expect(stored).toMatchObject({
@@ -112,7 +112,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('records a rejection with the PG code and stores no key', async () => {
     const body = input(CARDS.declined);
-    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
     expect(error.code).toBe('card_rejected');
     expect(await findStoredKey(handle.db, body.customer_uid)).toBeUndefined();
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -122,10 +122,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('refuses a silent replacement, then replaces on confirmation and keeps the history', async () => {
     const body = input(CARDS.kbCheck);
-    await issueBillingKey(body, { context, runtime, db: handle.db });
+    await issueBillingKey(body, context, { runtime, db: handle.db });
     const issuesBefore = sandbox.stats().issue;
     const error = await rejection(
-      issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, { context, runtime, db: handle.db }),
+      issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, context, { runtime, db: handle.db }),
     );
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.status).toBe(409);
@@ -134,7 +134,8 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
     const replaced = await issueBillingKey(
       { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true },
-      { context, runtime, db: handle.db },
+      context,
+      { runtime, db: handle.db },
     );
     expect(replaced.replaced).toBe(true);
     const stored = await findStoredKey(handle.db, body.customer_uid);
@@ -148,7 +149,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('a replacement with blank customer fields keeps the stored ones, at Iamport and here', async () => {
     const body = input(CARDS.kbCheck, { customer_name: '홍길동', customer_tel: '010-1234-5678' });
-    await issueBillingKey(body, { context, runtime, db: handle.db });
+    await issueBillingKey(body, context, { runtime, db: handle.db });
     const replaced = await issueBillingKey(
       {
         ...body,
@@ -157,7 +158,8 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
         customer_tel: '010-9999-0000',
         replace_confirmed: true,
       },
-      { context, runtime, db: handle.db },
+      context,
+      { runtime, db: handle.db },
     );
     expect(replaced.billingKey).toMatchObject({ customerName: '홍길동', customerTel: '010-9999-0000' });
     expect(await findStoredKey(handle.db, body.customer_uid)).toMatchObject({
@@ -175,7 +177,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       card_number: CARDS.hanaUnknownType,
       expiry: '2030-12',
     });
-    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
     expect(error.code).toBe('replacement_unconfirmed');
     expect((error.details.existing as BillingKeyView | undefined)?.cardName).toBeTruthy();
   });
@@ -184,10 +186,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const body = input(CARDS.kbCheck);
     const gets = () => sandbox.stats().get;
     let before = gets();
-    await issueBillingKey(
-      { ...body, guard_check: signGuardCheck(body.customer_uid) },
-      { context, runtime, db: handle.db },
-    );
+    await issueBillingKey({ ...body, guard_check: signGuardCheck(body.customer_uid) }, context, {
+      runtime,
+      db: handle.db,
+    });
     expect(gets() - before).toBe(0);
 
     for (const forged of [
@@ -197,10 +199,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     ]) {
       const other = input(CARDS.kbCheck);
       before = gets();
-      await issueBillingKey(
-        { ...other, guard_check: forged.replace('someone_else', other.customer_uid) },
-        { context, runtime, db: handle.db },
-      );
+      await issueBillingKey({ ...other, guard_check: forged.replace('someone_else', other.customer_uid) }, context, {
+        runtime,
+        db: handle.db,
+      });
       expect(gets() - before).toBe(1);
     }
   });
@@ -208,7 +210,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('a timeout leaves an unknown attempt that a lookup later settles as issued', async () => {
     const body = input(CARDS.slow);
     const impatient = runtimeWith(sandbox, 50);
-    const error = await rejection(issueBillingKey(body, { context, runtime: impatient, db: handle.db }));
+    const error = await rejection(issueBillingKey(body, context, { runtime: impatient, db: handle.db }));
     expect(error.code).toBe('outcome_unknown');
     expect(error.status).toBe(504);
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -222,7 +224,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('a connection cut after sending is outcome_unknown, and the look-up records the key Iamport issued', async () => {
     const body = input(CARDS.shinhanCredit);
     const cut = runtimeWithLostIssuance(sandbox, 'ECONNRESET', 'after sending');
-    const error = await rejection(issueBillingKey(body, { context, runtime: cut, db: handle.db }));
+    const error = await rejection(issueBillingKey(body, context, { runtime: cut, db: handle.db }));
     expect(error.code).toBe('outcome_unknown');
     expect(error.message).toContain('발급되었을 수도 있습니다');
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -234,7 +236,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('a refused connection is not issued, and the agent is told so', async () => {
     const body = input(CARDS.shinhanCredit);
     const refused = runtimeWithLostIssuance(sandbox, 'ECONNREFUSED', 'before sending');
-    const error = await rejection(issueBillingKey(body, { context, runtime: refused, db: handle.db }));
+    const error = await rejection(issueBillingKey(body, context, { runtime: refused, db: handle.db }));
     expect(error.code).toBe('upstream_unavailable');
     expect(error.message).toContain('발급되지 않았습니다');
     expect((await attemptsForKey(handle.db, body.customer_uid))[0]?.outcome).toBe('failed');
@@ -302,7 +304,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       idempotencyKey: key,
     });
     const held = await tryLease(handle.db, body.customer_uid);
-    const error = await rejection(issueBillingKey(body, { context, runtime, db: handle.db, leaseWaitMs: 300 }));
+    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db, leaseWaitMs: 300 }));
     expect(error.code).toBe('issuance_in_progress');
     expect(error.status).toBe(409);
     await held!.release();
@@ -311,7 +313,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('keeps no card data anywhere in the database', async () => {
     const digits = markerCardDigits();
     const body = input(digits, { birth: '930417', pwd_2digit: '37' });
-    await issueBillingKey(body, { context, runtime, db: handle.db });
+    await issueBillingKey(body, context, { runtime, db: handle.db });
     const dump = await handle.db.execute(sql`
       select json_agg(t)::text as dump from (
         select to_jsonb(k)::text as row from billing_keys k
@@ -332,11 +334,11 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const body = input(CARDS.kbCheck, { idempotency_key: crypto.randomUUID() });
     const before = sandbox.stats().issue;
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => issueBillingKey(body, { context, runtime, db: handle.db, leaseWaitMs: 10_000 })),
+      Array.from({ length: 10 }, () => issueBillingKey(body, context, { runtime, db: handle.db, leaseWaitMs: 10_000 })),
     );
     expect(sandbox.stats().issue - before).toBe(1);
     expect(new Set(results.map((result) => result.billingKey.cardNumberMasked))).toEqual(new Set(['52728900****0004']));
-    const again = await issueBillingKey(body, { context, runtime, db: handle.db });
+    const again = await issueBillingKey(body, context, { runtime, db: handle.db });
     expect(again.billingKey.customerUid).toBe(body.customer_uid);
     expect(sandbox.stats().issue - before).toBe(1);
     expect(await attemptsForKey(handle.db, body.customer_uid)).toHaveLength(1);
@@ -344,9 +346,9 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('replays a rejection for a repeated idempotency key', async () => {
     const body = input(CARDS.declined, { idempotency_key: crypto.randomUUID() });
-    const first = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    const first = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
     const before = sandbox.stats().issue;
-    const second = await rejection(issueBillingKey(body, { context, runtime, db: handle.db }));
+    const second = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
     expect(sandbox.stats().issue).toBe(before);
     expect([second.code, second.details.pgCode, second.message]).toEqual([
       first.code,
@@ -359,16 +361,18 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const uid = `race_${Date.now()}`;
     const before = sandbox.stats().issue;
     const outcomes = await Promise.allSettled([
-      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), {
-        context,
+      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), context, {
         runtime,
         db: handle.db,
       }),
-      issueBillingKey(input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), {
+      issueBillingKey(
+        input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }),
         context,
-        runtime,
-        db: handle.db,
-      }),
+        {
+          runtime,
+          db: handle.db,
+        },
+      ),
     ]);
     expect(sandbox.stats().issue - before).toBe(1);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -384,7 +388,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       },
     });
     const issuesBefore = sandbox.stats().issue;
-    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), { context, runtime, db: unreachable }));
+    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), context, { runtime, db: unreachable }));
     expect(error.code).toBe('database_unavailable');
     expect(error.status).toBe(503);
     expect(sandbox.stats().issue).toBe(issuesBefore);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { auditRow, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
-import { databaseUnavailable, getDb, type Db } from '@/lib/db';
+import { databaseUnavailable, type Db } from '@/lib/db';
 import { attemptByIdempotencyKey, finishAttempt, startAttempt, type AttemptFinish } from '@/lib/db/attempts';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { acquireLease } from '@/lib/db/issue-locks';
@@ -10,7 +10,8 @@ import { getEnv } from '@/lib/env';
 import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
 import { IamportRejectedError, type CustomerAnnotation } from '@/lib/iamport';
-import { getIamport, type IamportRuntime } from '@/lib/runtime';
+import type { IamportRuntime } from '@/lib/runtime';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import { getLogger } from '@/lib/log';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
@@ -22,17 +23,17 @@ import { storedToView, toBillingKeyView } from './mapping';
 import { nudgeRecovery } from './recovery-loop';
 import type { IssueResult } from '@/lib/model/billing-keys';
 
-export interface IssueOptions {
-  context: RequestContext;
-  runtime?: IamportRuntime;
-  db?: Db;
+/**
+ * Who asks, and, for a card the customer typed on a card-registration link, that link: the attempt
+ * and the audit event are then marked as entered by the customer (the actor stays the agent who sent it).
+ */
+export interface IssueContext extends RequestContext {
+  link?: { id: string };
+}
+
+export interface IssueDeps extends UseCaseDeps {
   /** How long to wait for another issuance to the same customer_uid to finish; default: issue timeout + 5 s. */
   leaseWaitMs?: number;
-  /**
-   * The card-registration link the customer typed the card on: the attempt and the audit event are
-   * marked as entered by the customer (the actor stays the agent who sent the link).
-   */
-  link?: { id: string };
 }
 
 /** Runs a storage step; an unreachable database becomes the 503 that promises nothing was sent. */
@@ -63,17 +64,20 @@ function attemptFailure(appError: unknown, error: unknown, durationMs: number): 
  * Issues (or, once confirmed, replaces) a billing key. The attempt is written before Iamport is
  * called and completed after, so an issued key is never lost; no database, no call.
  */
-export async function issueBillingKey(input: IssueBillingKeyInput, options: IssueOptions): Promise<IssueResult> {
-  const runtime = options.runtime ?? getIamport();
-  const db = options.db ?? (await getDb());
+export async function issueBillingKey(
+  input: IssueBillingKeyInput,
+  context: IssueContext,
+  deps: IssueDeps = {},
+): Promise<IssueResult> {
+  const { db, runtime } = await resolveDeps(deps);
   const key = input.idempotency_key;
   // A first request still under way (pending) is waited for through the uid's lease below.
   const replayed = key ? await storage(() => replayIfKnown(db, key, { pending: 'wait' })) : null;
   if (replayed) return replayed;
-  await checkChannel(input, runtime, options.context.actor, { db });
+  await checkChannel(input, runtime, context.actor, { db });
 
   // One issuance per customer_uid at a time, across every instance sharing the database.
-  const waitMs = options.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
+  const waitMs = deps.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
   const lease = await storage(() => acquireLease(db, input.customer_uid, { waitMs }));
   if (!lease) {
     throw new AppError(
@@ -85,7 +89,7 @@ export async function issueBillingKey(input: IssueBillingKeyInput, options: Issu
     // The lease's previous holder may have been this very request, retried.
     const replayedNow = key ? await storage(() => replayIfKnown(db, key, { pending: 'in_progress' })) : null;
     if (replayedNow) return replayedNow;
-    return await issueUnderLease(input, { ...options, runtime, db });
+    return await issueUnderLease(input, context, { runtime, db });
   } finally {
     await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'issue lease not released'));
   }
@@ -157,9 +161,9 @@ export function withStoredCustomer(
 
 async function issueUnderLease(
   input: IssueBillingKeyInput,
-  options: IssueOptions & { runtime: IamportRuntime; db: Db },
+  context: IssueContext,
+  { runtime, db }: { runtime: IamportRuntime; db: Db },
 ): Promise<IssueResult> {
-  const { runtime, db, context } = options;
   const log = getLogger();
   const uid = input.customer_uid;
 
@@ -189,12 +193,12 @@ async function issueUnderLease(
       appMode: runtime.mode,
       actorId: context.actor?.id ?? null,
       idempotencyKey: input.idempotency_key ?? null,
-      linkId: options.link?.id ?? null,
+      linkId: context.link?.id ?? null,
     }),
   );
   const started = performance.now();
   const logContext = { customerUid: uid, pg: input.pg, mode: runtime.mode, attemptId };
-  const enteredBy = options.link ? { enteredBy: 'customer', linkId: options.link.id } : {};
+  const enteredBy = context.link ? { enteredBy: 'customer', linkId: context.link.id } : {};
 
   let annotation: CustomerAnnotation;
   try {

@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
 import { getIamport } from '@/lib/runtime';
 import type { IamportClient } from '@/lib/iamport/client';
-import { resolveDeps, type UseCaseDeps } from './deps';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import type {

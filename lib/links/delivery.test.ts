@@ -101,7 +101,8 @@ describe.each(testEngines())('sending links on $name', (engine) => {
         customer_tel: '010-1234-5678',
         customer_email: 'customer@example.test',
       },
-      { context: agent, db: handle.db, runtime, requestOrigin: ORIGIN },
+      { ...agent, origin: ORIGIN },
+      { db: handle.db, runtime },
     );
 
   it('posts a signed webhook with the link, the phone and the template; retries with backoff', async () => {
@@ -109,11 +110,16 @@ describe.each(testEngines())('sending links on $name', (engine) => {
     const url = await hook.start();
     try {
       const created = await create();
-      const link = await sendLink(created.link.id, { token: created.token, channel: 'webhook' }, agent, {
-        db: handle.db,
-        origin: ORIGIN,
-        webhook: { url, secret: SECRET, backoffMs: [20, 20] },
-      });
+      const link = await sendLink(
+        created.link.id,
+        { token: created.token, channel: 'webhook' },
+        { ...agent, origin: ORIGIN },
+        {
+          db: handle.db,
+          runtime,
+          webhook: { url, secret: SECRET, backoffMs: [20, 20] },
+        },
+      );
       expect(hook.received).toHaveLength(2);
       expect(hook.received.every((call) => call.signatureValid)).toBe(true);
       expect(hook.received[1]!.body).toMatchObject({
@@ -138,11 +144,16 @@ describe.each(testEngines())('sending links on $name', (engine) => {
     const url = await hook.start();
     try {
       const created = await create();
-      const link = await sendLink(created.link.id, { token: created.token, channel: 'webhook' }, agent, {
-        db: handle.db,
-        origin: ORIGIN,
-        webhook: { url, secret: SECRET, backoffMs: [10, 10] },
-      });
+      const link = await sendLink(
+        created.link.id,
+        { token: created.token, channel: 'webhook' },
+        { ...agent, origin: ORIGIN },
+        {
+          db: handle.db,
+          runtime,
+          webhook: { url, secret: SECRET, backoffMs: [10, 10] },
+        },
+      );
       expect(hook.received).toHaveLength(3);
       expect(link.deliveries[0]).toMatchObject({
         status: 'failed',
@@ -176,11 +187,16 @@ describe.each(testEngines())('sending links on $name', (engine) => {
     const smtpUrl = await smtp.start();
     try {
       const created = await create();
-      const link = await sendLink(created.link.id, { token: created.token, channel: 'email' }, agent, {
-        db: handle.db,
-        origin: ORIGIN,
-        email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' },
-      });
+      const link = await sendLink(
+        created.link.id,
+        { token: created.token, channel: 'email' },
+        { ...agent, origin: ORIGIN },
+        {
+          db: handle.db,
+          runtime,
+          email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' },
+        },
+      );
       expect(link.deliveries[0]).toMatchObject({ channel: 'email', status: 'sent' });
       expect(smtp.messages).toHaveLength(1);
       expect(smtp.messages[0]!.to).toEqual(['customer@example.test']);
@@ -194,11 +210,16 @@ describe.each(testEngines())('sending links on $name', (engine) => {
 
   it('refuses a token that is not the link’s, and a link that is over', async () => {
     const created = await create();
-    const wrong = await sendLink(created.link.id, { token: 'A'.repeat(43), channel: 'webhook' }, agent, {
-      db: handle.db,
-      origin: ORIGIN,
-      webhook: { url: 'http://127.0.0.1:9/none', secret: SECRET },
-    }).catch((error: unknown) => error);
+    const wrong = await sendLink(
+      created.link.id,
+      { token: 'A'.repeat(43), channel: 'webhook' },
+      { ...agent, origin: ORIGIN },
+      {
+        db: handle.db,
+        runtime,
+        webhook: { url: 'http://127.0.0.1:9/none', secret: SECRET },
+      },
+    ).catch((error: unknown) => error);
     expect(wrong).toBeInstanceOf(AppError);
     expect((wrong as AppError).code).toBe('not_found');
   });

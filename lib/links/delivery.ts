@@ -3,16 +3,17 @@ import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { recordAuditOutcome } from '@/lib/audit';
-import type { Db } from '@/lib/db';
 import { authUsers, cardLinks, type CardLinkDelivery } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { formatKst } from '@/lib/format';
 import { getLogger } from '@/lib/log';
-import type { LinkView } from '@/lib/model/links';
-import type { RequestContext } from '@/lib/model/staff';
+import type { LinkRequestContext, LinkView } from '@/lib/model/links';
+import { signedIn } from '@/lib/request-context';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import type { LinkDelivery } from '@/lib/validations/links';
 import { can } from '@/lib/auth/permissions';
+import { publicOrigin } from './links';
 import { getLinkSettings } from './settings';
 import { hashLinkToken, linkPath, tokenLogId } from './token';
 import { linkStatus, toLinkView } from './views';
@@ -99,19 +100,15 @@ export async function postLinkWebhook(payload: Record<string, unknown>, options:
 export async function sendLink(
   id: string,
   input: { token: string; channel: LinkDelivery },
-  context: RequestContext,
-  deps: {
-    db: Db;
-    /** The links' public origin (`publicOrigin`). */
-    origin: string;
+  context: LinkRequestContext,
+  deps: UseCaseDeps & {
     /** Tests: their own receiver and SMTP server instead of the environment's. */
     webhook?: Partial<WebhookOptions>;
     email?: { url: string; from: string };
-  },
+  } = {},
 ): Promise<LinkView> {
-  const { db } = deps;
-  const actor = context.actor;
-  if (!actor) throw new AppError('unauthenticated', '로그인이 필요합니다.');
+  const { db, runtime } = await resolveDeps(deps);
+  const actor = signedIn(context);
   const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(cardLinks).where(eq(cardLinks.id, id)) : [];
   if (!row || row.tokenHash !== hashLinkToken(input.token))
     throw new AppError('not_found', '이 링크를 찾을 수 없습니다.');
@@ -127,7 +124,7 @@ export async function sendLink(
     customerName: row.customerName,
     expiresAt: row.expiresAt,
   });
-  const linkUrl = `${deps.origin.replace(/\/+$/, '')}${linkPath(input.token)}`;
+  const linkUrl = `${publicOrigin(context.origin, runtime.mode).replace(/\/+$/, '')}${linkPath(input.token)}`;
   let delivery: CardLinkDelivery;
   const at = new Date().toISOString();
   if (input.channel === 'email') {

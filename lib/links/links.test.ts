@@ -64,7 +64,8 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
   const create = (context: RequestContext, extra: Record<string, unknown> = {}) =>
     createLink(
       { customer_uid: uniqueUid('link'), pg: 'nice.nictest04m', customer_name: '홍길동', ...extra },
-      { context, db: handle.db, runtime, requestOrigin: origin },
+      { ...context, origin },
+      { db: handle.db, runtime },
     );
 
   it('keeps only the hash of a 256-bit token and records link.create', async () => {
@@ -82,14 +83,14 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
 
   it('records the first opening; an unknown token reads as expired', async () => {
     const created = await create(agent);
-    const page = await openLink(created.token, { context: customer, db: handle.db });
+    const page = await openLink(created.token, customer, { db: handle.db });
     expect(page).toMatchObject({ state: 'open', pg: 'nice.nictest04m', testChannel: true });
-    await openLink(created.token, { context: customer, db: handle.db });
-    const detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    await openLink(created.token, customer, { db: handle.db });
+    const detail = await getLinkDetail(created.link.id, agent, { db: handle.db });
     expect(detail.link.openedAt).not.toBeNull();
     const events = await listAuditEvents(handle.db, { targetId: created.link.id });
     expect(events.filter((event) => event.action === 'link.open')).toHaveLength(1);
-    const guessed = await openLink('A'.repeat(43), { context: customer, db: handle.db });
+    const guessed = await openLink('A'.repeat(43), customer, { db: handle.db });
     expect(guessed.state).toBe('expired');
     expect(Object.keys(guessed).sort()).toEqual(['merchantName', 'state']);
   });
@@ -97,19 +98,19 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
   it('a rejection is shown to the agent; the card then issues once, as the agent, entered by the customer', async () => {
     const created = await create(agent);
     const declined = await rejection(
-      submitLink(created.token, card(CARDS.declined), { context: customer, db: handle.db, runtime }),
+      submitLink(created.token, card(CARDS.declined), customer, { db: handle.db, runtime }),
     );
     expect(declined.code).toBe('card_rejected');
     expect(declined.message).toContain('남은 시도: 4회');
-    let detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    let detail = await getLinkDetail(created.link.id, agent, { db: handle.db });
     expect(detail.attempts.map((attempt) => attempt.outcome)).toEqual(['rejected']);
     expect(detail.link.failedAttempts).toBe(1);
 
     const marker = markerCardDigits();
-    const registered = await submitLink(created.token, card(marker), { context: customer, db: handle.db, runtime });
+    const registered = await submitLink(created.token, card(marker), customer, { db: handle.db, runtime });
     expect(registered.cardNumberMasked).toBeTruthy();
     expect(JSON.stringify(registered)).not.toContain(marker.slice(6, 12));
-    detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    detail = await getLinkDetail(created.link.id, agent, { db: handle.db });
     expect(detail.link.status).toBe('used');
     expect(detail.billingKey?.customerUid).toBe(created.link.customerUid);
     expect(detail.attempts.map((attempt) => attempt.outcome)).toEqual(['rejected', 'issued']);
@@ -123,11 +124,9 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     expect(issuedEvent?.actorId).toBe(agent.actor!.id);
     expect(issuedEvent?.details).toMatchObject({ enteredBy: 'customer', linkId: created.link.id });
 
-    const again = await rejection(
-      submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime }),
-    );
+    const again = await rejection(submitLink(created.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime }));
     expect(again.code).toBe('not_found');
-    expect((await openLink(created.token, { context: customer, db: handle.db })).state).toBe('used');
+    expect((await openLink(created.token, customer, { db: handle.db })).state).toBe('used');
 
     // The marker card is nowhere in the database.
     const dump = await handle.db.execute(sql`
@@ -147,13 +146,13 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     const created = await create(agent);
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
       const error = await rejection(
-        submitLink(created.token, card(CARDS.declined), { context: customer, db: handle.db, runtime }),
+        submitLink(created.token, card(CARDS.declined), customer, { db: handle.db, runtime }),
       );
       expect(error.code).toBe('card_rejected');
     }
-    expect((await openLink(created.token, { context: customer, db: handle.db })).state).toBe('locked');
+    expect((await openLink(created.token, customer, { db: handle.db })).state).toBe('locked');
     const refused = await rejection(
-      submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime }),
+      submitLink(created.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime }),
     );
     expect(refused.code).toBe('not_found');
   });
@@ -161,12 +160,12 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
   it('validates the card with the shared schema and the consent; nothing counts as an attempt', async () => {
     const created = await create(agent);
     const invalid = await rejection(
-      submitLink(created.token, card('1234-5678', { consent: false }), { context: customer, db: handle.db, runtime }),
+      submitLink(created.token, card('1234-5678', { consent: false }), customer, { db: handle.db, runtime }),
     );
     expect(invalid.code).toBe('validation_failed');
     expect(invalid.details.fields?.card_number).toContain('카드번호는 16자리');
     expect(invalid.details.fields?.consent).toContain('동의');
-    const detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    const detail = await getLinkDetail(created.link.id, agent, { db: handle.db });
     expect(detail.attempts).toHaveLength(0);
     expect(detail.link.status).toBe('active');
   });
@@ -175,15 +174,11 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     const created = await create(agent);
     for (let i = 0; i < 20; i++) {
       const from: RequestContext = { actor: null, ip: `198.51.100.${i + 1}` };
-      const error = await rejection(submitLink(created.token, card('1234'), { context: from, db: handle.db, runtime }));
+      const error = await rejection(submitLink(created.token, card('1234'), from, { db: handle.db, runtime }));
       expect(error.code).toBe('validation_failed');
     }
     const limited = await rejection(
-      submitLink(created.token, card(CARDS.kbCheck), {
-        context: { actor: null, ip: '198.51.100.99' },
-        db: handle.db,
-        runtime,
-      }),
+      submitLink(created.token, card(CARDS.kbCheck), { actor: null, ip: '198.51.100.99' }, { db: handle.db, runtime }),
     );
     expect(limited.code).toBe('rate_limited');
   });
@@ -191,12 +186,12 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
   it('expired and revoked links are over', async () => {
     const expired = await createLink(
       { customer_uid: uniqueUid('link'), pg: 'nice.nictest04m' },
-      { context: agent, db: handle.db, runtime, requestOrigin: origin, now: new Date(Date.now() - 31 * 60_000) },
+      { ...agent, origin: origin },
+      { db: handle.db, runtime, now: new Date(Date.now() - 31 * 60_000) },
     );
-    expect((await openLink(expired.token, { context: customer, db: handle.db })).state).toBe('expired');
+    expect((await openLink(expired.token, customer, { db: handle.db })).state).toBe('expired');
     expect(
-      (await rejection(submitLink(expired.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime })))
-        .code,
+      (await rejection(submitLink(expired.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime }))).code,
     ).toBe('not_found');
 
     const revoked = await create(agent);
@@ -204,7 +199,7 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     expect((await rejection(revokeLink(revoked.link.id, other, { db: handle.db }))).code).toBe('not_found');
     const view = await revokeLink(revoked.link.id, agent, { db: handle.db });
     expect(view.status).toBe('revoked');
-    expect((await openLink(revoked.token, { context: customer, db: handle.db })).state).toBe('revoked');
+    expect((await openLink(revoked.token, customer, { db: handle.db })).state).toBe('revoked');
     const events = await listAuditEvents(handle.db, { targetId: revoked.link.id });
     expect(events.map((event) => event.action)).toContain('link.revoke');
   });
@@ -229,28 +224,26 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     const own = await create(agent);
     const other = await staff(handle.db, 'agent');
     await create(other);
-    const mine = await listLinks({ limit: 100 }, agent.actor!, { db: handle.db });
+    const mine = await listLinks({ limit: 100 }, agent, { db: handle.db });
     expect(mine.links.every((link) => link.createdBy === agent.actor!.id)).toBe(true);
     expect(mine.links.map((link) => link.id)).toContain(own.link.id);
     const reviewer = await staff(handle.db, 'reviewer');
-    const all = await listLinks({ limit: 100 }, reviewer.actor!, { db: handle.db });
+    const all = await listLinks({ limit: 100 }, reviewer, { db: handle.db });
     expect(new Set(all.links.map((link) => link.createdBy)).size).toBeGreaterThan(1);
     expect((await rejection(revokeLink(own.link.id, reviewer, { db: handle.db }))).code).toBe('forbidden');
-    const active = await listLinks({ limit: 100, status: 'revoked' }, reviewer.actor!, { db: handle.db });
+    const active = await listLinks({ limit: 100, status: 'revoked' }, reviewer, { db: handle.db });
     expect(active.links.every((link) => link.status === 'revoked')).toBe(true);
   });
 
   it('a link left taken by an unknown outcome is used once recovery records the key', async () => {
     const created = await create(agent);
-    await submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime });
+    await submitLink(created.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime });
     // As after an unknown outcome: the link still taken, the attempt settled as issued later.
     await handle.db.update(cardLinks).set({ status: 'issuing', usedAt: null }).where(eq(cardLinks.id, created.link.id));
-    const detail = await getLinkDetail(created.link.id, agent.actor!, { db: handle.db });
+    const detail = await getLinkDetail(created.link.id, agent, { db: handle.db });
     expect(detail.link.status).toBe('used');
     expect(detail.billingKey).not.toBeNull();
-    const again = await rejection(
-      submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime }),
-    );
+    const again = await rejection(submitLink(created.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime }));
     expect(again.code).toBe('not_found');
   });
 
@@ -259,9 +252,9 @@ describe.each(testEngines())('card-registration links on $name', (engine) => {
     const created = await create(sender);
     await handle.db.update(authUsers).set({ deactivatedAt: new Date() }).where(eq(authUsers.id, sender.actor!.id));
     const refused = await rejection(
-      submitLink(created.token, card(CARDS.kbCheck), { context: customer, db: handle.db, runtime }),
+      submitLink(created.token, card(CARDS.kbCheck), customer, { db: handle.db, runtime }),
     );
     expect(refused.code).toBe('forbidden');
-    expect((await openLink(created.token, { context: customer, db: handle.db })).state).toBe('open');
+    expect((await openLink(created.token, customer, { db: handle.db })).state).toBe('open');
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { cachedChannels, HIDDEN_CHANNEL_MESSAGE, matchChannel, seesHiddenChannels } from '@/lib/billing-keys/channels';
-import { resolveDeps, type UseCaseDeps } from '@/lib/billing-keys/deps';
+import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import { findCurrentKey } from '@/lib/billing-keys/guard';
 import { storedToView } from '@/lib/billing-keys/mapping';
 import type { Db } from '@/lib/db';
@@ -12,8 +12,9 @@ import { authUsers, cardLinks, issueAttempts, type CardLinkRow } from '@/lib/db/
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
-import type { CreatedLink, LinkDetail, LinksPage, LinkView } from '@/lib/model/links';
+import type { CreatedLink, LinkDetail, LinkRequestContext, LinksPage, LinkView } from '@/lib/model/links';
 import type { Actor, RequestContext } from '@/lib/model/staff';
+import { signedIn } from '@/lib/request-context';
 import type { IamportRuntime } from '@/lib/runtime';
 import { getChannelSettings } from '@/lib/settings/channels';
 import type { CreateLinkInput, LinksQuery } from '@/lib/validations/links';
@@ -63,12 +64,12 @@ async function checkLinkChannel(input: CreateLinkInput, actor: Actor, runtime: I
  */
 export async function createLink(
   input: CreateLinkInput,
-  options: UseCaseDeps & { context: RequestContext; requestOrigin: string; now?: Date },
+  context: LinkRequestContext,
+  deps: UseCaseDeps & { now?: Date } = {},
 ): Promise<CreatedLink> {
-  const { db, runtime } = await resolveDeps(options);
-  const actor = options.context.actor;
-  if (!actor) throw new AppError('unauthenticated', '로그인이 필요합니다.');
-  const origin = publicOrigin(options.requestOrigin, runtime.mode);
+  const { db, runtime } = await resolveDeps(deps);
+  const actor = signedIn(context);
+  const origin = publicOrigin(context.origin, runtime.mode);
   const channel = await checkLinkChannel(input, actor, runtime, db);
   const current = await findCurrentKey(input.customer_uid, { db, runtime });
   if (current && !input.replace_confirmed) {
@@ -79,7 +80,7 @@ export async function createLink(
     );
   }
   const settings = await getLinkSettings(db);
-  const now = options.now ?? new Date();
+  const now = deps.now ?? new Date();
   const token = newLinkToken();
   const tokenHash = hashLinkToken(token);
   // The link and its audit event together: no link without its `link.create`.
@@ -104,7 +105,7 @@ export async function createLink(
       })
       .returning();
     if (!inserted) throw new Error('link insert returned no row');
-    await recordAudit(tx, options.context, {
+    await recordAudit(tx, context, {
       action: 'link.create',
       result: 'success',
       targetType: 'card_link',
@@ -141,8 +142,9 @@ async function emailOf(db: Db, userId: string): Promise<string | null> {
 }
 
 /** A link with its customer's attempts and, once used, the masked key: the agent's live view. */
-export async function getLinkDetail(id: string, actor: Actor, deps: { db: Db }): Promise<LinkDetail> {
-  const { db } = deps;
+export async function getLinkDetail(id: string, context: RequestContext, deps: { db?: Db } = {}): Promise<LinkDetail> {
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
   const row = await visibleLink(db, id, actor);
   const attempts = await db
     .select()
@@ -169,7 +171,13 @@ export async function getLinkDetail(id: string, actor: Actor, deps: { db: Db }):
 }
 
 /** Newest first; admins and reviewers see all, others their own. */
-export async function listLinks(query: LinksQuery, actor: Actor, deps: { db: Db }): Promise<LinksPage> {
+export async function listLinks(
+  query: LinksQuery,
+  context: RequestContext,
+  deps: { db?: Db } = {},
+): Promise<LinksPage> {
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
   const now = new Date();
   const conditions: SQL[] = [];
   if (!seesAllLinks(actor)) conditions.push(eq(cardLinks.createdBy, actor.id));
@@ -181,7 +189,7 @@ export async function listLinks(query: LinksQuery, actor: Actor, deps: { db: Db 
   } else if (query.status) {
     conditions.push(eq(cardLinks.status, query.status));
   }
-  const rows = await deps.db
+  const rows = await db
     .select({ link: cardLinks, email: authUsers.email })
     .from(cardLinks)
     .leftJoin(authUsers, eq(authUsers.id, cardLinks.createdBy))
@@ -192,10 +200,9 @@ export async function listLinks(query: LinksQuery, actor: Actor, deps: { db: Db 
 }
 
 /** Ends a link before its time. The sender may, and whoever sees all links and may send them (admins). */
-export async function revokeLink(id: string, context: RequestContext, deps: { db: Db }): Promise<LinkView> {
-  const { db } = deps;
-  const actor = context.actor;
-  if (!actor) throw new AppError('unauthenticated', '로그인이 필요합니다.');
+export async function revokeLink(id: string, context: RequestContext, deps: { db?: Db } = {}): Promise<LinkView> {
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
   const row = await visibleLink(db, id, actor);
   const mayRevoke = row.createdBy === actor.id || (seesAllLinks(actor) && can(actor.role, 'links.send'));
   if (!mayRevoke) throw new AppError('forbidden', '링크를 보낸 직원이나 관리자만 링크를 폐기할 수 있습니다.');

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { recordAudit, recordAuditOutcome } from '@/lib/audit';
 import { inTransaction } from './transaction';
 import { can } from '@/lib/auth/permissions';
-import { resolveDeps, type UseCaseDeps } from '@/lib/billing-keys/deps';
-import { issueBillingKey } from '@/lib/billing-keys/issue';
+import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { issueBillingKey, type IssueContext } from '@/lib/billing-keys/issue';
 import { authUsers, cardLinks, issueAttempts, type CardLinkRow } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError, validationError } from '@/lib/errors';
@@ -53,11 +53,12 @@ function deadState(row: CardLinkRow | null, now: Date): DeadState | null {
  */
 export async function openLink(
   token: string,
-  options: { context: RequestContext; db?: Db; now?: Date },
+  context: RequestContext,
+  deps: { db?: Db; now?: Date } = {},
 ): Promise<PublicLinkView> {
-  const { db } = await resolveDeps({ db: options.db });
-  await countLinkHit(db, options.context.ip);
-  const now = options.now ?? new Date();
+  const db = await resolveDb(deps);
+  await countLinkHit(db, context.ip);
+  const now = deps.now ?? new Date();
   const settings = await getLinkSettings(db);
   const row = await findByToken(db, token);
   const dead = deadState(row, now);
@@ -70,7 +71,7 @@ export async function openLink(
       .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
       .returning({ id: cardLinks.id });
     if (first) {
-      await recordAudit(tx, options.context, {
+      await recordAudit(tx, context, {
         action: 'link.open',
         result: 'success',
         targetType: 'card_link',
@@ -137,11 +138,12 @@ const koreanIssues = z.locales.ko().localeError;
 export async function submitLink(
   token: string,
   body: unknown,
-  options: UseCaseDeps & { context: RequestContext; now?: Date },
+  context: RequestContext,
+  deps: UseCaseDeps & { now?: Date } = {},
 ): Promise<LinkRegistered> {
-  const { db, runtime } = await resolveDeps(options);
-  await countLinkHit(db, options.context.ip);
-  const now = options.now ?? new Date();
+  const { db, runtime } = await resolveDeps(deps);
+  await countLinkHit(db, context.ip);
+  const now = deps.now ?? new Date();
   const row = await findByToken(db, token);
   if (!row || deadState(row, now)) throw new AppError('not_found', LINK_GONE_MESSAGE);
   await countLinkHit(db, linkHitKey(row.id), now, LINK_SUBMIT_LIMIT);
@@ -183,14 +185,14 @@ export async function submitLink(
     replace_confirmed: row.replaceConfirmed,
     idempotency_key: card.idempotency_key,
   });
-  const context: RequestContext = { actor: sender, ip: options.context.ip };
+  const issueContext: IssueContext = { actor: sender, ip: context.ip, link: { id: row.id } };
   try {
-    const result = await issueBillingKey(input, { context, runtime, db, link: { id: row.id } });
+    const result = await issueBillingKey(input, issueContext, { runtime, db });
     await release({ status: 'used', usedAt: new Date() });
     log.info('link used');
     return { cardName: result.billingKey.cardName, cardNumberMasked: result.billingKey.cardNumberMasked };
   } catch (error) {
-    throw await afterFailure(db, row, error, context, log);
+    throw await afterFailure(db, row, error, issueContext, log);
   }
 }
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
+import { resolveDb } from '@/lib/runtime/deps';
 import { inTransaction } from './transaction';
 import { getEnv } from '@/lib/env';
 import type { LinkSettingsView } from '@/lib/model/links';
@@ -37,8 +38,8 @@ export async function getLinkSettings(
   };
 }
 
-export async function linkSettingsView(db: Db): Promise<LinkSettingsView> {
-  const current = await getLinkSettings(db);
+export async function linkSettingsView(deps: { db?: Db } = {}): Promise<LinkSettingsView> {
+  const current = await getLinkSettings(await resolveDb(deps));
   const env = getEnv();
   return {
     expiryMinutes: current.expiryMinutes,
@@ -54,10 +55,11 @@ export async function linkSettingsView(db: Db): Promise<LinkSettingsView> {
 }
 
 export async function saveLinkSettings(
-  db: Db,
   input: LinkSettingsInput,
   context: RequestContext,
+  deps: { db?: Db } = {},
 ): Promise<LinkSettingsView> {
+  const db = await resolveDb(deps);
   const value = linkSettingsSchema.parse(input);
   const at = new Date();
   const actorId = context.actor?.id ?? null;
@@ -74,5 +76,5 @@ export async function saveLinkSettings(
       details: { expiryMinutes: value.expiryMinutes },
     });
   });
-  return linkSettingsView(db);
+  return linkSettingsView({ db });
 }

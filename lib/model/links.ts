@@ -1,6 +1,12 @@
+import type { RequestContext } from './staff';
 import type { BillingKeyView } from './billing-keys';
 
 /** A link as the staff see it; `expired` is computed from the expiry time. */
+/** Who asks, and the origin their browser used: a link's URL is built on it when PUBLIC_URL is unset. */
+export interface LinkRequestContext extends RequestContext {
+  origin: string;
+}
+
 export type LinkStatusView = 'active' | 'issuing' | 'used' | 'revoked' | 'locked' | 'expired';
 
 export interface LinkDeliveryView {

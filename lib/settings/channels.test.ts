@@ -170,7 +170,8 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
     const refused = await failure(
       issueBillingKey(
         { customer_uid: 'hidden_channel_agent', pg: 'daou.CTS16826', card_number: CARDS.kbCheck, expiry: '2030-12' },
-        { context: agent, runtime, db: handle.db },
+        agent,
+        { runtime, db: handle.db },
       ),
     );
     expect(refused.details.fields?.pg).toContain('숨겼습니다');

@@ -48,6 +48,7 @@ export async function issueKey(
 ) {
   return issueBillingKey(
     { customer_uid: customerUid, pg: 'nice.nictest04m', card_number: card, expiry: '2030-12', ...extra },
-    { context: reviewer, runtime, db },
+    reviewer,
+    { runtime, db },
   );
 }

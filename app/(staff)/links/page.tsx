@@ -7,8 +7,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { None, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { can, canAny } from '@/lib/auth/permissions';
-import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { formatKst } from '@/lib/format';
 import { listLinks } from '@/lib/links/links';
 import { LINK_STATUSES, linksQuerySchema } from '@/lib/validations/links';
@@ -26,7 +25,7 @@ export default async function LinksPage({ searchParams }: Props) {
   const raw = await searchParams;
   const filters = { status: first(raw.status), customer_uid: first(raw.customer_uid) };
   const query = linksQuerySchema.parse(filters);
-  const page = await listLinks(query, actor, { db: await getDb() });
+  const page = await listLinks(query, await pageContext(actor));
   const href = (values: Record<string, string | undefined>) => {
     const params = new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]));
     return params.size ? `/links?${params.toString()}` : '/links';

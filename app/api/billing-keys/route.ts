@@ -14,6 +14,6 @@ export const GET = apiRoute('keys.view', async (request) => {
 /** Issues (or replaces) the billing key of a customer_uid. Answers masked data only. */
 export const POST = apiRoute(['keys.issue', 'keys.issue.test_only'], async (request, _context, actor) => {
   const input = parseWith(issueBillingKeySchema, await readJsonBody(request));
-  const result = await issueBillingKey(input, { context: requestContext(request, actor) });
+  const result = await issueBillingKey(input, requestContext(request, actor));
   return json(result, result.replaced ? 200 : 201);
 });

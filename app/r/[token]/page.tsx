@@ -14,7 +14,7 @@ export default async function CardLinkPage({ params }: { params: Promise<{ token
   const ip = clientIpFromHeaders(await headers());
   let view: PublicLinkView;
   try {
-    view = await openLink(token, { context: { actor: null, ip } });
+    view = await openLink(token, { actor: null, ip });
   } catch {
     // Too many requests from this address, or storage down: nothing about the link is told.
     return <LinkOver state="unavailable" merchantName={null} />;

@@ -1,14 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
-import { requirePageActor } from '@/lib/auth/session';
-import type { Actor, RequestContext } from '@/lib/model/staff';
+import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { scopeDetailTo } from '@/lib/billing-keys/scope';
 import { getBillingKeyDetail } from '@/lib/billing-keys/detail';
 import type { BillingKeyDetail } from '@/lib/model/billing-keys';
 import { AppError } from '@/lib/errors';
-import { clientIpFromHeaders } from '@/lib/request-context';
 import { customerUidParamSchema, decodeRouteParam } from '@/lib/validations/key-actions';
 import { RefreshButton } from '@/components/refresh-button';
 import { Alert } from '@/components/ui/alert';
@@ -19,11 +16,6 @@ type Props = { params: Promise<{ customerUid: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `빌링키 ${decodeRouteParam((await params).customerUid)}` };
-}
-
-/** Who is looking, for the audit trail. */
-async function pageContext(actor: Actor): Promise<RequestContext> {
-  return { actor, ip: clientIpFromHeaders(await headers()) };
 }
 
 export default async function BillingKeyDetailPage({ params }: Props) {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { getLinkDetail } from '@/lib/links/links';
 import { LinkLive } from '../_components/link-live';
@@ -14,7 +13,7 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   let detail;
   try {
-    detail = await getLinkDetail(id, actor, { db: await getDb() });
+    detail = await getLinkDetail(id, await pageContext(actor));
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;

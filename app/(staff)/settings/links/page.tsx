@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
 import { linkSettingsView } from '@/lib/links/settings';
 import { LinkSettingsForm } from './_components/link-settings-form';
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: '링크 설정' };
 
 export default async function LinkSettingsPage() {
   await requirePageActor('settings.manage', '/settings/links');
-  const view = await linkSettingsView(await getDb());
+  const view = await linkSettingsView();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader

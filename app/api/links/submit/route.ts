@@ -13,5 +13,5 @@ export const POST = apiRoute('public', async (request) => {
   if (typeof token !== 'string') throw new AppError('not_found', '이 링크로는 더 이상 카드를 등록할 수 없습니다.');
   const { token: _token, ...card } = body as Record<string, unknown>;
   void _token;
-  return json(await submitLink(token, card, { context: requestContext(request) }), 201);
+  return json(await submitLink(token, card, requestContext(request)), 201);
 });

@@ -1,5 +1,4 @@
 import { apiRoute, json } from '@/lib/api';
-import { getDb } from '@/lib/db';
 import { revokeLink } from '@/lib/links/links';
 import { requestContext } from '@/lib/request-context';
 
@@ -8,6 +7,6 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(
   ['links.send', 'links.send.test_only'],
   async (request, context, actor) => {
     const { id } = await context.params;
-    return json({ link: await revokeLink(id, requestContext(request, actor), { db: await getDb() }) });
+    return json({ link: await revokeLink(id, requestContext(request, actor)) });
   },
 );

@@ -1,9 +1,6 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getDb } from '@/lib/db';
 import { sendLink } from '@/lib/links/delivery';
-import { publicOrigin } from '@/lib/links/links';
 import { requestContext } from '@/lib/request-context';
-import { getIamport } from '@/lib/runtime';
 import { sendLinkSchema } from '@/lib/validations/links';
 import { requestOriginOf } from '../../origin';
 
@@ -13,7 +10,7 @@ export const POST = apiRoute<{ params: Promise<{ id: string }> }>(
   async (request, context, actor) => {
     const { id } = await context.params;
     const input = parseWith(sendLinkSchema, await readJsonBody(request));
-    const origin = publicOrigin(requestOriginOf(request), getIamport().mode);
-    return json({ link: await sendLink(id, input, requestContext(request, actor), { db: await getDb(), origin }) });
+    const who = { ...requestContext(request, actor), origin: requestOriginOf(request) };
+    return json({ link: await sendLink(id, input, who) });
   },
 );
