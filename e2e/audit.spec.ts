@@ -113,10 +113,12 @@ test.describe('audit trail', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상 ID,결과,IP,내용 (JSON),이벤트 ID');
+    expect(lines[0]).toBe(
+      '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상,대상 ID,결과,IP,내용 (JSON),이벤트 ID',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`${ADMIN_EMAIL},`);
-    expect(lines[2]).toContain(`,빌링키 발급,billing_key.issue,billing_key,${uid},성공,`);
+    expect(lines[2]).toContain(`,빌링키 발급,billing_key.issue,billing_key,${uid},${uid},성공,`);
     expect(text).not.toContain(CARD_DIGITS);
     expect(text).not.toContain(CARDS.kbCheck);
 
@@ -175,6 +177,36 @@ test.describe('audit trail', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tooltip')).toHaveCount(0);
     await expect(actor).toBeFocused();
+  });
+
+  test('[AUDIT] a staff target shows the email and name, not the account id, which is on hover/focus and in the CSV', async ({
+    page,
+    request,
+  }) => {
+    const email = E2E.staffEmail('reviewer');
+    const found = await request.get(`/api/audit?action=sign_in&actor=${encodeURIComponent(email)}&limit=1`);
+    expect(found.status()).toBe(200);
+    const [signIn] = (
+      (await found.json()) as { events: { targetType: string; targetId: string; targetStaff: unknown }[] }
+    ).events;
+    expect(signIn).toMatchObject({ targetType: 'staff', targetStaff: { email } });
+    const id = signIn!.targetId;
+
+    await page.goto(`/audit?action=sign_in&target=${encodeURIComponent(id)}&limit=1`);
+    const target = rows(page).first().locator('td').nth(3);
+    const link = target.getByRole('link', { name: email });
+    await expect(link).toHaveAttribute('href', `/audit?target=${encodeURIComponent(id)}`);
+    await expect(target).toContainText('직원 · ');
+    await expect(target).not.toContainText(id);
+    await link.focus();
+    await expect(page.getByRole('tooltip')).toHaveText(`${email} · 계정 ID ${id}`);
+    await page.keyboard.press('Escape');
+    await expectNoAxeViolations(page);
+
+    const csv = await request.get(`/api/exports/audit?action=sign_in&target=${encodeURIComponent(id)}`);
+    expect(csv.status()).toBe(200);
+    const line = (await csv.text()).split('\r\n')[1];
+    expect(line).toContain(`,로그인,sign_in,staff,${email},${id},`);
   });
 
   test('[AUDIT] has no axe violations', async ({ page }) => {

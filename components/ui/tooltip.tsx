@@ -41,22 +41,25 @@ export function Tooltip({
 
 /**
  * A value cut to the width it is given (`className`, e.g. `max-w-48`), with the whole value in a
- * tooltip on hover and focus. It is always a link, so it can take focus; screen readers read the
- * full value anyway (the cut is only visual).
+ * tooltip on hover and focus (`tooltip` when it should say more, e.g. the account id behind an
+ * email). It is always a link, so it can take focus; screen readers read the full value anyway
+ * (the cut is only visual).
  */
 export function TruncatedLink({
   href,
   children,
   className,
   mono = false,
+  tooltip,
 }: {
   href: string;
   children: string;
   className?: string;
   mono?: boolean;
+  tooltip?: ReactNode;
 }) {
   return (
-    <Tooltip content={children}>
+    <Tooltip content={tooltip ?? children}>
       <Link
         href={href}
         className={cn(

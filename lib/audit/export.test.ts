@@ -8,7 +8,7 @@ import { auditEventBatches } from './query';
 import { SEEDS_NEWEST_FIRST, seedAuditEvents, withFailingAudit, type SeedName } from '@/lib/testing/audit';
 import { AppError } from '@/lib/errors';
 
-const HEADER = '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상 ID,결과,IP,내용 (JSON),이벤트 ID';
+const HEADER = '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상,대상 ID,결과,IP,내용 (JSON),이벤트 ID';
 const BULK = 2 * AUDIT_EXPORT_BATCH_SIZE + 50;
 
 async function csvText(stream: ReadableStream<Uint8Array>): Promise<{ bom: number[]; lines: string[] }> {
@@ -51,18 +51,22 @@ describe.each(testEngines())('audit export on $name', (engine) => {
     );
 
     expect(lineOf(lines, 'kimIssue')).toBe(
-      '2026-01-31 23:59:59 KST,Kim.Agent@Example.com,u-kim,빌링키 발급,billing_key.issue,billing_key,cust_001,성공,203.0.113.2,' +
+      '2026-01-31 23:59:59 KST,Kim.Agent@Example.com,u-kim,빌링키 발급,billing_key.issue,billing_key,cust_001,cust_001,성공,203.0.113.2,' +
         `"{""pgProvider"":""nice"",""cardNumberMasked"":""527289******0004""}",${ids.kimIssue}`,
     );
     // A formula typed into the sign-in form stays text.
     expect(lineOf(lines, 'formulaSignIn')).toMatch(
-      /^2026-02-01 12:00:00 KST,"'=HYPERLINK\(""http:\/\/evil""\)",,로그인,sign_in,,,거부,198\.51\.100\.7,/,
+      /^2026-02-01 12:00:00 KST,"'=HYPERLINK\(""http:\/\/evil""\)",,로그인,sign_in,,,,거부,198\.51\.100\.7,/,
     );
     expect(lineOf(lines, 'systemRecovery')).toMatch(
-      /^2026-02-01 12:00:00 KST,시스템,,빌링키 발급,billing_key\.issue,billing_key,cust_002,성공,,/,
+      /^2026-02-01 12:00:00 KST,시스템,,빌링키 발급,billing_key\.issue,billing_key,cust_002,cust_002,성공,,/,
     );
     expect(lineOf(lines, 'anonymousSetup')).toMatch(
-      /^2026-01-29 09:00:00 KST,알 수 없음,,직원 계정 생성,staff\.create,staff,u-first,성공,198\.51\.100\.8,/,
+      /^2026-01-29 09:00:00 KST,알 수 없음,,직원 계정 생성,staff\.create,staff,삭제된 계정 \(u-first\),u-first,성공,198\.51\.100\.8,/,
+    );
+    // A staff target by the account's email, the id beside it.
+    expect(lineOf(lines, 'staffUpdate')).toMatch(
+      /^2026-02-02 09:00:00 KST,admin1000@example\.com,u-admin,직원 계정 변경,staff\.update,staff,kim\.agent@example\.com,u-kim,성공,/,
     );
     // jsonb keeps keys shortest first; the JSON's own quotes are doubled inside the quoted cell.
     expect(lineOf(lines, 'reviewerDelete')).toContain(

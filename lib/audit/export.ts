@@ -1,6 +1,7 @@
 import 'server-only';
 import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
+import { staffText } from '@/lib/format';
 import type { Db } from '@/lib/db';
 import { AUDIT_RESULT_LABELS, auditActionLabel, auditFiltersOf, type AuditFilters } from '@/lib/validations/audit';
 import { recordAudit } from '@/lib/audit';
@@ -11,6 +12,12 @@ import type { AuditTrailEvent } from '@/lib/model/audit';
 /** Events per query: few round trips, flat memory. */
 export const AUDIT_EXPORT_BATCH_SIZE = 1000;
 
+/** Who or what was acted on, for people: a staff target by email (`삭제된 계정 (id)` when gone), else the id. */
+function targetText(event: AuditTrailEvent): string | null {
+  if (event.targetType === 'staff') return staffText(event.targetId, event.targetStaff?.email);
+  return event.targetId;
+}
+
 /** The CSV's columns. Details are the stored JSON, which holds masked data only. */
 export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditTrailEvent>[] = [
   { header: '시각 (KST)', value: (event) => fastKst(event.at) },
@@ -19,6 +26,7 @@ export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditTrailEvent>[] = [
   { header: '작업', value: (event) => auditActionLabel(event.action) },
   { header: '작업 코드', value: (event) => event.action },
   { header: '대상 종류', value: (event) => event.targetType },
+  { header: '대상', value: targetText },
   { header: '대상 ID', value: (event) => event.targetId },
   { header: '결과', value: (event) => AUDIT_RESULT_LABELS[event.result] },
   { header: 'IP', value: (event) => event.ip },

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '@/lib/db/sql';
 import type { Db } from '@/lib/db';
 import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
+import { staffById } from '@/lib/db/staff';
 import { AppError } from '@/lib/errors';
 import {
   encodeAuditCursor,
@@ -68,10 +69,24 @@ export function toTrailEvent(row: AuditEventRow): AuditTrailEvent {
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,
+    targetStaff: null,
     ip: row.ip,
     result: row.result,
     details: row.details ?? null,
   };
+}
+
+const staffTargetId = (event: AuditTrailEvent) => (event.targetType === 'staff' ? event.targetId : null);
+
+/** Names the staff targets of a page or a batch by their accounts, in one query. */
+export async function withStaffTargets(db: Db, events: AuditTrailEvent[]): Promise<AuditTrailEvent[]> {
+  const people = await staffById(db, events.map(staffTargetId));
+  if (people.size === 0) return events;
+  return events.map((event) => {
+    const id = staffTargetId(event);
+    const person = id ? people.get(id) : undefined;
+    return person ? { ...event, targetStaff: person } : event;
+  });
 }
 
 interface Selected {
@@ -105,17 +120,20 @@ export async function listAuditTrail(db: Db, query: AuditQuery): Promise<AuditTr
     const newer = await select(db, [where, newerThan(cursor)], OLDEST_FIRST, limit + 1);
     if (newer.length <= limit) return listAuditTrail(db, { ...query, cursor: undefined });
     const page = newer.slice(0, limit).reverse();
-    return pageOf(page, true, true);
+    return pageOf(db, page, true, true);
   }
   const rows = await select(db, [where, cursor ? olderThan(cursor) : undefined], NEWEST_FIRST, limit + 1);
-  return pageOf(rows.slice(0, limit), rows.length > limit, cursor !== undefined);
+  return pageOf(db, rows.slice(0, limit), rows.length > limit, cursor !== undefined);
 }
 
-function pageOf(rows: Selected[], hasOlder: boolean, hasNewer: boolean): AuditTrailPage {
+async function pageOf(db: Db, rows: Selected[], hasOlder: boolean, hasNewer: boolean): Promise<AuditTrailPage> {
   const first = rows.at(0);
   const last = rows.at(-1);
   return {
-    events: rows.map((row) => toTrailEvent(row.event)),
+    events: await withStaffTargets(
+      db,
+      rows.map((row) => toTrailEvent(row.event)),
+    ),
     nextCursor: hasOlder && last ? encodeAuditCursor({ direction: 'next', ...positionOf(last) }) : null,
     prevCursor: hasNewer && first ? encodeAuditCursor({ direction: 'prev', ...positionOf(first) }) : null,
   };
@@ -134,7 +152,10 @@ export async function* auditEventBatches(
     const last = batch.at(-1);
     if (!last) return;
     position = positionOf(last);
-    yield batch.map((row) => toTrailEvent(row.event));
+    yield await withStaffTargets(
+      db,
+      batch.map((row) => toTrailEvent(row.event)),
+    );
     if (batch.length < batchSize) return;
   }
 }

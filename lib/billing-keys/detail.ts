@@ -13,7 +13,7 @@ import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from '@/lib/model/billing-keys';
 import { toAttemptView, toBillingKeyView, toHistoryView, toStoredView } from './mapping';
-import { staffEmailsById } from '@/lib/auth/staff-emails';
+import { staffEmailsById } from '@/lib/db/staff';
 
 const MODE_LABEL = { sandbox: '샌드박스', live: '실제 Iamport' } as const;
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
-import { auditEvents, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
+import { auditEvents, authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, SORT_FIELDS, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { billingKeyBatches, billingKeysCsvStream, exportBillingKeys, exportFilename, type ExportRow } from './export';
@@ -138,6 +138,35 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
     expect(lines.find((line) => line.startsWith('exp-07,'))).toContain("'+82-10-1234-5678");
     expect(lines.find((line) => line.startsWith('exp-05,'))).toContain(',삭제됨,');
     expect(lines.find((line) => line.startsWith('exp-00,'))).toContain('2026-01-01 09:00:00 KST');
+  });
+
+  it('names who issued and who deleted by email, an account no longer there as 삭제된 계정 with its id', async () => {
+    await handle.db
+      .insert(authUsers)
+      .values({ id: 'agent-1', name: '상담원', email: 'agent.one@example.com', role: 'agent' });
+    await handle.db
+      .update(billingKeys)
+      .set({ issuedBy: 'agent-1', deletedBy: 'gone-1' })
+      .where(eq(billingKeys.customerUid, 'exp-05'));
+    await handle.db.update(billingKeys).set({ issuedBy: 'gone-1' }).where(eq(billingKeys.customerUid, 'exp-06'));
+    try {
+      const bytes = await bytesOf(billingKeysCsvStream(handle.db, filters({ q: 'exp-0' }), 3));
+      const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+      expect(lines[0]).toMatch(/,발급 시각 \(KST\),발급자,수정 시각 \(KST\),삭제 시각 \(KST\),삭제한 사람,삭제 사유$/);
+      expect(lines.find((line) => line.startsWith('exp-05,'))).toMatch(
+        /,2026-01-02 09:00:00 KST,agent\.one@example\.com,2026-01-02 09:00:00 KST,2026-01-03 10:01:01 KST,삭제된 계정 \(gone-1\),$/,
+      );
+      expect(lines.find((line) => line.startsWith('exp-06,'))).toMatch(
+        /,2026-01-03 09:00:00 KST,삭제된 계정 \(gone-1\),2026-01-03 09:00:00 KST,,,$/,
+      );
+      // Nobody recorded (keys issued before staff accounts existed): the cells stay empty.
+      expect(lines.find((line) => line.startsWith('exp-04,'))).toMatch(
+        /,2026-01-02 09:00:00 KST,,2026-01-02 09:00:00 KST,,,$/,
+      );
+    } finally {
+      await handle.db.update(billingKeys).set({ issuedBy: null, deletedBy: null });
+      await handle.db.delete(authUsers).where(eq(authUsers.id, 'agent-1'));
+    }
   });
 
   it('exports nothing when the audit event cannot be written', async () => {

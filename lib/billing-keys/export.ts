@@ -3,9 +3,10 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
-import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
+import { CARD_TYPE_SHORT_LABELS, staffText } from '@/lib/format';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
+import { staffEmailsById } from '@/lib/db/staff';
 import { filterOnly, type BillingKeyFilters, type SortField } from '@/lib/validations/billing-key-filters';
 import type { BillingKeyListRow } from '@/lib/model/billing-keys';
 import { billingKeyOrderBy, billingKeyWhere, SORTS, tieOrder } from './list';
@@ -14,11 +15,15 @@ import { cardTypeOf, LIST_COLUMNS } from './mapping';
 /** Rows per query: big enough to keep round trips few, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 1000;
 
-/** A row of the export: the list row with its times already written `YYYY-MM-DD HH:mm:ss KST` by the database. */
+/**
+ * A row of the export: the list row with its times already written `YYYY-MM-DD HH:mm:ss KST` by the
+ * database, and who issued and deleted it by email.
+ */
 export type ExportRow = Omit<BillingKeyListRow, 'issuedAt' | 'updatedAt' | 'deletedAt'> & {
   issuedAtKst: string;
   updatedAtKst: string;
   deletedAtKst: string | null;
+  deletedByEmail: string | null;
 };
 
 /** The CSV's columns: masked data only, never a full card number (the table has none). */
@@ -36,10 +41,10 @@ export const CSV_COLUMNS: readonly CsvColumn<ExportRow>[] = [
   { header: '연락처', value: (row) => row.customerTel },
   { header: '이메일', value: (row) => row.customerEmail },
   { header: '발급 시각 (KST)', value: (row) => row.issuedAtKst },
-  { header: '발급자', value: (row) => row.issuedBy },
+  { header: '발급자', value: (row) => staffText(row.issuedBy, row.issuedByEmail) },
   { header: '수정 시각 (KST)', value: (row) => row.updatedAtKst },
   { header: '삭제 시각 (KST)', value: (row) => row.deletedAtKst },
-  { header: '삭제자', value: (row) => row.deletedBy },
+  { header: '삭제한 사람', value: (row) => staffText(row.deletedBy, row.deletedByEmail) },
   { header: '삭제 사유', value: (row) => row.deleteReason },
 ];
 
@@ -98,11 +103,26 @@ const rowAsJson = sql<string>`json_build_array(${sql.join(
   sql`, `,
 )})::text`;
 
-function rowFromJson(json: string): ExportRow {
+type StoredExportRow = Omit<ExportRow, 'issuedByEmail' | 'deletedByEmail'>;
+
+function rowFromJson(json: string): StoredExportRow {
   const values = JSON.parse(json) as unknown[];
   const row: Record<string, unknown> = {};
   for (let i = 0; i < FIELD_KEYS.length; i++) row[FIELD_KEYS[i] as string] = values[i] ?? null;
-  return { ...(row as Omit<ExportRow, 'cardType'>), cardType: cardTypeOf(row.cardType) };
+  return { ...(row as Omit<StoredExportRow, 'cardType'>), cardType: cardTypeOf(row.cardType) };
+}
+
+/** Names a batch's issuers and deleters by email, in one query. */
+async function withStaffEmails(db: Db, rows: StoredExportRow[]): Promise<ExportRow[]> {
+  const emails = await staffEmailsById(
+    db,
+    rows.flatMap((row) => [row.issuedBy, row.deletedBy]),
+  );
+  return rows.map((row) => ({
+    ...row,
+    issuedByEmail: row.issuedBy ? (emails.get(row.issuedBy) ?? null) : null,
+    deletedByEmail: row.deletedBy ? (emails.get(row.deletedBy) ?? null) : null,
+  }));
 }
 
 /** Reads every row of the filter in the view's order, one keyset batch at a time. */
@@ -125,7 +145,10 @@ export async function* billingKeyBatches(
     const last = batch.at(-1);
     if (!last) return;
     cursor = { value: last.cursor, customerUid: last.customerUid };
-    yield batch.map((row) => rowFromJson(row.json));
+    yield await withStaffEmails(
+      db,
+      batch.map((row) => rowFromJson(row.json)),
+    );
     if (batch.length < batchSize) return;
   }
 }

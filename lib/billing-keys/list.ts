@@ -1,6 +1,6 @@
 import 'server-only';
 import { escapeLike } from '@/lib/db/sql';
-import { staffEmailsById } from '@/lib/auth/staff-emails';
+import { staffEmailsById } from '@/lib/db/staff';
 import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';

@@ -1,4 +1,5 @@
 import type { AuditResult } from '@/lib/validations/audit';
+import type { StaffPerson } from './staff';
 
 /** One audit event as `/audit`, `GET /api/audit` and the CSV show it. */
 export interface AuditTrailEvent {
@@ -11,6 +12,8 @@ export interface AuditTrailEvent {
   /** `billing_key` (targetId is the customer_uid), `staff` (a staff id), `setting`, `billing_keys`, …; null when none. */
   targetType: string | null;
   targetId: string | null;
+  /** A `staff` target's account, so screens name the person; null for other targets and an id no account has. */
+  targetStaff: StaffPerson | null;
   ip: string | null;
   result: AuditResult;
   /** Masked data only, by construction of every `recordAudit` caller. */

@@ -12,3 +12,9 @@ export interface RequestContext {
   actor: Actor | null;
   ip: string | null;
 }
+
+/** A staff member as screens and exports name them, found by account id. */
+export interface StaffPerson {
+  email: string;
+  name: string;
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import { auditEvents } from '@/lib/db/schema';
+import { auditEvents, authUsers } from '@/lib/db/schema';
 
 type Seed = Omit<typeof auditEvents.$inferInsert, 'id'> & { at: Date };
 
@@ -122,8 +122,18 @@ export const SEEDS_NEWEST_FIRST: SeedName[] = [
   'anonymousSetup',
 ];
 
-/** Inserts the seeds one by one (so ids follow the listed order) and returns each one's id. */
+/**
+ * The staff accounts two seeded staff targets name (u-kim, u-admin); `u-first`, the setup's target,
+ * has none, as an account removed from the database.
+ */
+export const AUDIT_STAFF = [
+  { id: 'u-kim', name: '김상담', email: 'kim.agent@example.com', role: 'agent' },
+  { id: 'u-admin', name: '관리자', email: 'admin1000@example.com', role: 'admin' },
+] as const satisfies (typeof authUsers.$inferInsert)[];
+
+/** Inserts the staff accounts, then the seeds one by one (so ids follow the listed order) and returns each one's id. */
 export async function seedAuditEvents(db: Db): Promise<Record<SeedName, number>> {
+  await db.insert(authUsers).values([...AUDIT_STAFF]);
   const ids = {} as Record<SeedName, number>;
   for (const [name, seed] of Object.entries(AUDIT_SEEDS) as [SeedName, Seed][]) {
     const [row] = await db.insert(auditEvents).values(seed).returning({ id: auditEvents.id });

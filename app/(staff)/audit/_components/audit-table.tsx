@@ -1,3 +1,4 @@
+import { StaffLabel } from '@/components/staff-label';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { None, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { TruncatedLink } from '@/components/ui/tooltip';
@@ -18,10 +19,26 @@ const TARGET_TYPE_LABELS: Record<string, string> = {
   qa_run: 'QA 실행',
 };
 
-/** A billing key links to its page; anything else to the trail filtered by it. Long ids are cut, whole on hover/focus. */
+/**
+ * A billing key links to its page; anything else to the trail filtered by it. A staff member shows
+ * by email (and name), the id on hover/focus. Long ids are cut, whole on hover/focus.
+ */
 function Target({ event }: { event: AuditTrailEvent }) {
   if (!event.targetType && !event.targetId) return <None />;
   const type = event.targetType ? (TARGET_TYPE_LABELS[event.targetType] ?? event.targetType) : null;
+  if (event.targetType === 'staff' && event.targetId) {
+    return (
+      <>
+        <StaffLabel
+          id={event.targetId}
+          email={event.targetStaff?.email}
+          href={auditHref({ target: event.targetId })}
+          className="md:max-w-52"
+        />
+        <small>{event.targetStaff ? `${type} · ${event.targetStaff.name}` : type}</small>
+      </>
+    );
+  }
   return (
     <>
       {event.targetId && (
