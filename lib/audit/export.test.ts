@@ -124,7 +124,11 @@ describe.each(testEngines())('audit export on $name', (engine) => {
   });
 
   it('exports nothing when its own audit event cannot be written', async () => {
-    const error: unknown = await exportAuditEvents(withFailingAudit(handle.db), {}, { actor: null, ip: null }).then(
+    const error: unknown = await exportAuditEvents(
+      {},
+      { actor: null, ip: null },
+      { db: withFailingAudit(handle.db) },
+    ).then(
       () => null,
       (caught: unknown) => caught,
     );
@@ -134,10 +138,9 @@ describe.each(testEngines())('audit export on $name', (engine) => {
 
   it('records every export, with its filter, in the audit trail', async () => {
     const result = await exportAuditEvents(
-      handle.db,
       { action: 'billing_key.issue', actor: 'kim' },
       { actor: { id: 'u-rev', email: 'reviewer@example.com', role: 'reviewer' }, ip: '203.0.113.9' },
-      new Date('2026-02-01T00:00:00Z'),
+      { db: handle.db, now: new Date('2026-02-01T00:00:00Z') },
     );
     expect(result.filename).toBe('audit-events-20260201-0900.csv');
     const { lines } = await csvText(result.stream);

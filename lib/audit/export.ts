@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
 import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
 import { staffText } from '@/lib/format';
@@ -50,13 +51,13 @@ export interface AuditExport {
 
 /** Starts the CSV export of a filter and records who exported what (`audit.export`, with the filter). */
 export async function exportAuditEvents(
-  db: Db,
   filters: AuditFilters,
   context: RequestContext,
-  now: Date = new Date(),
-  batchSize = AUDIT_EXPORT_BATCH_SIZE,
+  deps: { db?: Db; now?: Date; batchSize?: number } = {},
 ): Promise<AuditExport> {
-  const filename = datedCsvFilename('audit-events', now);
+  const db = await resolveDb(deps);
+  const batchSize = deps.batchSize ?? AUDIT_EXPORT_BATCH_SIZE;
+  const filename = datedCsvFilename('audit-events', deps.now ?? new Date());
   const filter = auditFiltersOf(filters);
   await recordAudit(db, context, {
     action: 'audit.export',

@@ -43,14 +43,14 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
   });
 
   const listed = async (raw: Record<string, string>) =>
-    (await listAuditTrail(handle.db, query({ limit: '200', ...raw }))).events.map((event) => nameOf(event.id));
+    (await listAuditTrail(query({ limit: '200', ...raw }), { db: handle.db })).events.map((event) => nameOf(event.id));
 
   it('lists every event newest first, ties by the higher id, microseconds kept apart', async () => {
     expect(await listed({})).toEqual(SEEDS_NEWEST_FIRST);
   });
 
   it('returns an event with its target, IP, result and details as stored', async () => {
-    const page = await listAuditTrail(handle.db, query({ target: 'cust_002' }));
+    const page = await listAuditTrail(query({ target: 'cust_002' }), { db: handle.db });
     expect(page.events).toEqual([
       {
         id: ids.systemRecovery,
@@ -140,7 +140,9 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
       const cursors: (string | null)[] = [];
       let cursor: string | null = null;
       for (let i = 0; i < 20; i++) {
-        const page = await listAuditTrail(handle.db, query({ limit: String(limit), ...(cursor ? { cursor } : {}) }));
+        const page = await listAuditTrail(query({ limit: String(limit), ...(cursor ? { cursor } : {}) }), {
+          db: handle.db,
+        });
         expect(page.events.length).toBeLessThanOrEqual(limit);
         expect(page.prevCursor === null).toBe(i === 0);
         forward.push(page.events.map((event) => nameOf(event.id)));
@@ -155,7 +157,7 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
       const backward: SeedName[][] = [];
       let prev = cursors.at(-1) ?? null;
       while (prev) {
-        const page = await listAuditTrail(handle.db, query({ limit: String(limit), cursor: prev }));
+        const page = await listAuditTrail(query({ limit: String(limit), cursor: prev }), { db: handle.db });
         backward.unshift(page.events.map((event) => nameOf(event.id)));
         expect(page.nextCursor).not.toBeNull();
         prev = page.prevCursor;
@@ -166,27 +168,24 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
   );
 
   it('keeps to the filter across pages', async () => {
-    const first = await listAuditTrail(handle.db, query({ actor: 'admin1000', limit: '2' }));
+    const first = await listAuditTrail(query({ actor: 'admin1000', limit: '2' }), { db: handle.db });
     expect(first.events.map((event) => nameOf(event.id))).toEqual(['settingsUpdate', 'staffUpdate']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listAuditTrail(
-      handle.db,
-      query({ actor: 'admin1000', limit: '2', cursor: first.nextCursor ?? '' }),
-    );
+    const second = await listAuditTrail(query({ actor: 'admin1000', limit: '2', cursor: first.nextCursor ?? '' }), {
+      db: handle.db,
+    });
     expect(second.events.map((event) => nameOf(event.id))).toEqual(['adminSignIn']);
     expect(second.nextCursor).toBeNull();
     expect(second.prevCursor).not.toBeNull();
   });
 
   it('shows a full first page when "이전" has fewer than a page of newer events left', async () => {
-    const second = await listAuditTrail(
-      handle.db,
-      query({ limit: '4', cursor: (await listAuditTrail(handle.db, query({ limit: '4' }))).nextCursor ?? '' }),
-    );
-    const third = await listAuditTrail(handle.db, query({ limit: '4', cursor: second.nextCursor ?? '' }));
+    const first = await listAuditTrail(query({ limit: '4' }), { db: handle.db });
+    const second = await listAuditTrail(query({ limit: '4', cursor: first.nextCursor ?? '' }), { db: handle.db });
+    const third = await listAuditTrail(query({ limit: '4', cursor: second.nextCursor ?? '' }), { db: handle.db });
     expect(third.events.map((event) => nameOf(event.id))).toEqual(['anonymousSetup']);
     // Back from the middle page of 4: only 4 newer, so the first page (no 이전) comes back whole.
-    const back = await listAuditTrail(handle.db, query({ limit: '4', cursor: second.prevCursor ?? '' }));
+    const back = await listAuditTrail(query({ limit: '4', cursor: second.prevCursor ?? '' }), { db: handle.db });
     expect(back.events.map((event) => nameOf(event.id))).toEqual(SEEDS_NEWEST_FIRST.slice(0, 4));
     expect(back.prevCursor).toBeNull();
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
 import { and, asc, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '@/lib/db/sql';
 import type { Db } from '@/lib/db';
@@ -113,12 +114,13 @@ const positionOf = (row: Selected): Position => ({ at: row.atText, id: row.event
  * previous page's last, `prev` newer ones than the next page's first. A `prev` page that would be
  * short is the first page, read again from the top so it is full.
  */
-export async function listAuditTrail(db: Db, query: AuditQuery): Promise<AuditTrailPage> {
+export async function listAuditTrail(query: AuditQuery, deps: { db?: Db } = {}): Promise<AuditTrailPage> {
+  const db = await resolveDb(deps);
   const where = auditWhere(query);
   const { cursor, limit } = query;
   if (cursor?.direction === 'prev') {
     const newer = await select(db, [where, newerThan(cursor)], OLDEST_FIRST, limit + 1);
-    if (newer.length <= limit) return listAuditTrail(db, { ...query, cursor: undefined });
+    if (newer.length <= limit) return listAuditTrail({ ...query, cursor: undefined }, { db });
     const page = newer.slice(0, limit).reverse();
     return pageOf(db, page, true, true);
   }

@@ -7,7 +7,7 @@ import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { attemptsQuerySchema, type AttemptsQuery } from '@/lib/validations/attempts';
 import { attemptsQueryOrThrow, listAttempts, parseAttemptsQuery } from './attempts';
-import { issueKey, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 
 const query = (raw: Record<string, string> = {}): AttemptsQuery => attemptsQuerySchema.parse(raw);
 
@@ -69,7 +69,18 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
   }, 60_000);
   afterAll(async () => handle?.close());
 
-  const list = (raw: Record<string, string>) => listAttempts(query(raw), { db: handle.db });
+  const list = (raw: Record<string, string>) => listAttempts(query(raw), reviewer, { db: handle.db });
+
+  it('shows an agent only their own attempts, a reviewer every one', async () => {
+    const mine = (id: string) => ({ actor: { id, email: `${id}@example.com`, role: 'agent' as const }, ip: null });
+    const forOtherAgent = await listAttempts(query({}), mine('agent-elsewhere'), { db: handle.db });
+    expect(forOtherAgent.attempts).toEqual([]);
+    const forIssuer = await listAttempts(query({}), mine(reviewer.actor!.id), { db: handle.db });
+    expect(forIssuer.attempts.map((attempt) => attempt.customerUid)).toEqual(Object.values(uids).reverse());
+    await expect(listAttempts(query({}), { actor: null, ip: null }, { db: handle.db })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
 
   it('lists every attempt newest first with outcome, codes and duration', async () => {
     const { attempts } = await list({});

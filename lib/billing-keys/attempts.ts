@@ -1,6 +1,10 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
+import { signedIn } from '@/lib/request-context';
+import type { RequestContext } from '@/lib/model/staff';
+import { seesAllAttempts } from './scope';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Db } from '@/lib/db';
+import { type Db } from '@/lib/db';
 import { issueAttempts } from '@/lib/db/schema';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import {
@@ -52,11 +56,14 @@ const startedAtText = sql<string>`to_char(${issueAttempts.startedAt} at time zon
 /** Every issuance attempt, newest first, filtered, one keyset page at a time. */
 export async function listAttempts(
   query: AttemptsQuery,
-  deps: { db?: Db; /** Only this staff member's attempts (agents). */ onlyActorId?: string } = {},
+  context: RequestContext,
+  deps: { db?: Db } = {},
 ): Promise<AttemptsPage> {
-  const db = deps.db ?? (await getDb());
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
   const conditions: SQL[] = [];
-  if (deps.onlyActorId) conditions.push(eq(issueAttempts.actorId, deps.onlyActorId));
+  // Agents see their own attempts only.
+  if (!seesAllAttempts(actor)) conditions.push(eq(issueAttempts.actorId, actor.id));
   if (query.outcome === 'replaced') {
     conditions.push(eq(issueAttempts.outcome, 'issued'), eq(issueAttempts.replaced, true));
   } else if (query.outcome) {

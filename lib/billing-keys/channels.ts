@@ -1,14 +1,15 @@
 import 'server-only';
+import type { UseCaseDeps } from '@/lib/runtime/deps';
 import { canAny } from '@/lib/auth/permissions';
 import { databaseUnavailable, getDb, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { PgChannel } from '@/lib/iamport';
-import type { IamportRuntime } from '@/lib/runtime';
+import { getIamport, type IamportRuntime } from '@/lib/runtime';
 import { getLogger } from '@/lib/log';
 import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
 import { getChannelSettings, withChannelFlags } from '@/lib/settings/channels';
 import type { ListedChannel } from '@/lib/model/settings';
-import type { Actor } from '@/lib/model/staff';
+import type { Actor, RequestContext } from '@/lib/model/staff';
 import { toAppError } from '@/lib/iamport/app-errors';
 
 /** `GET /users/pg` changes rarely; a minute of caching keeps it off every issuance's path. */
@@ -89,19 +90,17 @@ export const HIDDEN_CHANNEL_MESSAGE =
  * `GET /api/channels`: the merchant's channels with the admin's default and hidden flags; hidden
  * ones are left out for an actor who may not see them.
  */
-export async function listChannelsFor(
-  actor: Actor | null,
-  deps: { db?: Db; runtime: IamportRuntime },
-): Promise<ListedChannel[]> {
+export async function listChannelsFor(context: RequestContext, deps: UseCaseDeps = {}): Promise<ListedChannel[]> {
+  const runtime = deps.runtime ?? getIamport();
   let channels: PgChannel[];
   try {
-    channels = await deps.runtime.client.listChannels();
+    channels = await runtime.client.listChannels();
   } catch (error) {
     throw toAppError(error, 'read');
   }
   const settings = await channelSettings(deps.db);
   const listed = withChannelFlags(channels, settings);
-  return seesHiddenChannels(actor) ? listed : listed.filter((channel) => !channel.hidden);
+  return seesHiddenChannels(context.actor) ? listed : listed.filter((channel) => !channel.hidden);
 }
 
 /**

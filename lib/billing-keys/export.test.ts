@@ -170,10 +170,11 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
   });
 
   it('exports nothing when the audit event cannot be written', async () => {
-    const error: unknown = await exportBillingKeys(withFailingAudit(handle.db), filters(), {
-      actor: null,
-      ip: null,
-    }).then(
+    const error: unknown = await exportBillingKeys(
+      filters(),
+      { actor: null, ip: null },
+      { db: withFailingAudit(handle.db) },
+    ).then(
       () => null,
       (caught: unknown) => caught,
     );
@@ -183,10 +184,9 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
 
   it('records the export with its filter in the audit trail', async () => {
     const result = await exportBillingKeys(
-      handle.db,
       filters({ pg: 'nice', card_type: 'credit' }),
       { actor: null, ip: '203.0.113.9' },
-      new Date('2026-02-01T00:00:00Z'),
+      { db: handle.db, now: new Date('2026-02-01T00:00:00Z') },
     );
     expect(result.filename).toBe('billing-keys-20260201-0900.csv');
     const text = new TextDecoder().decode(await bytesOf(result.stream));

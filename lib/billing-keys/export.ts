@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
@@ -168,12 +169,12 @@ export interface BillingKeysExport {
 
 /** Starts the CSV export of a filter and records who exported what (`billing_keys.export`). */
 export async function exportBillingKeys(
-  db: Db,
   filters: BillingKeyFilters,
   context: RequestContext,
-  now: Date = new Date(),
+  deps: { db?: Db; now?: Date } = {},
 ): Promise<BillingKeysExport> {
-  const filename = exportFilename(now);
+  const db = await resolveDb(deps);
+  const filename = exportFilename(deps.now ?? new Date());
   await recordAudit(db, context, {
     action: 'billing_keys.export',
     result: 'success',

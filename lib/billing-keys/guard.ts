@@ -1,8 +1,9 @@
 import 'server-only';
-import { databaseUnavailable, type Db } from '@/lib/db';
+import { databaseUnavailable } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { IamportNotFoundError } from '@/lib/iamport';
-import { type IamportRuntime } from '@/lib/runtime';
+import { getIamport } from '@/lib/runtime';
+import { resolveDb, type UseCaseDeps } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { storedToView, toBillingKeyView } from './mapping';
 import type { CurrentKey } from '@/lib/model/billing-keys';
@@ -13,22 +14,20 @@ import type { CurrentKey } from '@/lib/model/billing-keys';
  */
 export async function findCurrentKey(
   customerUid: string,
-  deps: {
-    db: Db;
-    runtime: IamportRuntime;
+  deps: UseCaseDeps & {
     /** Skip Iamport: a signed look-up already found nothing there. */ storedOnly?: boolean;
-  },
+  } = {},
 ): Promise<CurrentKey | null> {
   let stored;
   try {
-    stored = await findStoredKey(deps.db, customerUid);
+    stored = await findStoredKey(await resolveDb(deps), customerUid);
   } catch (error) {
     throw databaseUnavailable(error);
   }
   if (stored?.status === 'active') return { billingKey: storedToView(stored), source: 'stored' };
   if (deps.storedOnly) return null;
   try {
-    const live = await deps.runtime.client.getBillingKey(customerUid);
+    const live = await (deps.runtime ?? getIamport()).client.getBillingKey(customerUid);
     return { billingKey: toBillingKeyView(live), source: 'iamport' };
   } catch (error) {
     if (error instanceof IamportNotFoundError) return null;

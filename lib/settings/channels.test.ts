@@ -93,10 +93,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
   });
 
   it('saves the default and hidden channels in the settings table and audits each change', async () => {
-    const view = await updateChannelSettings(
-      { defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] },
-      { ...deps(), context: admin },
-    );
+    const view = await updateChannelSettings({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] }, admin, deps());
     expect(view.settings).toMatchObject({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU], updatedBy: 'admin-1' });
     expect(view.channels.find((channel) => channel.channelKey === DAOU)?.hidden).toBe(true);
     expect(view.channels.find((channel) => channel.channelKey === KCP)?.isDefault).toBe(true);
@@ -113,7 +110,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
       ]),
     );
 
-    await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [] }, { ...deps(), context: admin });
+    await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [] }, admin, deps());
     expect(await getChannelSettings(handle.db)).toMatchObject({ defaultChannelKey: null, hiddenChannelKeys: [] });
     const [latest] = await listAuditEvents(handle.db, { action: 'settings.update', targetId: 'channels.default' });
     expect(latest?.details).toEqual({ from: KCP, to: null });
@@ -121,10 +118,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
 
   it('refuses a default that cannot issue by API and a hidden channel the merchant does not have', async () => {
     const error = await failure(
-      updateChannelSettings(
-        { defaultChannelKey: KAKAOPAY, hiddenChannelKeys: ['no-such-channel'] },
-        { ...deps(), context: admin },
-      ),
+      updateChannelSettings({ defaultChannelKey: KAKAOPAY, hiddenChannelKeys: ['no-such-channel'] }, admin, deps()),
     );
     expect(error.code).toBe('validation_failed');
     expect(error.details.fields?.defaultChannelKey).toContain('API(키인)');
@@ -133,13 +127,13 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
   });
 
   it('leaves hidden channels out of the list for agents, and flags them for admins and QA', async () => {
-    await updateChannelSettings({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] }, { ...deps(), context: admin });
-    const forAgent = await listChannelsFor(agent.actor, deps());
+    await updateChannelSettings({ defaultChannelKey: KCP, hiddenChannelKeys: [DAOU] }, admin, deps());
+    const forAgent = await listChannelsFor(agent, deps());
     expect(forAgent.map((channel) => channel.channelKey)).not.toContain(DAOU);
     expect(forAgent).toHaveLength(DEFAULT_SANDBOX_CHANNELS.length - 1);
     expect(forAgent.filter((channel) => channel.isDefault).map((channel) => channel.channelKey)).toEqual([KCP]);
     for (const role of ['admin', 'qa'] as const) {
-      const listed = await listChannelsFor(context(role).actor, deps());
+      const listed = await listChannelsFor(context(role), deps());
       expect(listed.find((channel) => channel.channelKey === DAOU)).toMatchObject({
         hidden: true,
         isDefault: false,
@@ -149,7 +143,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
   });
 
   it('refuses an agent issuing on a hidden channel, by key or by pg, before Iamport is called', async () => {
-    await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [DAOU] }, { ...deps(), context: admin });
+    await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [DAOU] }, admin, deps());
     const byKey = await failure(
       checkChannel({ channel_key: DAOU, card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
     );

@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
@@ -120,12 +121,8 @@ function buildView(channels: PgChannel[], current: ChannelSettings): ChannelSett
   return { channels: rows, settings: current, staleKeys: [...new Set(saved.filter((key) => !listed.has(key)))] };
 }
 
-export interface ChannelSettingsDeps {
-  db: Db;
-  runtime: IamportRuntime;
-}
-
-export async function channelSettingsView({ db, runtime }: ChannelSettingsDeps): Promise<ChannelSettingsView> {
+export async function channelSettingsView(deps: UseCaseDeps = {}): Promise<ChannelSettingsView> {
+  const { db, runtime } = await resolveDeps(deps);
   const [channels, current] = await Promise.all([liveChannels(runtime), getChannelSettings(db)]);
   return buildView(channels, current);
 }
@@ -137,8 +134,10 @@ export async function channelSettingsView({ db, runtime }: ChannelSettingsDeps):
  */
 export async function updateChannelSettings(
   input: ChannelSettingsValues,
-  { db, runtime, context }: ChannelSettingsDeps & { context: RequestContext },
+  context: RequestContext,
+  deps: UseCaseDeps = {},
 ): Promise<ChannelSettingsView> {
+  const { db, runtime } = await resolveDeps(deps);
   const [channels, previous] = await Promise.all([liveChannels(runtime), getChannelSettings(db)]);
   const fields: Record<string, string> = {};
   if (input.defaultChannelKey) {

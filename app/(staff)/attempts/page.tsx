@@ -3,9 +3,8 @@ import { AttemptsTable } from '@/components/attempts-table';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
-import { requirePageActor } from '@/lib/auth/session';
+import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { listAttempts, parseAttemptsQuery } from '@/lib/billing-keys/attempts';
-import { seesAllAttempts } from '@/lib/billing-keys/scope';
 import {
   ATTEMPT_FILTER_LABELS,
   ATTEMPT_OUTCOME_LABELS,
@@ -54,9 +53,7 @@ export default async function AttemptsPage({ searchParams }: Props) {
   const raw = searchParamsObject(await searchParams);
   const filters = filtersOf(raw);
   const parsed = parseAttemptsQuery(raw);
-  const page = parsed.ok
-    ? await listAttempts(parsed.query, { onlyActorId: seesAllAttempts(actor) ? undefined : actor.id })
-    : null;
+  const page = parsed.ok ? await listAttempts(parsed.query, await pageContext(actor)) : null;
   const filtered = Object.keys(filters).some((name) => name !== 'limit');
   const active = parsed.ok ? activeFiltersOf(filters) : [];
 

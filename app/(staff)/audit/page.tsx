@@ -4,7 +4,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import { listAuditTrail } from '@/lib/audit/query';
 import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
 import {
   AUDIT_FILTER_PARAMS,
   AUDIT_PARAM_LABELS,
@@ -43,7 +42,7 @@ export default async function AuditPage({ searchParams }: Props) {
   await requirePageActor('audit.view', '/audit');
   const raw = await searchParams;
   const parsed = parseAuditQuery(raw);
-  const page = parsed.success ? await listAuditTrail(await getDb(), parsed.query) : null;
+  const page = parsed.success ? await listAuditTrail(parsed.query) : null;
   const filters = parsed.success ? auditFiltersOf(parsed.query) : {};
   const filtered = Object.keys(filters).length > 0;
   const values = normalizeAuditQuery(raw);

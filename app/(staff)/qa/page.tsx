@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { LoadFailed } from '@/components/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
-import { requirePageActor } from '@/lib/auth/session';
+import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { listChannelsFor } from '@/lib/billing-keys/channels';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { ListedChannel } from '@/lib/model/settings';
 import { listQaRuns } from '@/lib/qa/store';
-import { getIamport } from '@/lib/runtime';
 import { qaRunIdSchema } from '@/lib/validations/qa';
 import { QaWorkbench } from './_components/qa-workbench';
 
@@ -19,7 +18,7 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<{
   const runId = typeof run === 'string' && qaRunIdSchema.safeParse(run).success ? run : null;
   const db = await getDb();
   const [listed, runs] = await Promise.all([
-    listChannelsFor(actor, { db, runtime: getIamport() }).then(
+    listChannelsFor(await pageContext(actor), { db }).then(
       (channels): { channels: ListedChannel[]; error: null } => ({ channels, error: null }),
       (error: unknown): { channels: null; error: string } => {
         if (!(error instanceof AppError)) throw error;

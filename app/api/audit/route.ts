@@ -1,6 +1,5 @@
 import { apiRoute, json } from '@/lib/api';
 import { auditQueryFromUrl, listAuditTrail } from '@/lib/audit/query';
-import { getDb } from '@/lib/db';
 
 /**
  * The audit trail, newest first: `{ events, nextCursor, prevCursor }`, filtered by the query
@@ -8,5 +7,5 @@ import { getDb } from '@/lib/db';
  */
 export const GET = apiRoute('audit.view', async (request) => {
   const query = auditQueryFromUrl(request.url);
-  return json(await listAuditTrail(await getDb(), query));
+  return json(await listAuditTrail(query));
 });

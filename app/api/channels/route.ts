@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/api';
+import { requestContext } from '@/lib/request-context';
 import { listChannelsFor } from '@/lib/billing-keys/channels';
-import { getIamport } from '@/lib/runtime';
 
 /**
  * The merchant's PG channels from `GET /users/pg`, flagged `hidden`/`isDefault` by the admin's
@@ -8,5 +8,5 @@ import { getIamport } from '@/lib/runtime';
  */
 export const GET = apiRoute(
   ['keys.issue', 'keys.issue.test_only', 'keys.view', 'qa.run'],
-  async (_request, _context, actor) => json({ channels: await listChannelsFor(actor, { runtime: getIamport() }) }),
+  async (request, _context, actor) => json({ channels: await listChannelsFor(requestContext(request, actor)) }),
 );

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import { LoadFailed } from '@/components/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { ChannelSettingsView } from '@/lib/model/settings';
-import { getIamport } from '@/lib/runtime';
 import { channelSettingsView } from '@/lib/settings/channels';
 import { ChannelSettingsForm } from './_components/channel-settings-form';
 
@@ -16,7 +14,7 @@ export default async function ChannelSettingsPage() {
   let view: ChannelSettingsView | null = null;
   let failure: string | null = null;
   try {
-    view = await channelSettingsView({ db: await getDb(), runtime: getIamport() });
+    view = await channelSettingsView();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     failure = error.message;

@@ -1,8 +1,6 @@
 import { apiRoute, json, parseWith } from '@/lib/api';
 import { findCurrentKey } from '@/lib/billing-keys/guard';
 import { signGuardCheck } from '@/lib/billing-keys/guard-token';
-import { getDb } from '@/lib/db';
-import { getIamport } from '@/lib/runtime';
 import { customerUidParamSchema } from '@/lib/validations/key-actions';
 
 /** The active key a customer_uid holds (stored, else at Iamport), so the form can warn before replacing. */
@@ -10,7 +8,7 @@ export const GET = apiRoute(
   ['keys.issue', 'keys.issue.test_only', 'keys.view', 'keys.view.exact'],
   async (_request, context: { params: Promise<{ customerUid: string }> }) => {
     const uid = parseWith(customerUidParamSchema, (await context.params).customerUid);
-    const current = await findCurrentKey(uid, { db: await getDb(), runtime: getIamport() });
+    const current = await findCurrentKey(uid);
     return json({ current, guardCheck: current ? null : signGuardCheck(uid) });
   },
 );
