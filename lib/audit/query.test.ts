@@ -70,7 +70,7 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
   });
 
   it('names a staff target by its account: email and name; a staff id no account has, and other targets, by nothing', async () => {
-    const events = (await listAuditTrail(handle.db, query({ limit: '200' }))).events;
+    const events = (await listAuditTrail(query({ limit: '200' }), { db: handle.db })).events;
     const targetOf = (name: SeedName) => events.find((event) => event.id === ids[name])?.targetStaff;
     expect(targetOf('staffUpdate')).toEqual({ email: 'kim.agent@example.com', name: '김상담' });
     expect(targetOf('adminSignIn')).toEqual({ email: 'admin1000@example.com', name: '관리자' });
@@ -78,7 +78,7 @@ describe.each(testEngines())('audit trail on $name', (engine) => {
     expect(targetOf('kimIssue')).toBeNull();
     expect(targetOf('settingsUpdate')).toBeNull();
     // A later page names its staff targets too.
-    const page = await listAuditTrail(handle.db, query({ limit: '1', target: 'u-kim' }));
+    const page = await listAuditTrail(query({ limit: '1', target: 'u-kim' }), { db: handle.db });
     expect(page.events[0]?.targetStaff).toEqual({ email: 'kim.agent@example.com', name: '김상담' });
   });
 
