@@ -166,6 +166,43 @@ test.describe('billing-key detail: stored record beside the live one', () => {
   });
 });
 
+test.describe('billing-key detail: people, not ids', () => {
+  test('[DETAIL] names who issued and who replaced the card by email, the account id on keyboard focus', async ({
+    page,
+    request,
+  }) => {
+    const email = E2E.staffEmail('admin');
+    const uid = await seedKey(request, 'detail_people');
+    const replaced = await request.post('/api/billing-keys', {
+      data: {
+        customer_uid: uid,
+        pg: 'nice.nictest04m',
+        card_number: CARDS.shinhanCredit,
+        expiry: '2030-12',
+        replace_confirmed: true,
+      },
+    });
+    expect(replaced.status(), await replaced.text()).toBe(200);
+    const { actor } = (await (await request.get('/api/account')).json()) as { actor: { id: string } };
+
+    await page.goto(detailPath(uid));
+    const history = page.getByRole('table', { name: /교체되기 전 카드/ });
+    await expect(history).toContainText('52728900****0004');
+    await expect(history).not.toContainText(actor.id);
+    const replacer = history.getByText(email, { exact: true });
+    await replacer.focus();
+    await expect(page.getByRole('tooltip')).toHaveText(`${email} · 계정 ID ${actor.id}`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+    await expect(page.getByLabel('콘솔 기록', { exact: true })).toContainText(email);
+    await expectNoAxeViolations(page);
+
+    const body = await (await request.get(`/api/billing-keys/${encodeURIComponent(uid)}`)).json();
+    expect(body.history).toMatchObject([{ replacedBy: actor.id, replacedByEmail: email }]);
+    expect(body.stored).toMatchObject({ issuedBy: actor.id, issuedByEmail: email });
+  });
+});
+
 test.describe('deleting a billing key', () => {
   test('[DELETE] keyboard only: reason required, the dialog names the card, then the key shows as deleted', async ({
     page,
@@ -221,6 +258,7 @@ test.describe('deleting a billing key', () => {
     await expect(page.getByRole('status').filter({ hasText: '빌링키를 Iamport에서 삭제하고' })).toBeVisible();
     const deleted = page.getByRole('region', { name: '삭제된 빌링키' });
     await expect(deleted).toContainText('고객 요청으로 해지');
+    await expect(deleted).toContainText(E2E.staffEmail('admin'));
     await expect(deleted).toContainText('KST');
     await expect(liveStatus(page)).toContainText('삭제됨');
     await expect(page.getByRole('button', { name: '빌링키 삭제…' })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { withCheckDigit } from '../lib/card-number';
 import { CARDS, uniqueUid } from './cards';
 import { expectNoAxeViolations } from './helpers';
+import { E2E } from './ports';
 
 /**
  * The review list. Each worker issues its own keys through the API, all carrying one search token in
@@ -277,6 +278,9 @@ test.describe('billing-key list', () => {
     expect(lee).toContain(`451842`);
     expect(lee).toMatch(new RegExp(`451842\\**${seeded.leeLast4}`));
     expect(lee).toContain(`이${seeded.token}`);
+    // Who issued it, by email (the admin seeded these), in 발급자.
+    expect(lines[0]).toContain(',발급자,');
+    expect(lee).toContain(`,${E2E.staffEmail('admin')},`);
     expect(text).not.toContain(seeded.leeCardDigits);
     expect(text.replace(/\D/g, '')).not.toContain(seeded.leeCardDigits);
 

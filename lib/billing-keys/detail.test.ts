@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
+import { authUsers } from '@/lib/db/schema';
 import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { getBillingKeyDetail } from './detail';
@@ -138,6 +139,23 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
     expect(detail.stored?.cardNumberMasked).toBe('45184200****0007');
     expect(detail.differences).toEqual([]);
     expect(detail.attempts).toHaveLength(2);
+  });
+
+  it('names who issued and who replaced by the email of their account, and gives none for an id no account has', async () => {
+    const uid = uniqueUid('people');
+    await issueKey(handle.db, runtime, uid);
+    await issueKey(handle.db, runtime, uid, '4518-4200-0000-0007', { replace_confirmed: true });
+    const unnamed = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(unnamed.history).toMatchObject([{ replacedBy: 'reviewer-1', replacedByEmail: null }]);
+    expect(unnamed.stored).toMatchObject({ issuedBy: 'reviewer-1', issuedByEmail: null });
+
+    await handle.db
+      .insert(authUsers)
+      .values({ id: 'reviewer-1', name: '검토자', email: 'reviewer@example.com', role: 'reviewer' })
+      .onConflictDoNothing();
+    const detail = await getBillingKeyDetail(uid, reviewer, deps());
+    expect(detail.history).toMatchObject([{ replacedBy: 'reviewer-1', replacedByEmail: 'reviewer@example.com' }]);
+    expect(detail.stored).toMatchObject({ issuedBy: 'reviewer-1', issuedByEmail: 'reviewer@example.com' });
   });
 
   it('does not compare a key issued in the other mode', async () => {

@@ -11,7 +11,13 @@ import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
-import type { BillingKeyDetail, ComparedField, LiveStatus, StoredBillingKeyView } from '@/lib/model/billing-keys';
+import type {
+  BillingKeyDetail,
+  ComparedField,
+  KeyHistoryView,
+  LiveStatus,
+  StoredBillingKeyView,
+} from '@/lib/model/billing-keys';
 import { toAttemptView, toBillingKeyView, toHistoryView, toStoredView } from './mapping';
 import { staffEmailsById } from '@/lib/db/staff';
 
@@ -81,13 +87,14 @@ export async function getBillingKeyDetail(
     attemptsForKey(db, customerUid, 50),
     listAuditEvents(db, { targetType: 'billing_key', targetId: customerUid, limit: 100 }),
   ]);
+  const people = await withStaffEmails(db, current ? toStoredView(current) : null, history.map(toHistoryView));
   return {
     billingKey: live.status === 'present' ? toBillingKeyView(live.annotation) : null,
-    stored: current ? await withStaffEmails(db, toStoredView(current)) : null,
+    stored: people.stored,
     liveStatus: live.status satisfies LiveStatus,
     liveError: live.status === 'unavailable' ? live.message : null,
     differences,
-    history: history.map(toHistoryView),
+    history: people.history,
     attempts: attempts.map(toAttemptView),
     audit: events.map(toTrailEvent),
   };
@@ -117,12 +124,25 @@ function errorCode(error: unknown): string {
   return error instanceof AppError ? error.code : 'unknown';
 }
 
-/** Who issued and who deleted, by email. */
-async function withStaffEmails(db: Db, view: StoredBillingKeyView): Promise<StoredBillingKeyView> {
-  const emails = await staffEmailsById(db, [view.issuedBy, view.deletedBy]);
+const emailOf = (emails: Map<string, string>, id: string | null) => (id ? (emails.get(id) ?? null) : null);
+
+/** Who issued, deleted and replaced each earlier card, by email, in one query. */
+async function withStaffEmails(
+  db: Db,
+  stored: StoredBillingKeyView | null,
+  history: KeyHistoryView[],
+): Promise<{ stored: StoredBillingKeyView | null; history: KeyHistoryView[] }> {
+  const emails = await staffEmailsById(db, [
+    stored?.issuedBy,
+    stored?.deletedBy,
+    ...history.map((entry) => entry.replacedBy),
+  ]);
   return {
-    ...view,
-    issuedByEmail: view.issuedBy ? (emails.get(view.issuedBy) ?? null) : null,
-    deletedByEmail: view.deletedBy ? (emails.get(view.deletedBy) ?? null) : null,
+    stored: stored && {
+      ...stored,
+      issuedByEmail: emailOf(emails, stored.issuedBy),
+      deletedByEmail: emailOf(emails, stored.deletedBy),
+    },
+    history: history.map((entry) => ({ ...entry, replacedByEmail: emailOf(emails, entry.replacedBy) })),
   };
 }

@@ -152,6 +152,7 @@ export function toHistoryView(row: HistoryRow): KeyHistoryView {
     updatedAt: row.iamportUpdatedAt.toISOString(),
     replacedAt: row.replacedAt.toISOString(),
     replacedBy: row.replacedBy,
+    replacedByEmail: null,
   };
 }
 

@@ -127,7 +127,9 @@ export interface KeyHistoryView {
   insertedAt: string;
   updatedAt: string;
   replacedAt: string;
+  /** The staff id who replaced it, and that account's email (null when none has the id any more). */
   replacedBy: string | null;
+  replacedByEmail: string | null;
 }
 
 export type AttemptOutcomeView = 'pending' | 'issued' | 'rejected' | 'unknown' | 'failed';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { None, SortableTH, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { TruncatedLink } from '@/components/ui/tooltip';
+import { StaffLabel } from '@/components/staff-label';
 import type { BillingKeyListRow } from '@/lib/model/billing-keys';
 import { CARD_TYPE_SHORT_LABELS, formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/gateways/catalog';
@@ -72,16 +72,12 @@ function Row({ row, filters }: { row: BillingKeyListRow; filters: BillingKeyFilt
         {formatKst(row.issuedAt)}
       </TD>
       <TD label="발급자">
-        {row.issuedByEmail ? (
-          <TruncatedLink
-            href={keysHref(filters, { issued_by: row.issuedBy ?? undefined, page: 1 })}
-            className="md:max-w-44"
-          >
-            {row.issuedByEmail}
-          </TruncatedLink>
-        ) : (
-          (row.issuedBy ?? <None />)
-        )}
+        <StaffLabel
+          id={row.issuedBy}
+          email={row.issuedByEmail}
+          href={keysHref(filters, { issued_by: row.issuedBy ?? undefined, page: 1 })}
+          className="md:max-w-44"
+        />
       </TD>
     </TR>
   );

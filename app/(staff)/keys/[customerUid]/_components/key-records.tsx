@@ -1,3 +1,4 @@
+import { StaffLabel } from '@/components/staff-label';
 import { Card } from '@/components/ui/card';
 import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -44,7 +45,10 @@ export function DeletedNotice({ stored }: { stored: StoredBillingKeyView }) {
               '기록 없음'
             ),
           },
-          { term: '삭제한 사람', value: stored.deletedByEmail ?? stored.deletedBy ?? NO_ACCOUNT },
+          {
+            term: '삭제한 사람',
+            value: <StaffLabel id={stored.deletedBy} email={stored.deletedByEmail} none={NO_ACCOUNT} />,
+          },
           { term: '삭제 사유', value: stored.deleteReason ?? '기록 없음' },
         ]}
       />
@@ -61,7 +65,10 @@ export function RecordFacts({ stored }: { stored: StoredBillingKeyView }) {
         label="콘솔 기록"
         items={[
           { term: '콘솔 기록 일시', value: <time dateTime={stored.issuedAt}>{formatKst(stored.issuedAt)}</time> },
-          { term: '발급한 사람', value: stored.issuedByEmail ?? stored.issuedBy ?? NO_ACCOUNT },
+          {
+            term: '발급한 사람',
+            value: <StaffLabel id={stored.issuedBy} email={stored.issuedByEmail} none={NO_ACCOUNT} />,
+          },
           { term: '발급 모드', value: stored.appMode === 'live' ? '실제 Iamport' : '샌드박스' },
           {
             term: '마지막 대조',
@@ -116,7 +123,9 @@ export function HistoryTable({ history }: { history: KeyHistoryView[] }) {
                     <br />
                     {formatKst(entry.updatedAt)}
                   </TD>
-                  <TD label="교체한 사람">{entry.replacedBy ?? NO_ACCOUNT}</TD>
+                  <TD label="교체한 사람">
+                    <StaffLabel id={entry.replacedBy} email={entry.replacedByEmail} none={NO_ACCOUNT} />
+                  </TD>
                 </TR>
               ))}
             </TBody>
