@@ -33,10 +33,9 @@ describe.each(testEngines())('changing one’s own password on $name', (engine) 
   it('refuses a wrong current password as a field error and audits the failure', async () => {
     const { actor, request } = await signedIn();
     const error = await changeOwnPassword(
-      auth,
-      actor,
       { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD },
-      request,
+      { actor, ...request },
+      { auth },
     ).then(
       () => null,
       (caught: unknown) => caught,
@@ -53,10 +52,9 @@ describe.each(testEngines())('changing one’s own password on $name', (engine) 
   it('changes it, hands back the fresh session cookie and audits that other sessions ended', async () => {
     const { actor, request, client } = await signedIn();
     const outcome = await changeOwnPassword(
-      auth,
-      actor,
       { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
-      request,
+      { actor, ...request },
+      { auth },
     );
     expect(outcome.status).toBe('changed');
     expect(outcome.status === 'changed' && outcome.setCookies.some((cookie) => cookie.includes('session_token'))).toBe(

@@ -1,10 +1,22 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/model/staff';
+import type { RequestContext } from '@/lib/model/staff';
+import { signedIn } from '@/lib/request-context';
 import type { ChangePasswordInput } from '@/lib/validations/auth';
-import type { AuthRuntime } from './auth';
+import { getAuthRuntime, type AuthRuntime } from './auth';
+import { endAllSessions } from './staff';
 import { recordAuthEvent } from './audit';
 import { beginSignInAttempt, settleSignInAttempt } from './rate-limit';
+
+/** A request context with the request's headers: better-auth reads the session cookie from them. */
+export interface AuthRequestContext extends RequestContext {
+  headers: Headers;
+}
+
+/** The auth runtime a use case works with; tests pass their own. */
+export interface AuthDeps {
+  auth?: AuthRuntime;
+}
 
 const WRONG_CURRENT = '현재 비밀번호가 올바르지 않습니다.';
 
@@ -18,17 +30,18 @@ export type PasswordChange =
  * as `account.password` either way.
  */
 export async function changeOwnPassword(
-  runtime: AuthRuntime,
-  actor: Actor,
   input: Pick<ChangePasswordInput, 'currentPassword' | 'newPassword'>,
-  request: { headers: Headers; ip: string | null },
+  context: AuthRequestContext,
+  deps: AuthDeps = {},
 ): Promise<PasswordChange> {
-  const { ip } = request;
+  const runtime = deps.auth ?? (await getAuthRuntime());
+  const actor = signedIn(context);
+  const { ip } = context;
   const attempt = await beginSignInAttempt(runtime.db, { email: actor.email, ip }, runtime.now());
   if (!attempt.allowed) return { status: 'rate_limited', retryAfterSeconds: attempt.retryAfterSeconds };
   const result = await runtime.auth.api.changePassword({
     body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
-    headers: request.headers,
+    headers: context.headers,
     asResponse: true,
   });
   await settleSignInAttempt(runtime.db, attempt.attemptId, result.ok);
@@ -46,4 +59,20 @@ export async function changeOwnPassword(
   }
   if (!result.ok) throw new Error(`change-password answered HTTP ${result.status}`);
   return { status: 'changed', setCookies: result.headers.getSetCookie() };
+}
+
+/** "Sign out everywhere": ends every session of the signed-in account, this one included; audited. */
+export async function signOutEverywhere(context: RequestContext, deps: AuthDeps = {}): Promise<number> {
+  const { db } = deps.auth ?? (await getAuthRuntime());
+  const actor = signedIn(context);
+  const ended = await endAllSessions(db, actor.id);
+  await recordAuthEvent(db, {
+    action: 'sign_out.everywhere',
+    result: 'success',
+    userId: actor.id,
+    email: actor.email,
+    ip: context.ip,
+    details: { sessions: ended },
+  });
+  return ended;
 }

@@ -260,14 +260,14 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       expect(await state(client)).not.toBeNull();
 
       const actor = { id: admin.id, email: admin.email, role: admin.role };
-      const { after } = await updateStaffAccount(handle.db, actor, staff.id, { active: false });
+      const { after } = await updateStaffAccount(staff.id, { active: false }, { actor, ip: null }, { db: handle.db });
       expect(after.active).toBe(false);
       expect(await state(client)).toBeNull();
       const refused = await new AuthClient(auth, uniqueIp()).signIn(email, PASSWORD);
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ code: 'ACCOUNT_DEACTIVATED' });
 
-      await updateStaffAccount(handle.db, actor, staff.id, { active: true, role: 'qa' });
+      await updateStaffAccount(staff.id, { active: true, role: 'qa' }, { actor, ip: null }, { db: handle.db });
       const again = new AuthClient(auth, uniqueIp());
       expect((await again.signIn(email, PASSWORD)).status).toBe(200);
       expect((await state(again))?.actor.role).toBe('qa');
@@ -280,17 +280,22 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       const client = new AuthClient(auth, uniqueIp());
       await client.signIn(email, PASSWORD);
       expect(decideAccess(await state(client), 'keys.view')).toMatchObject({ ok: false, reason: 'forbidden' });
-      await updateStaffAccount(handle.db, { id: admin.id, email: admin.email, role: 'admin' }, staff.id, {
-        role: 'reviewer',
-      });
+      const actor = { id: admin.id, email: admin.email, role: 'admin' as const };
+      await updateStaffAccount(staff.id, { role: 'reviewer' }, { actor, ip: null }, { db: handle.db });
       expect(decideAccess(await state(client), 'keys.view')).toMatchObject({ ok: true });
     });
 
     it('keeps an admin from locking themselves out and the last admin from being demoted', async () => {
       const admin = await seedStaff(auth, { email: uniqueEmail('self'), role: 'admin' });
       const actor = { id: admin.id, email: admin.email, role: admin.role };
-      expect((await rejection(updateStaffAccount(handle.db, actor, admin.id, { active: false }))).status).toBe(403);
-      expect((await rejection(updateStaffAccount(handle.db, actor, admin.id, { role: 'agent' }))).status).toBe(403);
+      expect(
+        (await rejection(updateStaffAccount(admin.id, { active: false }, { actor, ip: null }, { db: handle.db })))
+          .status,
+      ).toBe(403);
+      expect(
+        (await rejection(updateStaffAccount(admin.id, { role: 'agent' }, { actor, ip: null }, { db: handle.db })))
+          .status,
+      ).toBe(403);
     });
 
     it('refuses a second account with the same email, in any case', async () => {

@@ -1,4 +1,8 @@
 import 'server-only';
+import { recordAudit } from '@/lib/audit';
+import type { RequestContext } from '@/lib/model/staff';
+import { signedIn } from '@/lib/request-context';
+import { resolveDb } from '@/lib/runtime/deps';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
@@ -13,7 +17,8 @@ export interface SecuritySettings {
   updatedBy: string | null;
 }
 
-export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
+export async function getSecuritySettings(deps: { db?: Db } = {}): Promise<SecuritySettings> {
+  const db = await resolveDb(deps);
   const [row] = await db.select().from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR)).limit(1);
   return {
     requireTwoFactor: row?.value === true,
@@ -24,10 +29,31 @@ export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
 
 /** Stores the setting; returns the previous value so the caller can audit the change. */
 export async function setRequireTwoFactor(db: Db, value: boolean, actorId: string): Promise<boolean> {
-  const previous = (await getSecuritySettings(db)).requireTwoFactor;
+  const previous = (await getSecuritySettings({ db })).requireTwoFactor;
   await db
     .insert(settings)
     .values({ key: REQUIRE_TWO_FACTOR, value, updatedBy: actorId, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } });
   return previous;
+}
+
+/** "Require 2FA for everyone": the setting and its audit event (old and new value), both written or neither. */
+export async function saveSecuritySettings(
+  input: { requireTwoFactor: boolean },
+  context: RequestContext,
+  deps: { db?: Db } = {},
+): Promise<SecuritySettings> {
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
+  await db.transaction(async (tx) => {
+    const previous = await setRequireTwoFactor(tx as unknown as Db, input.requireTwoFactor, actor.id);
+    await recordAudit(tx as unknown as Db, context, {
+      action: 'settings.update',
+      result: 'success',
+      targetType: 'setting',
+      targetId: REQUIRE_TWO_FACTOR,
+      details: { from: previous, to: input.requireTwoFactor },
+    });
+  });
+  return getSecuritySettings({ db });
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { signedIn } from '@/lib/request-context';
+import { resolveDb } from '@/lib/runtime/deps';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -6,7 +8,7 @@ import { authAccounts, authSessions, authUsers, type AuthUserRow } from '@/lib/d
 import { AppError } from '@/lib/errors';
 import { passwordProblem } from '@/lib/validations/auth';
 import type { Auth } from './auth';
-import type { Actor, RequestContext } from '@/lib/model/staff';
+import type { RequestContext } from '@/lib/model/staff';
 import { recordAudit, type AuditInput } from '@/lib/audit';
 import { type Role } from '@/lib/validations/auth';
 
@@ -56,7 +58,8 @@ export function toStaffView(row: AuthUserRow): StaffView {
   };
 }
 
-export async function listStaff(db: Db): Promise<StaffView[]> {
+export async function listStaff(deps: { db?: Db } = {}): Promise<StaffView[]> {
+  const db = await resolveDb(deps);
   const rows = await db.select().from(authUsers).orderBy(asc(authUsers.email));
   return rows.map(toStaffView);
 }
@@ -186,12 +189,13 @@ export interface StaffChange {
  * cannot lock themselves out, and the last active admin cannot be demoted or deactivated.
  */
 export async function updateStaffAccount(
-  db: Db,
-  actor: Actor,
   userId: string,
   change: StaffChange,
-  audit?: (before: StaffView, after: StaffView) => { context: RequestContext; event: AuditInput },
+  context: RequestContext,
+  deps: { db?: Db } = {},
 ): Promise<{ before: StaffView; after: StaffView }> {
+  const db = await resolveDb(deps);
+  const actor = signedIn(context);
   const [row] = await db.select().from(authUsers).where(eq(authUsers.id, userId)).limit(1);
   if (!row) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
   const before = toStaffView(row);
@@ -230,16 +234,27 @@ export async function updateStaffAccount(
     if (!updated) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
     if (deactivating) await tx.delete(authSessions).where(eq(authSessions.userId, userId));
     const view = toStaffView(updated);
-    if (audit) {
-      const { context, event } = audit(before, view);
-      await recordAudit(tx as unknown as Db, context, event);
-    }
+    await recordAudit(tx as unknown as Db, context, staffUpdateEvent(before, view));
     return view;
   });
   return { before, after };
 }
 
-/** "Sign out everywhere": every session of the account, this one included. */
+function staffUpdateEvent(before: StaffView, after: StaffView): AuditInput {
+  return {
+    action: 'staff.update',
+    result: 'success',
+    targetType: 'staff',
+    targetId: after.id,
+    details: {
+      email: after.email,
+      ...(before.role !== after.role ? { role: { from: before.role, to: after.role } } : {}),
+      ...(before.active !== after.active ? { active: { from: before.active, to: after.active } } : {}),
+    },
+  };
+}
+
+/** Every session of the account, this one included (deactivation, "sign out everywhere"). */
 export async function endAllSessions(db: Db, userId: string): Promise<number> {
   const deleted = await db
     .delete(authSessions)

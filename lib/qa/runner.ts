@@ -142,7 +142,7 @@ export async function startQaRun(
   const concurrency = deps.concurrency ?? QA_CONCURRENCY;
   const recheckMs = deps.unknownRecheckMs ?? UNKNOWN_RECHECK_MS;
   const done = play({ id, cells, channels, input, context, db, client, concurrency, recheckMs })
-    .then(() => findQaRun(db, id))
+    .then(() => findQaRun(id, { db }))
     .then((stored) => stored ?? { ...run, status: 'failed' as const, error: '실행 기록을 찾을 수 없습니다.' })
     .catch((error: unknown) => {
       getLogger().error({ err: error, runId: id }, 'qa run not read back');

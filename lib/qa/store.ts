@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { authUsers, qaRuns, type QaRunRow } from '@/lib/db/schema';
@@ -68,7 +69,8 @@ export function toQaRunSummary(view: QaRunView): QaRunSummary {
   return summary as QaRunSummary;
 }
 
-export async function findQaRun(db: Db, id: string): Promise<QaRunView | null> {
+export async function findQaRun(id: string, deps: { db?: Db } = {}): Promise<QaRunView | null> {
+  const db = await resolveDb(deps);
   const [found] = await db
     .select({ run: qaRuns, actorEmail: authUsers.email })
     .from(qaRuns)
@@ -79,7 +81,9 @@ export async function findQaRun(db: Db, id: string): Promise<QaRunView | null> {
 }
 
 /** The latest runs, newest first. */
-export async function listQaRuns(db: Db, limit = 30): Promise<QaRunSummary[]> {
+export async function listQaRuns(deps: { db?: Db; limit?: number } = {}): Promise<QaRunSummary[]> {
+  const db = await resolveDb(deps);
+  const limit = deps.limit ?? 30;
   const rows = await db
     .select({ run: qaRuns, actorEmail: authUsers.email })
     .from(qaRuns)

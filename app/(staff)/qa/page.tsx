@@ -25,7 +25,7 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<{
         return { channels: null, error: error.message };
       },
     ),
-    listQaRuns(db),
+    listQaRuns({ db }),
   ]);
   const { channels, error: channelsError } = listed;
   return (

@@ -4,10 +4,7 @@ import { createStaffAccount, listStaff } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
 import { staffCreateSchema } from '@/lib/validations/auth';
 
-export const GET = apiRoute('staff.manage', async () => {
-  const { db } = await getAuthRuntime();
-  return json({ staff: await listStaff(db) });
-});
+export const GET = apiRoute('staff.manage', async () => json({ staff: await listStaff() }));
 
 /** An admin creates an account with an initial password (the same rules as every password). */
 export const POST = apiRoute('staff.manage', async (request, _context, actor) => {

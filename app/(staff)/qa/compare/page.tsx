@@ -30,9 +30,9 @@ export default async function QaComparePage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const [aId, bId] = [idOf(search.a), idOf(search.b)];
   const [runs, a, b] = await Promise.all([
-    listQaRuns(db),
-    aId ? findQaRun(db, aId) : null,
-    bId ? findQaRun(db, bId) : null,
+    listQaRuns({ db }),
+    aId ? findQaRun(aId, { db }) : null,
+    bId ? findQaRun(bId, { db }) : null,
   ]);
   const asked = search.a !== undefined || search.b !== undefined;
   const differences = a && b ? differingCells(a.results, b.results) : [];

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { requirePageActor } from '@/lib/auth/session';
 import { getSecuritySettings } from '@/lib/auth/settings';
 import { listStaff } from '@/lib/auth/staff';
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: '직원 관리' };
 
 export default async function StaffPage() {
   const actor = await requirePageActor('staff.manage', '/settings/staff');
-  const { db } = await getAuthRuntime();
-  const [staff, settings] = await Promise.all([listStaff(db), getSecuritySettings(db)]);
+  const [staff, settings] = await Promise.all([listStaff(), getSecuritySettings()]);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,8 +1,7 @@
+import { requestContext } from '@/lib/request-context';
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
 import { changeOwnPassword } from '@/lib/auth/account';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { RATE_LIMITED_MESSAGE } from '@/lib/auth/hooks';
-import { clientIp } from '@/lib/request-context';
 import { changePasswordSchema } from '@/lib/validations/auth';
 
 /**
@@ -13,8 +12,7 @@ export const POST = apiRoute(
   { permission: 'account.self', options: { allowPendingTwoFactor: true } },
   async (request, _context, actor) => {
     const input = parseWith(changePasswordSchema(actor.email), await readJsonBody(request));
-    const from = { headers: request.headers, ip: clientIp(request) };
-    const outcome = await changeOwnPassword(await getAuthRuntime(), actor, input, from);
+    const outcome = await changeOwnPassword(input, { ...requestContext(request, actor), headers: request.headers });
     if (outcome.status === 'rate_limited') {
       const { retryAfterSeconds: retryAfter } = outcome;
       const message = RATE_LIMITED_MESSAGE(retryAfter);

@@ -8,7 +8,7 @@ import { requestContext } from '@/lib/request-context';
 import { qaRunInputSchema } from '@/lib/validations/qa';
 
 /** The latest QA runs (summaries, newest first). */
-export const GET = apiRoute('qa.run', async () => json({ runs: await listQaRuns(await getDb()) }));
+export const GET = apiRoute('qa.run', async () => json({ runs: await listQaRuns() }));
 
 /**
  * Starts a run (channels × scenarios) and answers 202 with it at once; the cells run after the

@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { updateStaffAccount } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
 import { staffUpdateSchema } from '@/lib/validations/auth';
@@ -10,21 +9,7 @@ export const PATCH = apiRoute(
   async (request, { params }: { params: Promise<{ userId: string }> }, actor) => {
     const { userId } = await params;
     const change = parseWith(staffUpdateSchema, await readJsonBody(request));
-    const { db } = await getAuthRuntime();
-    const { after } = await updateStaffAccount(db, actor, userId, change, (before, changed) => ({
-      context: requestContext(request, actor),
-      event: {
-        action: 'staff.update',
-        result: 'success',
-        targetType: 'staff',
-        targetId: userId,
-        details: {
-          email: changed.email,
-          ...(before.role !== changed.role ? { role: { from: before.role, to: changed.role } } : {}),
-          ...(before.active !== changed.active ? { active: { from: before.active, to: changed.active } } : {}),
-        },
-      },
-    }));
+    const { after } = await updateStaffAccount(userId, change, requestContext(request, actor));
     return json({ staff: after });
   },
 );

@@ -1,5 +1,4 @@
 import { apiRoute, json } from '@/lib/api';
-import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { findQaRun } from '@/lib/qa/store';
 import { qaRunIdSchema } from '@/lib/validations/qa';
@@ -10,7 +9,7 @@ const notFound = () => new AppError('not_found', '해당 QA 실행 기록이 없
 export const GET = apiRoute('qa.run', async (_request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   if (!qaRunIdSchema.safeParse(id).success) throw notFound();
-  const run = await findQaRun(await getDb(), id);
+  const run = await findQaRun(id);
   if (!run) throw notFound();
   return json({ run });
 });
