@@ -188,6 +188,13 @@ test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', a
   await page.goto('/links?status=locked');
   await expect(page.getByRole('table', { name: /카드 등록 링크 목록/ })).toBeVisible();
   await expect(page.getByText('실패 5회').first()).toBeVisible();
+  // 보낸 사람 by email, not the account id.
+  await expect(
+    page
+      .getByRole('table', { name: /카드 등록 링크 목록/ })
+      .getByText(E2E.staffEmail('agent'), { exact: true })
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await phone.context.close();
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { FilterBar } from '@/components/list/filter-bar';
 import { SelectFilter, TextFilter } from '@/components/list/filter-fields';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
+import { StaffLabel } from '@/components/staff-label';
 import { buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { None, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -126,7 +127,9 @@ export default async function LinksPage({ searchParams }: Props) {
                       {link.pg}
                       {link.testChannel ? ' (테스트)' : ''}
                     </TD>
-                    <TD label="보낸 사람">{link.createdByEmail ?? <None />}</TD>
+                    <TD label="보낸 사람">
+                      <StaffLabel id={link.createdBy} email={link.createdByEmail} />
+                    </TD>
                     <TD label="결과">
                       {link.usedAt ? (
                         `등록됨 ${formatKst(link.usedAt)}`
