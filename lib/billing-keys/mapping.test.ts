@@ -3,6 +3,16 @@ import type { BillingKeyRow } from '@/lib/db/schema';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import { cardTypeOf, storedToView, toBillingKeyView, toListRow, toStoredView } from './mapping';
 
+/** The customer columns, the same in the stored row and in the view. */
+const customer = {
+  customerId: null,
+  customerName: '김민준',
+  customerTel: '010-1234-5678',
+  customerEmail: null,
+  customerAddr: null,
+  customerPostcode: null,
+};
+
 const row: BillingKeyRow = {
   customerUid: 'cust_1',
   pgProvider: 'nice',
@@ -17,12 +27,7 @@ const row: BillingKeyRow = {
   cardIssuerName: 'KB국민',
   cardPublisherCode: null,
   cardPublisherName: null,
-  customerId: null,
-  customerName: '김민준',
-  customerTel: '010-1234-5678',
-  customerEmail: null,
-  customerAddr: null,
-  customerPostcode: null,
+  ...customer,
   channelKey: 'channel-key-1',
   iamportInsertedAt: new Date('2026-11-01T00:00:00Z'),
   iamportUpdatedAt: new Date('2026-11-02T00:00:00Z'),
@@ -63,12 +68,7 @@ describe('the billing-key read model', () => {
       cardCode: '381',
       cardNumberMasked: '52728900****0004',
       cardType: 'check',
-      customerId: null,
-      customerName: '김민준',
-      customerTel: '010-1234-5678',
-      customerEmail: null,
-      customerAddr: null,
-      customerPostcode: null,
+      ...customer,
       insertedAt: '2026-11-01T00:00:00.000Z',
       updatedAt: '2026-11-02T00:00:00.000Z',
     });
