@@ -78,7 +78,9 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
   });
 
   const allListed = async (query: Record<string, string>) =>
-    (await listBillingKeys(handle.db, filters({ ...query, page_size: '200' }))).rows.map((row) => row.customerUid);
+    (await listBillingKeys(filters({ ...query, page_size: '200' }), { db: handle.db })).rows.map(
+      (row) => row.customerUid,
+    );
 
   it.each(SORT_FIELDS.flatMap((sort) => [[sort, 'asc'] as const, [sort, 'desc'] as const]))(
     'walks every row once, in the list order, by %s %s in batches of 2',
@@ -96,7 +98,7 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
   );
 
   it('writes every time in KST exactly as the app shows it', async () => {
-    const listed = (await listBillingKeys(handle.db, filters({ page_size: '200' }))).rows;
+    const listed = (await listBillingKeys(filters({ page_size: '200' }), { db: handle.db })).rows;
     const exported = new Map<string, ExportRow>();
     for await (const batch of billingKeyBatches(handle.db, filters(), 7))
       for (const row of batch) exported.set(row.customerUid, row);

@@ -119,7 +119,7 @@ describe('phone and LIKE helpers', () => {
 describe.each(testEngines())('listBillingKeys on $name', (engine) => {
   let handle: DbHandle;
   const uids = async (query: Record<string, string> = {}) =>
-    (await listBillingKeys(handle.db, filters(query))).rows.map((row) => row.customerUid);
+    (await listBillingKeys(filters(query), { db: handle.db })).rows.map((row) => row.customerUid);
 
   beforeAll(async () => {
     handle = await engine.open();
@@ -130,7 +130,7 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
   });
 
   it('lists newest first by default, customer_uid breaking ties, with the total', async () => {
-    const page = await listBillingKeys(handle.db, filters());
+    const page = await listBillingKeys(filters(), { db: handle.db });
     expect(page.total).toBe(6);
     expect(page.page).toBe(1);
     expect(page.pageSize).toBe(50);
@@ -145,7 +145,7 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
   });
 
   it('returns the typed camelCase row view, masked number only', async () => {
-    const [row] = (await listBillingKeys(handle.db, filters({ q: 'cust-c-park' }))).rows;
+    const [row] = (await listBillingKeys(filters({ q: 'cust-c-park' }), { db: handle.db })).rows;
     expect(row).toEqual({
       customerUid: 'cust-c-park',
       pgProvider: 'nice',
@@ -243,20 +243,23 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
   });
 
   it('pages with the total of the whole filter', async () => {
-    const second = await listBillingKeys(handle.db, filters({ page: '2', page_size: '4' }));
+    const second = await listBillingKeys(filters({ page: '2', page_size: '4' }), { db: handle.db });
     expect(second.total).toBe(6);
     expect(second.rows.map((row) => row.customerUid)).toEqual(['cust-d-none', 'cust_e_pct']);
-    const beyond = await listBillingKeys(handle.db, filters({ page: '3', page_size: '4' }));
+    const beyond = await listBillingKeys(filters({ page: '3', page_size: '4' }), { db: handle.db });
     expect(beyond).toMatchObject({ rows: [], total: 6, totalCapped: false, page: 3 });
   });
 
   it('stops counting at the cap and says so', async () => {
-    expect(await listBillingKeys(handle.db, filters(), { countCap: 4 })).toMatchObject({ total: 4, totalCapped: true });
-    expect(await listBillingKeys(handle.db, filters(), { countCap: 6 })).toMatchObject({
+    expect(await listBillingKeys(filters(), { db: handle.db, countCap: 4 })).toMatchObject({
+      total: 4,
+      totalCapped: true,
+    });
+    expect(await listBillingKeys(filters(), { db: handle.db, countCap: 6 })).toMatchObject({
       total: 6,
       totalCapped: false,
     });
-    expect(await listBillingKeys(handle.db, filters({ pg: 'kcp' }), { countCap: 4 })).toMatchObject({
+    expect(await listBillingKeys(filters({ pg: 'kcp' }), { db: handle.db, countCap: 4 })).toMatchObject({
       total: 1,
       totalCapped: false,
     });
@@ -266,16 +269,16 @@ describe.each(testEngines())('listBillingKeys on $name', (engine) => {
     await handle.db
       .insert(authUsers)
       .values({ id: 'agent-1', name: '상담원', email: 'agent.one@example.com', role: 'agent' });
-    const rows = (await listBillingKeys(handle.db, filters({ issued_by: 'agent-1' }))).rows;
+    const rows = (await listBillingKeys(filters({ issued_by: 'agent-1' }), { db: handle.db })).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.issuedByEmail))).toEqual(new Set(['agent.one@example.com']));
-    const facets = await listBillingKeyFacets(handle.db);
+    const facets = await listBillingKeyFacets({ db: handle.db });
     expect(facets.issuers).toContainEqual({ id: 'agent-1', email: 'agent.one@example.com' });
     await handle.db.delete(authUsers).where(eq(authUsers.id, 'agent-1'));
   });
 
   it('offers the PGs with their MIDs, the card companies and the issuers present', async () => {
-    const facets = await listBillingKeyFacets(handle.db);
+    const facets = await listBillingKeyFacets({ db: handle.db });
     expect(facets.providers).toEqual([
       { pgProvider: 'kcp', mids: ['BA001'] },
       { pgProvider: 'nice', mids: ['nictest04m'] },

@@ -1,4 +1,6 @@
 import 'server-only';
+import { resolveDb } from '@/lib/runtime/deps';
+import { activeKeysWithCard, type DuplicateCardMatch } from '@/lib/db/billing-keys';
 import { escapeLike } from '@/lib/db/sql';
 import { staffEmailsById } from '@/lib/db/staff';
 import { and, asc, desc, eq, gte, ilike, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -169,10 +171,11 @@ export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[]
 
 /** The filtered, sorted page of billing keys with the count of matches (capped). Masked data only. */
 export async function listBillingKeys(
-  db: Db,
   filters: BillingKeyFilters,
-  { countCap = COUNT_CAP }: { countCap?: number } = {},
+  deps: { db?: Db; countCap?: number } = {},
 ): Promise<BillingKeyListPage> {
+  const db = await resolveDb(deps);
+  const countCap = deps.countCap ?? COUNT_CAP;
   const where = billingKeyWhere(filters);
   const matches = db
     .select({ one: sql`1` })
@@ -211,7 +214,8 @@ export interface BillingKeyFacets {
  * The values the filter form offers, read by skipping through the indexes (one probe per distinct
  * value) instead of scanning the table.
  */
-export async function listBillingKeyFacets(db: Db): Promise<BillingKeyFacets> {
+export async function listBillingKeyFacets(deps: { db?: Db } = {}): Promise<BillingKeyFacets> {
+  const db = await resolveDb(deps);
   const [pairs, cards, issuers] = await Promise.all([
     db.execute<{ pg_provider: string; pg_id: string }>(sql`
       with recursive pairs as (
@@ -261,4 +265,15 @@ async function withIssuerEmails(db: Db, rows: BillingKeyListRow[]): Promise<Bill
     rows.map((row) => row.issuedBy),
   );
   return rows.map((row) => ({ ...row, issuedByEmail: row.issuedBy ? (emails.get(row.issuedBy) ?? null) : null }));
+}
+
+/**
+ * The active keys under another customer_uid whose masked number fits the typed card's first six
+ * and last four digits (the issue form's duplicate warning). The digits are compared, never kept.
+ */
+export async function findDuplicateCards(
+  card: { bin6: string; last4: string; exceptUid?: string },
+  deps: { db?: Db } = {},
+): Promise<DuplicateCardMatch[]> {
+  return activeKeysWithCard(await resolveDb(deps), card);
 }

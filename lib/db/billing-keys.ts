@@ -200,10 +200,16 @@ export async function setLiveState(
  * Active keys whose masked number shows this first 6 and last 4 (`51818500****3264`, KCP's
  * `5570420000007221`): the same card under other customer_uids. Through the last-4 index.
  */
+export interface DuplicateCardMatch {
+  customerUid: string;
+  customerName: string | null;
+  cardNumberMasked: string | null;
+}
+
 export async function activeKeysWithCard(
   db: Db,
   card: { bin6: string; last4: string; exceptUid?: string },
-): Promise<{ customerUid: string; customerName: string | null; cardNumberMasked: string | null }[]> {
+): Promise<DuplicateCardMatch[]> {
   const rows = await db
     .select({
       customerUid: billingKeys.customerUid,

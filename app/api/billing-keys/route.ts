@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getDb } from '@/lib/db';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
 import { filtersFromUrl, listBillingKeys } from '@/lib/billing-keys/list';
 import { requestContext } from '@/lib/request-context';
@@ -8,7 +7,7 @@ import { issueBillingKeySchema } from '@/lib/validations/billing-key';
 /** The stored billing keys: `{ rows, total, page, pageSize }`, filtered, searched, sorted and paged by the query. */
 export const GET = apiRoute('keys.view', async (request) => {
   const filters = filtersFromUrl(request.url);
-  return json(await listBillingKeys(await getDb(), filters));
+  return json(await listBillingKeys(filters));
 });
 
 /** Issues (or replaces) the billing key of a customer_uid. Answers masked data only. */

@@ -1,6 +1,5 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getDb } from '@/lib/db';
-import { activeKeysWithCard } from '@/lib/db/billing-keys';
+import { findDuplicateCards } from '@/lib/billing-keys/list';
 import { duplicateCardSchema } from '@/lib/validations/key-actions';
 
 /**
@@ -9,7 +8,7 @@ import { duplicateCardSchema } from '@/lib/validations/key-actions';
  */
 export const POST = apiRoute(['keys.issue', 'keys.issue.test_only'], async (request) => {
   const input = parseWith(duplicateCardSchema, await readJsonBody(request));
-  const matches = await activeKeysWithCard(await getDb(), {
+  const matches = await findDuplicateCards({
     bin6: input.bin6,
     last4: input.last4,
     exceptUid: input.customer_uid || undefined,

@@ -6,7 +6,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import { requirePageActor } from '@/lib/auth/session';
 import { listBillingKeyFacets, listBillingKeys, type BillingKeyFacets } from '@/lib/billing-keys/list';
-import { getDb } from '@/lib/db';
 import { pgDisplayName } from '@/lib/gateways/catalog';
 import {
   CARD_TYPE_FILTER_LABELS,
@@ -75,10 +74,9 @@ export default async function BillingKeysPage({ searchParams }: Props) {
   await requirePageActor('keys.view', '/keys');
   const raw = await searchParams;
   const parsed = parseBillingKeyFilters(raw);
-  const db = await getDb();
   const [facets, result] = await Promise.all([
-    listBillingKeyFacets(db),
-    parsed.success ? listBillingKeys(db, parsed.filters) : null,
+    listBillingKeyFacets(),
+    parsed.success ? listBillingKeys(parsed.filters) : null,
   ]);
   const values = normalizeQuery(raw);
   const active = parsed.success ? activeFiltersOf(parsed.filters, facets) : [];

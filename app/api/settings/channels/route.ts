@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getDb } from '@/lib/db';
 import { requestContext } from '@/lib/request-context';
 import { channelSettingsView, updateChannelSettings } from '@/lib/settings/channels';
 import { channelSettingsSchema } from '@/lib/settings/schema';
@@ -10,6 +9,5 @@ export const GET = apiRoute('settings.manage', async () => json(await channelSet
 /** Saves the default channel and the channels hidden from agents; audited as `settings.update`. */
 export const PUT = apiRoute('settings.manage', async (request, _context, actor) => {
   const input = parseWith(channelSettingsSchema, await readJsonBody(request));
-  const db = await getDb();
-  return json(await updateChannelSettings(input, requestContext(request, actor), { db }));
+  return json(await updateChannelSettings(input, requestContext(request, actor)));
 });
