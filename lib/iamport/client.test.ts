@@ -66,8 +66,11 @@ function annotation(customerUid: string, extra: Record<string, unknown> = {}): R
   };
 }
 
-/** A body that sends `prefix` and then errors, like a dropped connection. */
-function brokenStream(prefix: string): ReadableStream<Uint8Array> {
+/**
+ * A body that sends `prefix` and then, by `then`: errors like a dropped connection ('break'), or never
+ * ends and ignores every signal ('stall').
+ */
+function streamThen(prefix: string, then: 'break' | 'stall'): ReadableStream<Uint8Array> {
   let sent = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -76,25 +79,16 @@ function brokenStream(prefix: string): ReadableStream<Uint8Array> {
         controller.enqueue(new TextEncoder().encode(prefix));
         return;
       }
-      controller.error(new TypeError('terminated: other side closed'));
-    },
-  });
-}
-
-/** A body that sends `prefix` and then never ends (and ignores every signal). */
-function stalledStream(prefix: string): ReadableStream<Uint8Array> {
-  let sent = false;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!sent) {
-        sent = true;
-        controller.enqueue(new TextEncoder().encode(prefix));
+      if (then === 'break') {
+        controller.error(new TypeError('terminated: other side closed'));
         return;
       }
       return new Promise<void>(() => {});
     },
   });
 }
+const brokenStream = (prefix: string) => streamThen(prefix, 'break');
+const stalledStream = (prefix: string) => streamThen(prefix, 'stall');
 
 const never = (): Promise<Response> => new Promise<Response>(() => {});
 
@@ -634,13 +628,20 @@ describe('errors', () => {
     expect(fake.callsTo('GET', '/subscribe/customers/nobody')).toHaveLength(2); // a not-found is not retried
   });
 
-  it('reports HTTP 500 with a valid envelope as unavailable, and never retries the issuance', async () => {
+  it.each([
+    ['HTTP 500 with a valid envelope', () => envelope(-1, '서버 오류', null, 500), 500],
+    [
+      'a body that breaks off mid-way',
+      () => new Response(brokenStream('{"code":0,"message":null,"resp'), { status: 200 }),
+      200,
+    ],
+  ])('reports %s as unavailable, and never retries the issuance', async (_name, answer, httpStatus) => {
     const { fake, client } = setup();
-    fake.on(method('POST', '/subscribe/customers/'), () => envelope(-1, '서버 오류', null, 500));
+    fake.on(method('POST', '/subscribe/customers/'), answer);
 
     const error = await caught(client.issueBillingKey('u1', issueBody));
     expect(error).toBeInstanceOf(IamportUnavailableError);
-    expect(error).toMatchObject({ httpStatus: 500 });
+    expect(error).toMatchObject({ httpStatus });
     expect(fake.callsTo('POST', '/subscribe/customers/')).toHaveLength(1);
   });
 
@@ -704,19 +705,6 @@ describe('errors', () => {
       () => new Response('<html>404</html>', { status: 404, headers: { 'content-type': 'text/html' } }),
     );
     await expect(client.getBillingKey('u1')).rejects.toBeInstanceOf(IamportUnavailableError);
-  });
-
-  it('reports a body that breaks off mid-way as unavailable', async () => {
-    const { fake, client } = setup();
-    fake.on(
-      method('POST', '/subscribe/customers/'),
-      () => new Response(brokenStream('{"code":0,"message":null,"resp'), { status: 200 }),
-    );
-
-    const error = await caught(client.issueBillingKey('u1', issueBody));
-    expect(error).toBeInstanceOf(IamportUnavailableError);
-    expect(error).toMatchObject({ httpStatus: 200 });
-    expect(fake.callsTo('POST', '/subscribe/customers/')).toHaveLength(1);
   });
 
   it('reports fetch rejecting as unavailable, retrying a read once', async () => {
