@@ -2,7 +2,26 @@ import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from '@/lib/iamport/sandbox';
+import { afterEach } from 'vitest';
+import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from '@/lib/iamport/sandbox';
+import { serveSandbox, type ServedSandbox } from '@/lib/iamport/sandbox/server';
+
+/**
+ * For a test file: `serve(options)` starts a sandbox on an ephemeral loopback port with `serveSandbox`;
+ * every sandbox served is closed after each test.
+ */
+export function servedSandboxes() {
+  const served: ServedSandbox[] = [];
+  afterEach(async () => {
+    await Promise.all(served.splice(0).map((server) => server.close()));
+  });
+  return async function serve(options: SandboxOptions = {}) {
+    const sandbox = createSandbox(options);
+    const server = await serveSandbox(sandbox, { host: '127.0.0.1', port: 0 });
+    served.push(server);
+    return { sandbox, url: server.url };
+  };
+}
 
 /** What a plain node:http client saw: the status and the body so far, and the socket error if any. */
 export interface RawExchange {

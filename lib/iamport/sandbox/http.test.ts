@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IamportClient } from '../client';
 import {
   IamportNotFoundError,
@@ -11,42 +11,31 @@ import {
   IamportUnavailableError,
 } from '../errors';
 import type { CustomerAnnotation, IamportEnvelope } from '../types';
-import {
-  createSandbox,
-  DEFAULT_CHANNEL_GROUP_ID,
-  SANDBOX_IMP_KEY,
-  SANDBOX_IMP_SECRET,
-  type SandboxOptions,
-} from './index';
+import { DEFAULT_CHANNEL_GROUP_ID, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from './index';
 import {
   freePort,
   httpToken,
   rawRequest,
   runSandboxScript,
+  servedSandboxes,
   waitForListening,
   type ScriptRun,
 } from '@/lib/testing/sandbox-http';
-import { serveSandbox, type ServedSandbox } from './server';
 import { CARDS } from '@/lib/testing/sandbox';
 
-const served: ServedSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(served.splice(0).map((server) => server.close()));
-});
+const serveOne = servedSandboxes();
 
 async function serve(options: SandboxOptions = {}) {
-  const sandbox = createSandbox(options);
-  const server = await serveSandbox(sandbox, { host: '127.0.0.1', port: 0 });
-  served.push(server);
+  const { sandbox, url } = await serveOne(options);
   const client = (extra: Partial<ConstructorParameters<typeof IamportClient>[0]> = {}) =>
     new IamportClient({
-      baseUrl: server.url,
+      baseUrl: url,
       impKey: SANDBOX_IMP_KEY,
       impSecret: SANDBOX_IMP_SECRET,
       retryDelayMs: 0,
       ...extra,
     });
-  return { sandbox, url: server.url, client };
+  return { sandbox, url, client };
 }
 
 const card = (number: string, extra: Record<string, string> = {}) => ({

@@ -8,9 +8,9 @@
  */
 import { createRequire } from 'node:module';
 import { Iamport, Request as IamportRequest } from 'iamport-rest-client-nodejs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from './index';
-import { serveSandbox, type ServedSandbox } from './server';
+import { describe, expect, it } from 'vitest';
+import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from './index';
+import { servedSandboxes } from '@/lib/testing/sandbox-http';
 import { CARDS } from '@/lib/testing/sandbox';
 
 const { Customers, Subscribe } = IamportRequest;
@@ -59,17 +59,7 @@ const { Iamporter, IamporterError } = createRequire(import.meta.url)('iamporter'
   IamporterError: new () => Error;
 };
 
-const served: ServedSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(served.splice(0).map((server) => server.close()));
-});
-
-async function serve(options: SandboxOptions = {}) {
-  const sandbox = createSandbox(options);
-  const server = await serveSandbox(sandbox, { host: '127.0.0.1', port: 0 });
-  served.push(server);
-  return { sandbox, url: server.url };
-}
+const serve = servedSandboxes();
 
 async function failureOf<T>(promise: Promise<unknown>): Promise<T> {
   try {
