@@ -1,4 +1,5 @@
 import 'server-only';
+import { badRequest, missingParamsMessage } from './responses';
 
 /** Request parameters, flat: `extra[requester]` stays one key. Empty values count as absent. */
 export type Params = Record<string, string>;
@@ -42,4 +43,20 @@ export async function readParams(request: Request): Promise<Params> {
     throw new BodyError('요청 본문의 JSON 형식이 올바르지 않습니다.');
   }
   return flattenJson(parsed);
+}
+
+/**
+ * The body's parameters, or the 400 Iamport answers when the body cannot be read or one of
+ * `required` is absent (`["card_number"] 파라메터는 필수입니다.`).
+ */
+export async function readRequiredParams(request: Request, required: readonly string[]): Promise<Params | Response> {
+  let params: Params;
+  try {
+    params = await readParams(request);
+  } catch (error) {
+    if (error instanceof BodyError) return badRequest(error.message);
+    throw error;
+  }
+  const missing = required.filter((name) => params[name] === undefined);
+  return missing.length > 0 ? badRequest(missingParamsMessage(missing)) : params;
 }

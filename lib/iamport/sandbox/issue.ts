@@ -1,7 +1,7 @@
 import 'server-only';
 import { passesLuhn } from '@/lib/card-number';
 import type { CustomerAnnotation } from '../types';
-import { BodyError, readParams, type Params } from './body';
+import { readRequiredParams, type Params } from './body';
 import {
   cardDigits,
   expiryInPast,
@@ -24,7 +24,6 @@ import {
   htmlBadGateway,
   internalError,
   issueFailedMessage,
-  missingParamsMessage,
   noKeyInModule,
   ok,
   rejected,
@@ -275,15 +274,8 @@ export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: s
   if (uid.length > MAX_CUSTOMER_UID_LENGTH) {
     return badRequest(`customer_uid는 최대 ${MAX_CUSTOMER_UID_LENGTH}자까지 허용됩니다. (현재 ${uid.length}자)`);
   }
-  let params: Params;
-  try {
-    params = await readParams(call.request);
-  } catch (error) {
-    if (error instanceof BodyError) return badRequest(error.message);
-    throw error;
-  }
-  const missing = (['card_number', 'expiry'] as const).filter((name) => params[name] === undefined);
-  if (missing.length > 0) return badRequest(missingParamsMessage(missing));
+  const params = await readRequiredParams(call.request, ['card_number', 'expiry']);
+  if (params instanceof Response) return params;
   const groupId = params.channel_group_id;
   if (groupId !== undefined && groupId.length > MAX_CHANNEL_GROUP_ID_LENGTH) {
     return badRequest(`channel_group_id는 최대 ${MAX_CHANNEL_GROUP_ID_LENGTH}자까지 허용됩니다.`);

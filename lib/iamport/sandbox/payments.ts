@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { CustomerAnnotation } from '../types';
-import { BodyError, readParams, type Params } from './body';
+import { readRequiredParams } from './body';
 import { nowSeconds, type ApiCall, type SandboxContext } from './context';
 import { findKey, type FoundKey } from './keys';
-import { badRequest, envelope, missingParamsMessage, notFoundMessage, ok } from './responses';
+import { badRequest, envelope, notFoundMessage, ok } from './responses';
 import { storeKey } from './store';
 import type { SandboxPayment } from './types';
 
@@ -54,17 +54,8 @@ function chargedCard(ctx: SandboxContext, found: FoundKey): CustomerAnnotation |
  * money behind it); it exists so that the payments list has real entries. Answers a PaymentAnnotation.
  */
 export async function payAgain(ctx: SandboxContext, call: ApiCall): Promise<Response> {
-  let params: Params;
-  try {
-    params = await readParams(call.request);
-  } catch (error) {
-    if (error instanceof BodyError) return badRequest(error.message);
-    throw error;
-  }
-  const missing = (['customer_uid', 'merchant_uid', 'amount', 'name'] as const).filter(
-    (name) => params[name] === undefined,
-  );
-  if (missing.length > 0) return badRequest(missingParamsMessage(missing));
+  const params = await readRequiredParams(call.request, ['customer_uid', 'merchant_uid', 'amount', 'name']);
+  if (params instanceof Response) return params;
   for (const [field, max] of Object.entries(MAX_LENGTHS)) {
     const value = params[field];
     if (value !== undefined && value.length > max) return badRequest(`${field}는 최대 ${max}자까지 허용됩니다.`);
