@@ -1,5 +1,6 @@
 import 'server-only';
-import type { CustomerAnnotation, IamportEnvelope } from '@/lib/iamport/types';
+import type { CustomerAnnotation, IamportEnvelope, PgChannel } from '@/lib/iamport/types';
+import type { SandboxChannel } from '@/lib/iamport/sandbox/types';
 import { createMemoryStore } from '@/lib/iamport/sandbox/store';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from '@/lib/iamport/sandbox';
 
@@ -90,4 +91,11 @@ export function setup(options: SandboxOptions = {}) {
 
 export async function readJson<T = unknown>(res: Response): Promise<IamportEnvelope<T>> {
   return (await res.json()) as IamportEnvelope<T>;
+}
+
+/** A channel as `GET /users/pg` answers it: the sandbox-only `channel_group_ids` left out. */
+export function listedChannel(channel: SandboxChannel): PgChannel {
+  const listed = { ...channel };
+  delete listed.channel_group_ids;
+  return listed;
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import type { PgChannel } from '../types';
 import { loadSandboxChannels, SandboxChannelsError, type SandboxChannel } from './index';
-import { CARDS, readJson, setup } from '@/lib/testing/sandbox';
+import { CARDS, listedChannel, readJson, setup } from '@/lib/testing/sandbox';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-channels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,16 +124,7 @@ describe('sandbox channels from SANDBOX_CHANNELS_FILE / SANDBOX_CHANNELS', () =>
     const channels = loadSandboxChannels({ SANDBOX_CHANNELS: JSON.stringify([naver, kcp, toss]) });
     const t = setup({ channels });
     const listed = await t.call('GET', '/users/pg', { token: await t.token() });
-    expect((await readJson<PgChannel[]>(listed)).response).toEqual(
-      [naver, kcp, toss].map(({ pg_provider, pg_id, sandbox, type, channel_name, channel_key }) => ({
-        pg_provider,
-        pg_id,
-        sandbox,
-        type,
-        channel_name,
-        channel_key,
-      })),
-    );
+    expect((await readJson<PgChannel[]>(listed)).response).toEqual([naver, kcp, toss].map(listedChannel));
     // Unknown pg: the first key-in channel (kcp), not the window-only naverpay.
     const fallback = await t.issue('cfg-1', { card_number: CARDS.kbCheck, expiry: '2030-12', pg: 'nice' });
     expect(fallback.body.response).toMatchObject({ pg_provider: 'kcp', pg_id: 'IP001', sandbox: false });

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerAnnotation, PgChannel } from '../types';
 import { createSandbox, DEFAULT_SANDBOX_CHANNELS } from './index';
-import { BASE, CARDS, readJson, setup } from '@/lib/testing/sandbox';
+import { BASE, CARDS, listedChannel, readJson, setup } from '@/lib/testing/sandbox';
 
 const notFound = (uid: string) => `요청하신 customer_uid(${uid})로 등록된 정보를 찾을 수 없습니다.`;
 const body = (extra: Record<string, string> = {}) => ({ card_number: CARDS.kbCheck, expiry: '2030-12', ...extra });
 
+/** A sandbox with one key issued as `uid`, its annotation and a token. */
+async function issuedWithToken(uid: string) {
+  const t = setup();
+  const issued = (await t.issue(uid, body())).body.response;
+  return { t, issued, token: await t.token() };
+}
+
 describe('sandbox look-ups (docs/iamport.md §4)', () => {
   it('gets a key, and answers code 1 with the not-found status for an unknown one', async () => {
-    const t = setup();
-    const issued = (await t.issue('a', body())).body.response;
-    const token = await t.token();
+    const { t, issued, token } = await issuedWithToken('a');
     const found = await t.call('GET', '/subscribe/customers/a', { token });
     expect(found.status).toBe(200);
     expect((await readJson(found)).response).toEqual(issued);
@@ -54,9 +59,7 @@ describe('sandbox look-ups (docs/iamport.md §4)', () => {
   });
 
   it('deletes a key and answers the deleted annotation', async () => {
-    const t = setup();
-    const issued = (await t.issue('del', body())).body.response;
-    const token = await t.token();
+    const { t, issued, token } = await issuedWithToken('del');
     const res = await t.call('DELETE', '/subscribe/customers/del?reason=%ED%85%8C%EC%8A%A4%ED%8A%B8', { token });
     expect(res.status).toBe(200);
     expect((await readJson(res)).response).toEqual(issued);
@@ -91,16 +94,7 @@ describe('sandbox look-ups (docs/iamport.md §4)', () => {
     const res = await t.call('GET', '/users/pg', { token: await t.token() });
     const channels = (await readJson<PgChannel[]>(res)).response!;
     // The sandbox-only `channel_group_ids` never reaches the API answer.
-    expect(channels).toEqual(
-      DEFAULT_SANDBOX_CHANNELS.map(({ pg_provider, pg_id, sandbox, type, channel_name, channel_key }) => ({
-        pg_provider,
-        pg_id,
-        sandbox,
-        type,
-        channel_name,
-        channel_key,
-      })),
-    );
+    expect(channels).toEqual(DEFAULT_SANDBOX_CHANNELS.map(listedChannel));
     expect(channels.every((c) => !('channel_group_ids' in c))).toBe(true);
     const keyIn = channels.filter((c) => c.type === 'api_payment').map((c) => c.pg_provider);
     expect(keyIn).toEqual(
