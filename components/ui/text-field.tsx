@@ -11,6 +11,8 @@ type TextFieldProps<T extends FieldValues> = Omit<InputProps, 'id' | 'name' | 'm
   name: Path<T>;
   id: string;
   label: ReactNode;
+  /** The Iamport API field name, shown beside the label. */
+  apiName?: string;
   /** The schema's length limit: shown as "N자 초과" once passed, never enforced by the control (no `maxLength`). */
   max?: number;
   hint?: ReactNode;
@@ -28,6 +30,7 @@ export function TextField<T extends FieldValues>({
   name,
   id,
   label,
+  apiName,
   max,
   hint,
   required,
@@ -40,7 +43,7 @@ export function TextField<T extends FieldValues>({
   const error = (get(errors, name) as { message?: string } | undefined)?.message;
   const limit = max === undefined ? undefined : { max, length: String(value ?? '').length };
   return (
-    <Field id={id} label={label} required={required} error={error} hint={hint} limit={limit}>
+    <Field id={id} label={label} apiName={apiName} required={required} error={error} hint={hint} limit={limit}>
       {(a11y) =>
         multiline ? (
           <textarea

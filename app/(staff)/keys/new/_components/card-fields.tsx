@@ -3,15 +3,11 @@
 import { useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormSection } from '@/components/ui/card';
-import { cn } from '@/components/ui/cn';
-import { Field } from '@/components/ui/field';
-import { inputVariants } from '@/components/ui/input';
 import type { ChannelView } from '@/lib/model/billing-keys';
 import { isKnownTestCard, TEST_CARD_ON_LIVE_MESSAGE } from '@/lib/gateways/test-cards';
 import { digitsOnly, passesLuhn } from '@/lib/card-number';
 import { formatCardNumber, formatExpiry } from '@/lib/validations/card';
-import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
-import { CardInput } from './card-input';
+import { CardTextField } from './card-input';
 import type { FormValues } from './form-values';
 import { perPgRules } from './per-pg';
 
@@ -25,11 +21,15 @@ interface CardFieldsProps {
   idleWipe?: { minutes: number; happened: boolean; onWipe: () => void };
 }
 
+/** The two short secrets: shown as dots (without `type="password"`, which password managers offer to save). */
+const SECRET_DIGITS = 'masked-input w-24';
+
 const minutes = (value: number) => (value >= 1 ? `${Math.round(value)}분` : `${Math.round(value * 60)}초`);
 
 /** Card number, expiry and the per-PG secrets; CVC only where the PG asks for it. */
 export function CardFields({ control, errors, provider, busy, channel, idleWipe }: CardFieldsProps) {
   const { isRequired, reason } = perPgRules(provider);
+  const bound = { control, errors };
   const cardNumber = useWatch({ control, name: 'card_number' });
   const complete = digitsOnly(cardNumber).length >= 14;
   const testCard = complete && isKnownTestCard(cardNumber);
@@ -59,12 +59,13 @@ export function CardFields({ control, errors, provider, busy, channel, idleWipe 
         <p className="text-xs text-slate-600">카드 정보는 저장되지 않으며 요청이 끝나면 화면에서도 지워집니다.</p>
       )}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field
-          id="card_number"
-          label="카드번호"
-          apiName="card_number"
-          required
-          error={errors.card_number?.message}
+        <CardTextField
+          {...bound}
+          name="card_number"
+          domName="bk-card"
+          format={formatCardNumber}
+          placeholder="XXXX-XXXX-XXXX-XXXX"
+          className="tracking-wider"
           hint={
             <>
               숫자만 입력하면 하이픈이 자동으로 들어갑니다.
@@ -75,104 +76,39 @@ export function CardFields({ control, errors, provider, busy, channel, idleWipe 
               )}
             </>
           }
-        >
-          {(a11y) => (
-            <CardInput
-              control={control}
-              name="card_number"
-              domName="bk-card"
-              a11y={a11y}
-              format={formatCardNumber}
-              inputMode="numeric"
-              placeholder="XXXX-XXXX-XXXX-XXXX"
-              maxLength={ISSUE_LIMITS.card_number}
-              className={cn(inputVariants({ mono: true }), 'tracking-wider')}
-            />
-          )}
-        </Field>
-        <Field
-          id="expiry"
-          label="유효기간"
-          apiName="expiry"
-          required
-          error={errors.expiry?.message}
+        />
+        <CardTextField
+          {...bound}
+          name="expiry"
+          domName="bk-exp"
+          format={formatExpiry}
+          placeholder="YYYY-MM"
           hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다."
-        >
-          {(a11y) => (
-            <CardInput
-              control={control}
-              name="expiry"
-              domName="bk-exp"
-              a11y={a11y}
-              format={formatExpiry}
-              inputMode="numeric"
-              placeholder="YYYY-MM"
-              maxLength={ISSUE_LIMITS.expiry}
-              className={inputVariants({ mono: true })}
-            />
-          )}
-        </Field>
-        <Field
-          id="birth"
-          label="생년월일 또는 사업자등록번호"
-          apiName="birth"
+        />
+        <CardTextField
+          {...bound}
+          name="birth"
+          domName="bk-owner"
           required={isRequired('birth')}
-          error={errors.birth?.message}
           hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
-        >
-          {(a11y) => (
-            <CardInput
-              control={control}
-              name="birth"
-              domName="bk-owner"
-              a11y={a11y}
-              inputMode="numeric"
-              maxLength={ISSUE_LIMITS.birth}
-              className={inputVariants({ mono: true })}
-            />
-          )}
-        </Field>
-        <Field
-          id="pwd_2digit"
-          label="카드 비밀번호 앞 2자리"
-          apiName="pwd_2digit"
+        />
+        <CardTextField
+          {...bound}
+          name="pwd_2digit"
+          domName="bk-p2"
           required={isRequired('pwd_2digit')}
-          error={errors.pwd_2digit?.message}
           hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
-        >
-          {(a11y) => (
-            <CardInput
-              control={control}
-              name="pwd_2digit"
-              domName="bk-p2"
-              a11y={a11y}
-              inputMode="numeric"
-              maxLength={ISSUE_LIMITS.pwd_2digit}
-              className={cn(inputVariants({ mono: true }), 'masked-input w-24')}
-            />
-          )}
-        </Field>
+          className={SECRET_DIGITS}
+        />
         {(isRequired('cvc') || errors.cvc) && (
-          <Field
-            id="cvc"
-            label="CVC"
-            apiName="cvc"
+          <CardTextField
+            {...bound}
+            name="cvc"
+            domName="bk-c"
             required={isRequired('cvc')}
-            error={errors.cvc?.message}
             hint={reason('cvc')}
-          >
-            {(a11y) => (
-              <CardInput
-                control={control}
-                name="cvc"
-                domName="bk-c"
-                a11y={a11y}
-                inputMode="numeric"
-                maxLength={ISSUE_LIMITS.cvc}
-                className={cn(inputVariants({ mono: true }), 'masked-input w-24')}
-              />
-            )}
-          </Field>
+            className={SECRET_DIGITS}
+          />
         )}
       </div>
       {idleWipe && (

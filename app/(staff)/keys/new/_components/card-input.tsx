@@ -1,9 +1,11 @@
 'use client';
 
-import type { InputHTMLAttributes } from 'react';
-import { Controller, type Control } from 'react-hook-form';
-import type { FieldA11yProps } from '@/components/ui/field';
-import type { SENSITIVE_FIELDS } from '@/lib/validations/billing-key';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Controller, type Control, type FieldErrors } from 'react-hook-form';
+import { cn } from '@/components/ui/cn';
+import { Field, type FieldA11yProps } from '@/components/ui/field';
+import { inputVariants } from '@/components/ui/input';
+import { FIELD_LABELS, ISSUE_LIMITS, type SENSITIVE_FIELDS } from '@/lib/validations/billing-key';
 import type { FormValues } from './form-values';
 
 /** Attributes that keep browsers and password managers from filling or saving card data. */
@@ -20,20 +22,15 @@ export const NO_AUTOFILL = {
  * A card-data input bound through Controller, so its DOM name can differ from the API field name
  * (browsers key autofill and "save card" offers on names like `cvc`).
  */
-export function CardInput({
-  control,
-  name,
-  domName,
-  a11y,
-  format = (value) => value,
-  ...rest
-}: {
+type CardInputProps = {
   control: Control<FormValues>;
   name: (typeof SENSITIVE_FIELDS)[number];
   domName: string;
   a11y: FieldA11yProps;
   format?: (value: string) => string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange' | 'onBlur'>) {
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange' | 'onBlur'>;
+
+export function CardInput({ control, name, domName, a11y, format = (value) => value, ...rest }: CardInputProps) {
   return (
     <Controller
       control={control}
@@ -51,5 +48,38 @@ export function CardInput({
         />
       )}
     />
+  );
+}
+
+/**
+ * A card-data field: its label and API name, the error, the hint, and a numeric monospace `CardInput`
+ * held to the schema's length (`className` adds to the monospace look).
+ */
+export function CardTextField({
+  errors,
+  required = true,
+  hint,
+  className,
+  ...input
+}: Omit<CardInputProps, 'a11y'> & { errors: FieldErrors<FormValues>; required?: boolean; hint?: ReactNode }) {
+  return (
+    <Field
+      id={input.name}
+      label={FIELD_LABELS[input.name]}
+      apiName={input.name}
+      required={required}
+      error={errors[input.name]?.message}
+      hint={hint}
+    >
+      {(a11y) => (
+        <CardInput
+          a11y={a11y}
+          inputMode="numeric"
+          maxLength={ISSUE_LIMITS[input.name]}
+          className={cn(inputVariants({ mono: true }), className)}
+          {...input}
+        />
+      )}
+    </Field>
   );
 }

@@ -432,7 +432,7 @@ export function IssueForm() {
             channel={chosenChannel}
             idleWipe={{ minutes: cardIdleMs / 60_000, happened: cardWipedIdle, onWipe: wipeCardNow }}
           />
-          <CustomerFields register={register} control={control} errors={errors} provider={provider} busy={busy} />
+          <CustomerFields form={form} provider={provider} busy={busy} />
 
           {duplicates && (
             <DuplicateCardNotice
