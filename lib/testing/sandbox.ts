@@ -66,12 +66,17 @@ export function setup(options: SandboxOptions = {}) {
     return envelope.response.access_token;
   }
 
-  async function issue(uid: string, body: Record<string, string>, headers?: Record<string, string>) {
-    const res = await call('POST', `/subscribe/customers/${encodeURIComponent(uid)}`, {
+  /** An issuance with a fresh token, the Response as it came (for the scenarios that answer no JSON). */
+  async function issueResponse(uid: string, body: Record<string, string>, headers?: Record<string, string>) {
+    return call('POST', `/subscribe/customers/${encodeURIComponent(uid)}`, {
       token: await token(),
       json: body,
       headers,
     });
+  }
+
+  async function issue(uid: string, body: Record<string, string>, headers?: Record<string, string>) {
+    const res = await issueResponse(uid, body, headers);
     return { status: res.status, body: (await res.json()) as IamportEnvelope<CustomerAnnotation> };
   }
 
@@ -82,6 +87,7 @@ export function setup(options: SandboxOptions = {}) {
     token,
     tokenResponse,
     issue,
+    issueResponse,
     advance(ms: number) {
       now += ms;
     },

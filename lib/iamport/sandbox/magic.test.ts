@@ -114,38 +114,38 @@ describe('sandbox magic cards', () => {
     expect(await t.sandbox.admin.getKey('h')).toBeUndefined();
   });
 
-  it('html_error: a 502 text/html page and no key', async () => {
+  it.each([
+    [
+      'html_error: a 502 text/html page and no key',
+      'h',
+      CARDS.htmlError,
+      502,
+      'text/html',
+      (text: string) => expect(text).toContain('<title>502 Bad Gateway</title>'),
+    ],
+    [
+      'truncated_json: HTTP 200 application/json that does not parse, and no key',
+      'tj',
+      CARDS.truncated,
+      200,
+      'application/json',
+      (text: string) => {
+        expect(text.startsWith('{"code":0')).toBe(true);
+        expect(() => JSON.parse(text)).toThrow();
+      },
+    ],
+  ])('%s', async (_title, uid, number, status, contentType, expectBody) => {
     const t = setup();
-    const res = await t.call('POST', '/subscribe/customers/h', {
-      token: await t.token(),
-      json: issueBody(CARDS.htmlError),
-    });
-    expect(res.status).toBe(502);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('<title>502 Bad Gateway</title>');
-    expect(await t.sandbox.admin.getKey('h')).toBeUndefined();
-  });
-
-  it('truncated_json: HTTP 200 application/json that does not parse, and no key', async () => {
-    const t = setup();
-    const res = await t.call('POST', '/subscribe/customers/tj', {
-      token: await t.token(),
-      json: issueBody(CARDS.truncated),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('application/json');
-    const text = await res.text();
-    expect(text.startsWith('{"code":0')).toBe(true);
-    expect(() => JSON.parse(text)).toThrow();
-    expect(await t.sandbox.admin.getKey('tj')).toBeUndefined();
+    const res = await t.issueResponse(uid, issueBody(number));
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toContain(contentType);
+    expectBody(await res.text());
+    expect(await t.sandbox.admin.getKey(uid)).toBeUndefined();
   });
 
   it('connection_drop: reading the body rejects, and no key', async () => {
     const t = setup();
-    const res = await t.call('POST', '/subscribe/customers/cd', {
-      token: await t.token(),
-      json: issueBody(CARDS.connectionDrop),
-    });
+    const res = await t.issueResponse('cd', issueBody(CARDS.connectionDrop));
     expect(res.status).toBe(200);
     await expect(res.json()).rejects.toThrow();
     expect(await t.sandbox.admin.getKey('cd')).toBeUndefined();

@@ -47,26 +47,24 @@ describe('sandbox getToken (docs/iamport.md §2)', () => {
     expect(next.expired_at - next.now).toBe(1800);
   });
 
-  it('answers 401 with the exact message for a wrong pair', async () => {
+  it.each([
+    [
+      'answers 401 with the exact message for a wrong pair',
+      { imp_key: 'imp_sandbox_key', imp_secret: 'nope' },
+      401,
+      '인증에 실패하였습니다. API키와 secret을 확인하세요.',
+    ],
+    [
+      'answers 400 when the key or secret is missing',
+      { imp_key: 'imp_sandbox_key' },
+      400,
+      'imp_key, imp_secret 파라메터가 누락되었습니다.',
+    ],
+  ])('%s', async (_title, json, status, message) => {
     const t = setup();
-    const res = await t.call('POST', '/users/getToken', { json: { imp_key: 'imp_sandbox_key', imp_secret: 'nope' } });
-    expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({
-      code: -1,
-      message: '인증에 실패하였습니다. API키와 secret을 확인하세요.',
-      response: null,
-    });
-  });
-
-  it('answers 400 when the key or secret is missing', async () => {
-    const t = setup();
-    const res = await t.call('POST', '/users/getToken', { json: { imp_key: 'imp_sandbox_key' } });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({
-      code: -1,
-      message: 'imp_key, imp_secret 파라메터가 누락되었습니다.',
-      response: null,
-    });
+    const res = await t.call('POST', '/users/getToken', { json });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ code: -1, message, response: null });
   });
 
   it('accepts a form-encoded body', async () => {
