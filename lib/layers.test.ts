@@ -21,6 +21,7 @@ export const LAYERS: readonly (readonly string[])[] = [
     'lib/card-number',
     'lib/messages',
     'lib/csp',
+    'lib/json',
     'lib/lingering-close',
   ],
   // What the payment gateways are and need (catalog, message explanations, test cards).

@@ -1,5 +1,6 @@
 import 'server-only';
 import { CLIENT_IP_HEADER, clientIp, forwardedHttps, isJsonMediaType } from '@/lib/request-context';
+import { parseJson } from '@/lib/json';
 import type { Auth } from './auth';
 
 /**
@@ -55,13 +56,8 @@ function hasBody(request: Request): boolean {
 async function withoutTokens(response: Response): Promise<Response> {
   if (!(response.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return response;
   const text = await response.clone().text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return response;
-  }
-  if (!hasToken(body)) return response;
+  const body = parseJson(text);
+  if (body === undefined || !hasToken(body)) return response;
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   return new Response(JSON.stringify(strip(body)), {

@@ -1,5 +1,5 @@
 import 'server-only';
-
+import { parseJson } from '@/lib/json';
 import {
   extractPgCode,
   IamportNotFoundError,
@@ -43,12 +43,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** `{code: number, message, response}` or null when the body is not Iamport's envelope (docs/iamport.md §1). */
 export function parseEnvelope(text: string): ParsedEnvelope | null {
   if (text.trim() === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const value = parseJson(text);
   if (!isPlainObject(value)) return null;
   const { code, message, response } = value;
   if (typeof code !== 'number' || !Number.isFinite(code)) return null;
@@ -72,11 +67,7 @@ function clip(text: string, max = 200): string {
 function describeMalformed(answer: RawAnswer): string {
   const type = answer.contentType ? `, content-type ${clip(answer.contentType, 60)}` : '';
   if (answer.text.trim() === '') return `empty body (HTTP ${answer.status}${type})`;
-  try {
-    JSON.parse(answer.text);
-  } catch {
-    return `body is not JSON (HTTP ${answer.status}${type})`;
-  }
+  if (parseJson(answer.text) === undefined) return `body is not JSON (HTTP ${answer.status}${type})`;
   return `body is JSON but not an Iamport envelope (HTTP ${answer.status})`;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseJson } from '@/lib/json';
 import { badRequest, missingParamsMessage } from './responses';
 
 /** Request parameters, flat: `extra[requester]` stays one key. Empty values count as absent. */
@@ -36,12 +37,8 @@ export async function readParams(request: Request): Promise<Params> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   const looksJson = type.includes('json') || (!type.includes('form') && text.trimStart().startsWith('{'));
   if (!looksJson) return fromForm(text);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new BodyError('요청 본문의 JSON 형식이 올바르지 않습니다.');
-  }
+  const parsed = parseJson(text);
+  if (parsed === undefined) throw new BodyError('요청 본문의 JSON 형식이 올바르지 않습니다.');
   return flattenJson(parsed);
 }
 
