@@ -12,17 +12,20 @@ const ORIGINS = ['http://app.test', 'https://console.example.com:8443', 'http://
 /** Decodes percent-escapes until nothing changes (at most 5 rounds, stopping at a malformed one). */
 function fullyDecoded(value: string): string {
   let current = value;
-  for (let round = 0; round < 5; round++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
-    if (next === current) return current;
+  for (let round = 0, next = decodedOnce(current); round < 5 && next !== current; round++) {
     current = next;
+    next = decodedOnce(current);
   }
   return current;
+}
+
+/** One round of decodeURIComponent; a malformed escape leaves the value as it is. */
+function decodedOnce(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Throws when `out` could leave the origin, now or after a browser or a proxy decodes it. */
