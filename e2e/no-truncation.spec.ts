@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CARDS, uniqueUid } from './cards';
 import { expectNoAxeViolations } from './helpers';
 
 /**
@@ -41,4 +42,28 @@ test('[FORMS] the password change keeps a 130-character new password and says it
   const fresh = form.getByLabel(/^새 비밀번호/).first();
   await typesPastLimit(page, fresh, 'n'.repeat(130), '2자 초과 (최대 128자)');
   await expectNoAxeViolations(page);
+});
+
+test('[FORMS] the delete reason keeps 205 characters, says it is 5 over, and the server refuses it too', async ({
+  page,
+  request,
+}) => {
+  const uid = uniqueUid('delete_long');
+  const issued = await request.post('/api/billing-keys', {
+    data: { customer_uid: uid, pg: 'nice.nictest04m', card_number: CARDS.kbCheck, expiry: '2030-12' },
+  });
+  expect(issued.status()).toBe(201);
+  await page.goto(`/keys/${encodeURIComponent(uid)}`);
+  const reason = page.getByRole('textbox', { name: /^삭제 사유/ });
+  await typesPastLimit(page, reason, '사'.repeat(205), '5자 초과 (최대 200자)');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '빌링키 삭제…' }).click();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('삭제 사유는 200자 이하로 입력하세요.')).toBeVisible();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  const refused = await request.delete(`/api/billing-keys/${encodeURIComponent(uid)}`, {
+    data: { reason: '사'.repeat(205) },
+  });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.fields.reason).toBe('삭제 사유는 200자 이하로 입력하세요.');
 });

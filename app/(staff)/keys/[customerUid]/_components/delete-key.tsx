@@ -75,6 +75,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
           apiName="reason"
           required
           error={fieldError}
+          limit={{ max: DELETE_REASON_LIMITS.max, length: reason.length }}
           hint={`Iamport에 삭제 사유로 함께 전달됩니다. ${DELETE_REASON_LIMITS.min}~${DELETE_REASON_LIMITS.max}자.`}
         >
           {(a11y) => (
@@ -83,7 +84,6 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
               ref={inputRef}
               name="reason"
               autoComplete="off"
-              maxLength={DELETE_REASON_LIMITS.max}
               value={reason}
               onChange={(event) => {
                 setReason(event.target.value);
