@@ -9,23 +9,31 @@ import { issueFields, requirePgFields } from './billing-key';
 /** Fields of the PG's required list the customer types; the others (buyer id, name) the agent fills in. */
 export const CUSTOMER_CARD_FIELDS = ['birth', 'pwd_2digit', 'cvc'] as const;
 
+/** The issuance fields the agent fills in for a link, in the issue form's order. */
+const AGENT_LINK_FIELDS = [
+  'customer_uid',
+  'pg',
+  'channel_key',
+  'customer_id',
+  'customer_name',
+  'customer_tel',
+  'customer_email',
+  'replace_confirmed',
+] as const;
+
+/** `{ name: true }` for each name, as zod's `.pick` wants. */
+function pickMask<Name extends string>(names: readonly Name[]): Record<Name, true> {
+  return Object.fromEntries(names.map((name) => [name, true])) as Record<Name, true>;
+}
+
 export const LINK_DELIVERIES = ['email', 'webhook'] as const;
 export type LinkDelivery = (typeof LINK_DELIVERIES)[number];
 
 /** `POST /api/links`: what the agent fills in, as on the issue form, minus the card. */
 export function buildCreateLinkSchema(now: () => Date = () => new Date()) {
-  const fields = issueFields(now);
   return z
-    .object({
-      customer_uid: fields.customer_uid,
-      pg: fields.pg,
-      channel_key: fields.channel_key,
-      customer_id: fields.customer_id,
-      customer_name: fields.customer_name,
-      customer_tel: fields.customer_tel,
-      customer_email: fields.customer_email,
-      replace_confirmed: fields.replace_confirmed,
-    })
+    .object(issueFields(now))
+    .pick(pickMask(AGENT_LINK_FIELDS))
     .superRefine((input, ctx) => requirePgFields(input, input.pg, ctx, ['customer_id', 'customer_name']));
 }
 export const createLinkSchema = buildCreateLinkSchema();
@@ -38,16 +46,9 @@ export const CONSENT_REQUIRED_MESSAGE = '카드 등록 약관에 동의해야 �
  * per-PG rules as the agent's form.
  */
 export function buildLinkCardSchema(pg: string | undefined, now: () => Date = () => new Date()) {
-  const fields = issueFields(now);
   return z
-    .object({
-      card_number: fields.card_number,
-      expiry: fields.expiry,
-      birth: fields.birth,
-      pwd_2digit: fields.pwd_2digit,
-      cvc: fields.cvc,
-      idempotency_key: fields.idempotency_key,
-    })
+    .object(issueFields(now))
+    .pick(pickMask(['card_number', 'expiry', ...CUSTOMER_CARD_FIELDS, 'idempotency_key']))
     .superRefine((input, ctx) => requirePgFields(input, pg, ctx, CUSTOMER_CARD_FIELDS));
 }
 
