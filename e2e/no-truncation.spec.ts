@@ -67,3 +67,22 @@ test('[FORMS] the delete reason keeps 205 characters, says it is 5 over, and the
   expect(refused.status()).toBe(422);
   expect((await refused.json()).error.fields.reason).toBe('삭제 사유는 200자 이하로 입력하세요.');
 });
+
+test('[FILTERS] a filter keeps an over-long value and says by how much it is over, beside the field', async ({
+  page,
+}) => {
+  await page.goto(`/keys?q=${'a'.repeat(103)}`);
+  const search = page.getByRole('searchbox', { name: /^검색어/ });
+  await expect(search).toHaveValue('a'.repeat(103));
+  await expect(search).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('3자 초과 (최대 100자)')).toBeVisible();
+  await search.fill('b'.repeat(130));
+  await expect(search).toHaveValue('b'.repeat(130));
+
+  await page.goto(`/audit?actor=${'k'.repeat(201)}`);
+  const actor = page.getByRole('textbox', { name: /^수행자 이메일/ });
+  await expect(page.getByText('1자 초과 (최대 200자)')).toBeVisible();
+  await expect(actor).toHaveValue('k'.repeat(201));
+  await expect(actor).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+});

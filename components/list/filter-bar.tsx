@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FilterIcon } from '@/components/ui/icons';
+import type { FilterBarState } from './list-query';
 import { useListTransition } from './pending';
 
 /**
@@ -21,8 +22,10 @@ export function FilterBar({
   search,
   children,
   activeCount,
-  startOpen = false,
-  clearHref,
+  errors = {},
+  searchName,
+  message,
+  clearHref = action,
   hidden,
   submitLabel = '조회',
 }: {
@@ -34,16 +37,21 @@ export function FilterBar({
   children?: ReactNode;
   /** How many of the folded filters are set (shown on the phone's filter button). */
   activeCount: number;
-  /** Open on a phone from the start (a filter has an error). */
-  startOpen?: boolean;
-  clearHref: string;
+  /** The field messages; a folded filter with one opens the panel on a phone from the start. */
+  errors?: FilterBarState['errors'];
+  /** The `name` of the search field, which is never folded. */
+  searchName?: string;
+  /** A message about the query that belongs to no field shown (page size, paging position). */
+  message?: string;
+  /** Where "조건 지우기" leads: the list without a filter (`action` unless said). */
+  clearHref?: string;
   /** Hidden inputs that travel with the form (page size). */
   hidden?: ReactNode;
   submitLabel?: string;
 }) {
   const router = useRouter();
   const { start } = useListTransition();
-  const [open, setOpen] = useState(startOpen);
+  const [open, setOpen] = useState(() => Object.keys(errors).some((name) => name !== searchName));
   const panelId = useId();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -99,6 +107,7 @@ export function FilterBar({
           )}
         >
           {children}
+          {message && <p className="col-span-full text-sm text-red-700">{message}</p>}
         </div>
       )}
       {hidden}

@@ -19,24 +19,48 @@ interface Common {
 
 const idOf = (name: string) => `filter-${name}`;
 
+/**
+ * The props every control of one list's bar takes from the same three tables: `fieldsOf(name)`
+ * gives the control its name, its label, the value as typed and its message.
+ */
+export function filterFieldsOf<P extends string>(
+  labels: Record<P, string>,
+  values: Partial<Record<P, string>>,
+  errors: Partial<Record<P, string>>,
+) {
+  return (name: P) => ({ name, label: labels[name], value: values[name], error: errors[name] });
+}
+
 export function TextFilter({
   name,
   label,
   value,
   error,
   hint,
-  maxLength,
+  limit,
   mono = false,
   search = false,
   className,
 }: Common & {
-  maxLength?: number;
+  /**
+   * The longest value the server accepts. The control does not enforce it (typing is never cut);
+   * a longer value from the URL says "N자 초과 (최대 M자)" beside the label, as a form field does.
+   */
+  limit?: number;
   mono?: boolean;
   /** The search box at the front of the bar (`type="search"`). */
   search?: boolean;
 }) {
   return (
-    <Field id={idOf(name)} label={label} error={error} hint={hint} size="sm" className={className}>
+    <Field
+      id={idOf(name)}
+      label={label}
+      error={error}
+      hint={hint}
+      limit={limit === undefined ? undefined : { max: limit, length: value?.length ?? 0 }}
+      size="sm"
+      className={className}
+    >
       {(a11y) => (
         <Input
           {...a11y}
@@ -45,7 +69,6 @@ export function TextFilter({
           size="sm"
           mono={mono}
           defaultValue={value ?? ''}
-          maxLength={maxLength}
           autoComplete="off"
           spellCheck={false}
         />

@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListPendingProvider, ListResults } from './pending';
 
 export interface ActiveFilter {
+  /** The query parameter. */
+  name: string;
   /** The parameter's Korean name. */
   label: string;
   /** Its value as people read it (a label, not a code). */
@@ -58,8 +60,8 @@ export function ListScaffold({
             <span className="text-xs font-medium text-slate-700">적용된 조건</span>
             <ChipList label="적용된 조건">
               {activeFilters.map((filter) => (
-                <li key={filter.label} className="max-w-full">
-                  <FilterChip {...filter} />
+                <li key={filter.name} className="max-w-full">
+                  <FilterChip label={filter.label} value={filter.value} removeHref={filter.removeHref} />
                 </li>
               ))}
             </ChipList>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AttemptsTable } from '@/components/attempts-table';
+import { listQueryView, type ListSpec } from '@/components/list/list-query';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
@@ -41,12 +42,19 @@ function activeFiltersOf(filters: AttemptsQueryInput): ActiveFilter[] {
     const rest = { ...filters };
     delete rest[name];
     return {
+      name,
       label: ATTEMPT_FILTER_LABELS[name],
       value: name === 'outcome' ? (ATTEMPT_OUTCOME_LABELS[value as AttemptOutcomeFilter] ?? value) : value,
       removeHref: hrefWith(rest),
     };
   });
 }
+
+const LIST: ListSpec = {
+  path: '/attempts',
+  searchName: 'customer_uid',
+  invalidTitle: '검색 조건이 올바르지 않아 조회하지 않았습니다.',
+};
 
 export default async function AttemptsPage({ searchParams }: Props) {
   const actor = await requirePageActor(['attempts.view', 'attempts.view.own'], '/attempts');
@@ -55,27 +63,18 @@ export default async function AttemptsPage({ searchParams }: Props) {
   const parsed = parseAttemptsQuery(raw);
   const page = parsed.ok ? await listAttempts(parsed.query, await pageContext(actor)) : null;
   const filtered = Object.keys(filters).some((name) => name !== 'limit');
-  const active = parsed.ok ? activeFiltersOf(filters) : [];
+  const list = listQueryView(
+    LIST,
+    filters,
+    parsed.ok ? { active: activeFiltersOf(filters) } : { fields: parsed.fields },
+  );
 
   return (
     <ListScaffold
       title="발급 시도"
       description="콘솔에서 보낸 모든 빌링키 발급 요청과 그 결과입니다 (최신 순). 카드 정보는 기록되지 않습니다."
-      filterBar={
-        <AttemptFilters
-          key={new URLSearchParams(filters as Record<string, string>).toString()}
-          values={filters}
-          errors={parsed.ok ? {} : parsed.fields}
-          activeCount={active.filter((filter) => filter.label !== ATTEMPT_FILTER_LABELS.customer_uid).length}
-        />
-      }
-      activeFilters={active}
-      clearHref="/attempts"
-      invalid={
-        parsed.ok
-          ? null
-          : { title: '검색 조건이 올바르지 않아 조회하지 않았습니다.', problems: Object.values(parsed.fields) }
-      }
+      filterBar={<AttemptFilters key={list.key} {...list.filters} />}
+      {...list.scaffold}
       results={
         page && {
           heading: raw.cursor ? '검색 결과 (다음 페이지)' : '검색 결과',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { listQueryView, type ListSpec } from '@/components/list/list-query';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
@@ -34,9 +35,15 @@ function activeFiltersOf(filters: Filters, limit: number): ActiveFilter[] {
         : param === 'result'
           ? AUDIT_RESULT_LABELS[value as AuditResult]
           : value;
-    return [{ label: AUDIT_PARAM_LABELS[param], value: shown, removeHref: auditHref(rest, { limit }) }];
+    return [{ name: param, label: AUDIT_PARAM_LABELS[param], value: shown, removeHref: auditHref(rest, { limit }) }];
   });
 }
+
+const LIST: ListSpec = {
+  path: '/audit',
+  searchName: 'target',
+  invalidTitle: '조회 조건이 올바르지 않아 기록을 불러오지 않았습니다.',
+};
 
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageActor('audit.view', '/audit');
@@ -45,28 +52,18 @@ export default async function AuditPage({ searchParams }: Props) {
   const page = parsed.success ? await listAuditTrail(parsed.query) : null;
   const filters = parsed.success ? auditFiltersOf(parsed.query) : {};
   const filtered = Object.keys(filters).length > 0;
-  const values = normalizeAuditQuery(raw);
-  const active = parsed.success ? activeFiltersOf(filters, parsed.query.limit) : [];
+  const list = listQueryView(
+    LIST,
+    normalizeAuditQuery(raw),
+    parsed.success ? { active: activeFiltersOf(filters, parsed.query.limit) } : { fields: parsed.fields },
+  );
 
   return (
     <ListScaffold
       title="감사 기록"
       description="로그인, 빌링키 발급·교체·조회·삭제, 내보내기, 직원과 설정 변경의 기록입니다 (최신 순). 카드 정보는 마스킹된 값만 있습니다."
-      filterBar={
-        <AuditFilters
-          key={new URLSearchParams(values).toString()}
-          values={values}
-          errors={parsed.success ? {} : parsed.fields}
-          activeCount={active.filter((filter) => filter.label !== AUDIT_PARAM_LABELS.target).length}
-        />
-      }
-      activeFilters={active}
-      clearHref="/audit"
-      invalid={
-        parsed.success
-          ? null
-          : { title: '조회 조건이 올바르지 않아 기록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
-      }
+      filterBar={<AuditFilters key={list.key} {...list.filters} />}
+      {...list.scaffold}
       results={
         parsed.success && page
           ? {

@@ -34,6 +34,7 @@ export default async function LinksPage({ searchParams }: Props) {
   const active: ActiveFilter[] = [];
   if (query.status) {
     active.push({
+      name: 'status',
       label: '상태',
       value: LINK_STATUS_LABELS[query.status],
       removeHref: href({ ...filters, status: undefined }),
@@ -41,6 +42,7 @@ export default async function LinksPage({ searchParams }: Props) {
   }
   if (query.customer_uid) {
     active.push({
+      name: 'customer_uid',
       label: '고객 결제수단 ID',
       value: query.customer_uid,
       removeHref: href({ ...filters, customer_uid: undefined }),

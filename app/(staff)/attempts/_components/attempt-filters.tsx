@@ -1,5 +1,6 @@
 import { FilterBar } from '@/components/list/filter-bar';
 import { DateFilter, SelectFilter, TextFilter } from '@/components/list/filter-fields';
+import type { FilterBarState } from '@/components/list/list-query';
 import {
   ATTEMPT_FILTER_LABELS,
   ATTEMPT_OUTCOME_LABELS,
@@ -10,7 +11,7 @@ import {
 interface Props {
   values: AttemptsQueryInput;
   errors: Record<string, string>;
-  activeCount: number;
+  bar: FilterBarState;
 }
 
 const TEXT_FILTERS = [
@@ -20,14 +21,12 @@ const TEXT_FILTERS = [
 ] as const;
 
 /** The attempts list's filters on the shared filter bar. */
-export function AttemptFilters({ values, errors, activeCount }: Props) {
+export function AttemptFilters({ values, errors, bar }: Props) {
   return (
     <FilterBar
-      action="/attempts"
+      {...bar}
       label="검색 조건"
-      clearHref="/attempts"
-      activeCount={activeCount}
-      startOpen={Object.keys(errors).some((name) => name !== 'customer_uid')}
+      message={errors.limit ?? errors.cursor}
       hidden={values.limit ? <input type="hidden" name="limit" value={values.limit} /> : null}
       search={
         <TextFilter
@@ -60,9 +59,6 @@ export function AttemptFilters({ values, errors, activeCount }: Props) {
       ))}
       <DateFilter name="from" label="시작일 (KST)" value={values.from} error={errors.from} />
       <DateFilter name="to" label="종료일 (KST)" value={values.to} error={errors.to} />
-      {(errors.limit || errors.cursor) && (
-        <p className="col-span-full text-sm text-red-700">{errors.limit ?? errors.cursor}</p>
-      )}
     </FilterBar>
   );
 }

@@ -1,5 +1,6 @@
 import { FilterBar } from '@/components/list/filter-bar';
-import { DateFilter, SelectFilter, TextFilter } from '@/components/list/filter-fields';
+import { DateFilter, filterFieldsOf, SelectFilter, TextFilter } from '@/components/list/filter-fields';
+import type { FilterBarState } from '@/components/list/list-query';
 import {
   AUDIT_ACTIONS,
   AUDIT_FILTER_LIMITS,
@@ -16,24 +17,17 @@ interface Props {
   /** The query as typed (normalised, not yet validated), so a bad value stays visible beside its message. */
   values: AuditQueryInput;
   errors: Partial<Record<AuditParam, string>>;
-  activeCount: number;
+  bar: FilterBarState;
 }
 
 /** The audit trail's filters on the shared filter bar. */
-export function AuditFilters({ values, errors, activeCount }: Props) {
-  const common = (name: AuditParam) => ({
-    name,
-    label: AUDIT_PARAM_LABELS[name],
-    value: values[name],
-    error: errors[name],
-  });
+export function AuditFilters({ values, errors, bar }: Props) {
+  const common = filterFieldsOf(AUDIT_PARAM_LABELS, values, errors);
   return (
     <FilterBar
-      action="/audit"
+      {...bar}
       label="검색 조건"
-      clearHref="/audit"
-      activeCount={activeCount}
-      startOpen={Object.keys(errors).some((name) => name !== 'target')}
+      message={errors.limit ?? errors.cursor}
       hidden={
         values.limit && values.limit !== String(AUDIT_PAGE_SIZE.default) ? (
           <input type="hidden" name="limit" value={values.limit} />
@@ -43,7 +37,7 @@ export function AuditFilters({ values, errors, activeCount }: Props) {
         <TextFilter
           {...common('target')}
           hint="고객 결제수단 ID(customer_uid) 또는 직원 ID, 정확히 일치"
-          maxLength={AUDIT_FILTER_LIMITS.target}
+          limit={AUDIT_FILTER_LIMITS.target}
           mono
         />
       }
@@ -56,13 +50,10 @@ export function AuditFilters({ values, errors, activeCount }: Props) {
         {...common('result')}
         options={AUDIT_RESULTS.map((code) => ({ value: code, label: AUDIT_RESULT_LABELS[code] }))}
       />
-      <TextFilter {...common('actor')} hint="이메일의 일부" maxLength={AUDIT_FILTER_LIMITS.actor} />
-      <TextFilter {...common('ip')} hint="정확히 일치" maxLength={AUDIT_FILTER_LIMITS.ip} mono />
+      <TextFilter {...common('actor')} hint="이메일의 일부" limit={AUDIT_FILTER_LIMITS.actor} />
+      <TextFilter {...common('ip')} hint="정확히 일치" limit={AUDIT_FILTER_LIMITS.ip} mono />
       <DateFilter {...common('from')} label={`${AUDIT_PARAM_LABELS.from} (KST)`} />
       <DateFilter {...common('to')} label={`${AUDIT_PARAM_LABELS.to} (KST)`} />
-      {(errors.limit || errors.cursor) && (
-        <p className="col-span-full text-sm text-red-700">{errors.limit ?? errors.cursor}</p>
-      )}
     </FilterBar>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { listQueryView, type ListSpec } from '@/components/list/list-query';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -53,6 +54,7 @@ function activeFiltersOf(filters: BillingKeyFilters, facets: BillingKeyFacets): 
     if (!value) return [];
     return [
       {
+        name: param,
         label: PARAM_LABELS[param],
         value: valueOf(param, value),
         removeHref: keysHref(filters, { [param]: undefined, page: 1 }),
@@ -70,6 +72,12 @@ const isFiltered = (filters: BillingKeyFilters) =>
     page_size: DEFAULT_FILTERS.page_size,
   }).toString() !== '';
 
+const LIST: ListSpec = {
+  path: '/keys',
+  searchName: 'q',
+  invalidTitle: '조회 조건이 올바르지 않아 목록을 불러오지 않았습니다.',
+};
+
 export default async function BillingKeysPage({ searchParams }: Props) {
   await requirePageActor('keys.view', '/keys');
   const raw = await searchParams;
@@ -78,8 +86,11 @@ export default async function BillingKeysPage({ searchParams }: Props) {
     listBillingKeyFacets(),
     parsed.success ? listBillingKeys(parsed.filters) : null,
   ]);
-  const values = normalizeQuery(raw);
-  const active = parsed.success ? activeFiltersOf(parsed.filters, facets) : [];
+  const list = listQueryView(
+    LIST,
+    normalizeQuery(raw),
+    parsed.success ? { active: activeFiltersOf(parsed.filters, facets) } : { fields: parsed.fields },
+  );
 
   let results = null;
   if (parsed.success && result) {
@@ -133,22 +144,8 @@ export default async function BillingKeysPage({ searchParams }: Props) {
           <Link href="/keys/new">새 빌링키 발급</Link>
         </Button>
       }
-      filterBar={
-        <FilterForm
-          key={new URLSearchParams(values).toString()}
-          values={values}
-          errors={parsed.success ? {} : parsed.fields}
-          facets={facets}
-          activeCount={active.filter((filter) => filter.label !== PARAM_LABELS.q).length}
-        />
-      }
-      activeFilters={active}
-      clearHref="/keys"
-      invalid={
-        parsed.success
-          ? null
-          : { title: '조회 조건이 올바르지 않아 목록을 불러오지 않았습니다.', problems: Object.values(parsed.fields) }
-      }
+      filterBar={<FilterForm key={list.key} {...list.filters} facets={facets} />}
+      {...list.scaffold}
       results={results}
     />
   );

@@ -1,5 +1,6 @@
 import { FilterBar } from '@/components/list/filter-bar';
-import { ChoiceFilter, DateFilter, SelectFilter, TextFilter } from '@/components/list/filter-fields';
+import { ChoiceFilter, DateFilter, filterFieldsOf, SelectFilter, TextFilter } from '@/components/list/filter-fields';
+import type { FilterBarState } from '@/components/list/list-query';
 import type { BillingKeyFacets } from '@/lib/billing-keys/list';
 import { pgDisplayName } from '@/lib/gateways/catalog';
 import {
@@ -24,8 +25,7 @@ interface Props {
   values: Values;
   errors: Partial<Record<FilterParam, string>>;
   facets: BillingKeyFacets;
-  /** How many filters besides the search box are set. */
-  activeCount: number;
+  bar: FilterBarState;
 }
 
 const PAGE_SIZES = [20, PAGE_SIZE.default, 100, PAGE_SIZE.max].map(String);
@@ -34,20 +34,18 @@ const optionsOf = <T extends string>(values: readonly T[], labels: Record<T, str
   values.map((value) => ({ value, label: labels[value] }));
 
 /** The billing-key list's filters on the shared filter bar. */
-export function FilterForm({ values, errors, facets, activeCount }: Props) {
-  const common = (name: FilterParam) => ({ name, label: PARAM_LABELS[name], value: values[name], error: errors[name] });
+export function FilterForm({ values, errors, facets, bar }: Props) {
+  const common = filterFieldsOf(PARAM_LABELS, values, errors);
   return (
     <FilterBar
-      action="/keys"
+      {...bar}
       label="검색과 필터"
-      clearHref="/keys"
-      activeCount={activeCount}
-      startOpen={Object.keys(errors).some((name) => name !== 'q')}
+      message={errors.page}
       search={
         <TextFilter
           {...common('q')}
           search
-          maxLength={FILTER_LIMITS.q}
+          limit={FILTER_LIMITS.q}
           hint="고객 결제수단 ID, 구매자 ID, 이름, 연락처(하이픈 없이도), 이메일의 일부, 카드번호 끝 4자리, 또는 마스킹된 카드번호(****0004, 52728900****0004). 1~2글자는 이름·ID의 앞이나 끝으로 찾습니다."
         />
       }
@@ -96,7 +94,6 @@ export function FilterForm({ values, errors, facets, activeCount }: Props) {
         fallback={String(PAGE_SIZE.default)}
         options={PAGE_SIZES.map((size) => ({ value: size, label: `${size}개씩` }))}
       />
-      {errors.page && <p className="col-span-full text-sm text-red-700">{errors.page}</p>}
     </FilterBar>
   );
 }
