@@ -89,14 +89,15 @@ describe('the billing-key read model', () => {
   });
 
   it('reads a live key through the stored columns: the same view, unknown fields dropped, blanks as null', () => {
+    // The stored row's own key, as Iamport answers it: card_type as a string, an email left blank.
     const annotation = {
-      customer_uid: 'cust_1',
-      pg_provider: 'nice',
-      pg_id: 'nictest04m',
-      sandbox: true,
-      card_name: '국민KB카드',
-      card_code: '381',
-      card_number: '52728900****0004',
+      customer_uid: row.customerUid,
+      pg_provider: row.pgProvider,
+      pg_id: row.pgId,
+      sandbox: row.sandbox,
+      card_name: row.cardName,
+      card_code: row.cardCode,
+      card_number: row.cardNumberMasked,
       card_type: '1',
       customer_name: '김민준',
       customer_tel: '010-1234-5678',
