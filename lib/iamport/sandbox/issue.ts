@@ -82,14 +82,19 @@ function customerFields(params: Params) {
   };
 }
 
+/** One channel's issuance: the channel, the card's BIN entry and digits, the request, its timestamps. */
+interface ChannelIssue {
+  channel: SandboxChannel;
+  entry: BinEntry;
+  digits: string;
+  params: Params;
+  inserted: number;
+  updated: number;
+}
+
 function buildAnnotation(
   uid: string,
-  channel: SandboxChannel,
-  entry: BinEntry,
-  digits: string,
-  params: Params,
-  inserted: number,
-  updated: number,
+  { channel, entry, digits, params, inserted, updated }: ChannelIssue,
 ): CustomerAnnotation {
   const { extras, ...card } = cardFields(channel, entry, digits, params);
   return {
@@ -105,14 +110,14 @@ function buildAnnotation(
   };
 }
 
-function buildSucceeded(
-  channel: SandboxChannel,
-  entry: BinEntry,
-  digits: string,
-  params: Params,
-  inserted: number,
-  updated: number,
-): SucceededChannelAnnotation {
+function buildSucceeded({
+  channel,
+  entry,
+  digits,
+  params,
+  inserted,
+  updated,
+}: ChannelIssue): SucceededChannelAnnotation {
   const { extras, ...card } = cardFields(channel, entry, digits, params);
   // customer_id belongs to the whole super key, not to one channel.
   const channelExtras = { ...extras };
@@ -208,10 +213,21 @@ type Target =
 /** The body a transport-failure card cuts short: what the success would have been. */
 function wouldBeBody(uid: string, target: Target, digits: string, params: Params, now: number): string {
   if (target.kind === 'channel') {
-    return envelopeBody(0, null, buildAnnotation(uid, target.channel, MAGIC_BIN_ENTRY, digits, params, now, now));
+    return envelopeBody(
+      0,
+      null,
+      buildAnnotation(uid, {
+        channel: target.channel,
+        entry: MAGIC_BIN_ENTRY,
+        digits,
+        params,
+        inserted: now,
+        updated: now,
+      }),
+    );
   }
   const succeeded = target.channels.map((channel) =>
-    buildSucceeded(channel, MAGIC_BIN_ENTRY, digits, params, now, now),
+    buildSucceeded({ channel, entry: MAGIC_BIN_ENTRY, digits, params, inserted: now, updated: now }),
   );
   return envelopeBody(0, null, buildSuper(uid, target.groupId, params, succeeded, []));
 }
@@ -261,7 +277,7 @@ async function issueOnGroup(
       (item) => item.pg_provider === channel.pg_provider && item.pg_id === channel.pg_id,
     );
     const { inserted, updated } = timestamps(before?.inserted, issuedAt);
-    succeededChannels.push(buildSucceeded(channel, verdict.entry, digits, params, inserted, updated));
+    succeededChannels.push(buildSucceeded({ channel, entry: verdict.entry, digits, params, inserted, updated }));
   }
   const annotation = buildSuper(uid, target.groupId, params, succeededChannels, failedChannels);
   await saveGroupKey(ctx, call.tier, annotation);
@@ -322,7 +338,7 @@ export async function issueBillingKey(ctx: SandboxContext, call: ApiCall, uid: s
     existing?.kind === 'card' ? existing.annotation.inserted : undefined,
     issuedAt,
   );
-  const annotation = buildAnnotation(uid, channel, verdict.entry, digits, params, inserted, updated);
+  const annotation = buildAnnotation(uid, { channel, entry: verdict.entry, digits, params, inserted, updated });
   await saveCardKey(ctx, call.tier, annotation);
   ctx.tokenExpiryTrips.delete(key);
   return ok(annotation);

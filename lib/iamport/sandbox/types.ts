@@ -17,20 +17,23 @@ export interface SandboxChannel extends PgChannel {
   channel_group_ids?: string[];
 }
 
+/** The fields a succeeded channel shares with the billing key itself, with the same types. */
+type SucceededChannelField =
+  | 'pg_provider'
+  | 'pg_id'
+  | 'card_name'
+  | 'card_code'
+  | 'card_issuer_code'
+  | 'card_issuer_name'
+  | 'card_publisher_code'
+  | 'card_publisher_name'
+  | 'card_number'
+  | 'card_type'
+  | 'inserted'
+  | 'updated';
+
 /** A channel of a smart-routing issuance that got a billing key (OpenAPI `SucceededChannelAnnotation`). */
-export interface SucceededChannelAnnotation {
-  pg_provider: string;
-  pg_id: string;
-  card_name: string | null;
-  card_code: string | null;
-  card_issuer_code?: string | null;
-  card_issuer_name?: string | null;
-  card_publisher_code?: string | null;
-  card_publisher_name?: string | null;
-  card_number: string | null;
-  card_type: number | null;
-  inserted: number;
-  updated: number;
+export interface SucceededChannelAnnotation extends Pick<CustomerAnnotation, SucceededChannelField> {
   /** The OpenAPI document requires `update` (sic) besides `updated`; both are sent, same value. */
   update: number;
 }
