@@ -1227,7 +1227,7 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
     };
     await fuzz(spec, 400);
     const { adminExists } = await import('@/lib/auth/staff');
-    expect(await adminExists((await getAuthRuntime()).db)).toBe(false);
+    expect(await adminExists({ db: (await getAuthRuntime()).db })).toBe(false);
   }, 60_000);
 
   it('signs in through the real better-auth route', async () => {

@@ -422,7 +422,7 @@ describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
   afterAll(async () => handle?.close());
 
   it('creates the first admin once; every later attempt, even concurrent, is refused', async () => {
-    expect(await adminExists(handle.db)).toBe(false);
+    expect(await adminExists({ db: handle.db })).toBe(false);
     const attempts = await Promise.allSettled(
       ['first@example.com', 'second@example.com', 'third@example.com'].map((email) =>
         createStaffAccount(auth, { email, name: '관리자', role: 'admin', password: PASSWORD }, { firstAdmin: true }),
@@ -431,7 +431,7 @@ describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     const refused = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
     expect(refused.map((attempt) => (attempt.reason as AppError).code)).toEqual(['forbidden', 'forbidden']);
-    expect(await adminExists(handle.db)).toBe(true);
+    expect(await adminExists({ db: handle.db })).toBe(true);
     const later = await rejection(
       createStaffAccount(
         auth,

@@ -70,7 +70,8 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffView
 }
 
 /** True once any admin account exists (even deactivated): /setup is then closed for good. */
-export async function adminExists(db: Db): Promise<boolean> {
+export async function adminExists(deps: { db?: Db } = {}): Promise<boolean> {
+  const db = await resolveDb(deps);
   const [row] = await db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.role, 'admin')).limit(1);
   return Boolean(row);
 }
@@ -101,7 +102,7 @@ export async function createStaffAccount(
   const now = new Date();
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CREATE_LOCK_ID})`);
-    if (options.firstAdmin && (await adminExists(tx as unknown as Db))) {
+    if (options.firstAdmin && (await adminExists({ db: tx as unknown as Db }))) {
       throw new AppError('forbidden', '이미 관리자 계정이 있습니다. 로그인하세요.');
     }
     const [existing] = await tx.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email)).limit(1);

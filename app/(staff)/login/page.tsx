@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { FormStatus } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { getPageAuthState } from '@/lib/auth/session';
 import { adminExists } from '@/lib/auth/staff';
 import { safeNextPath } from '@/lib/validations/auth';
@@ -25,8 +24,7 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : null);
-  const { db } = await getAuthRuntime();
-  if (!(await adminExists(db))) redirect('/setup');
+  if (!(await adminExists())) redirect('/setup');
   const state = await getPageAuthState();
   if (state) redirect(state.mustEnrollTwoFactor ? '/settings/security?required=1' : next);
   const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;

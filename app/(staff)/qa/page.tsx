@@ -3,7 +3,6 @@ import { LoadFailed } from '@/components/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { listChannelsFor } from '@/lib/billing-keys/channels';
-import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { ListedChannel } from '@/lib/model/settings';
 import { listQaRuns } from '@/lib/qa/store';
@@ -16,16 +15,15 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<{
   const actor = await requirePageActor('qa.run', '/qa');
   const { run } = await searchParams;
   const runId = typeof run === 'string' && qaRunIdSchema.safeParse(run).success ? run : null;
-  const db = await getDb();
   const [listed, runs] = await Promise.all([
-    listChannelsFor(await pageContext(actor), { db }).then(
+    listChannelsFor(await pageContext(actor)).then(
       (channels): { channels: ListedChannel[]; error: null } => ({ channels, error: null }),
       (error: unknown): { channels: null; error: string } => {
         if (!(error instanceof AppError)) throw error;
         return { channels: null, error: error.message };
       },
     ),
-    listQaRuns({ db }),
+    listQaRuns(),
   ]);
   const { channels, error: channelsError } = listed;
   return (

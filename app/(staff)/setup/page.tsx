@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { adminExists } from '@/lib/auth/staff';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: '초기 설정' };
 
 /** Only while no admin exists; afterwards it sends everyone to the sign-in page. */
 export default async function SetupPage() {
-  const { db } = await getAuthRuntime();
-  if (await adminExists(db)) redirect('/login');
+  if (await adminExists()) redirect('/login');
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader

@@ -10,7 +10,7 @@ const CLOSED = '이미 관리자 계정이 있어 초기 설정을 할 수 없�
 /** Creates the first admin; refused for good once any admin exists. */
 export const POST = apiRoute('public', async (request) => {
   const runtime = await getAuthRuntime();
-  if (await adminExists(runtime.db)) throw new AppError('forbidden', CLOSED);
+  if (await adminExists({ db: runtime.db })) throw new AppError('forbidden', CLOSED);
   const input = parseWith(setupSchema, await readJsonBody(request));
   const staff = await createStaffAccount(
     runtime,

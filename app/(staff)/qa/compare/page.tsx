@@ -4,7 +4,6 @@ import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
 import { differingCells } from '@/lib/qa/compare';
 import { OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import { findQaRun, listQaRuns } from '@/lib/qa/store';
@@ -27,13 +26,8 @@ const cellText = (cell: QaCell | undefined) =>
 export default async function QaComparePage({ searchParams }: { searchParams: Search }) {
   await requirePageActor('qa.run', '/qa/compare');
   const search = await searchParams;
-  const db = await getDb();
   const [aId, bId] = [idOf(search.a), idOf(search.b)];
-  const [runs, a, b] = await Promise.all([
-    listQaRuns({ db }),
-    aId ? findQaRun(aId, { db }) : null,
-    bId ? findQaRun(bId, { db }) : null,
-  ]);
+  const [runs, a, b] = await Promise.all([listQaRuns(), aId ? findQaRun(aId) : null, bId ? findQaRun(bId) : null]);
   const asked = search.a !== undefined || search.b !== undefined;
   const differences = a && b ? differingCells(a.results, b.results) : [];
   const highlight = new Set(differences.map((difference) => difference.key));
