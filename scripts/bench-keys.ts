@@ -9,19 +9,16 @@
  * is not a pass/fail test (targets are shown beside them).
  *   node --conditions=react-server --import tsx scripts/bench-keys.ts [--pg URL] [--requests 50] [--exports 2] [--keys N] [--attempts N] [--skip-pglite] [--no-analyze]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { getEnv } from '../lib/env';
-import { serverNodeArgs } from './bench-lib';
+import { freePort, mb, percentile, ROOT, run, serverNodeArgs, treeRssKb, waitForExit } from './bench-lib';
 
 const TARGET = { listP95Ms: 50, exportMs: 5000, rssGrowthMb: 50 };
-const ROOT = resolve(import.meta.dirname, '..');
 
 /** What each scenario asks the list API; values exist in the seeded data (scripts/seed-keys.ts). */
 const SCENARIOS: [string, string][] = [
@@ -65,52 +62,7 @@ const PAGES: [string, string][] = [
   ['page /keys filtered (HTML)', `/keys?q=${encodeURIComponent('김민준')}&pg=nice&status=active`],
 ];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const ms = (value: number) => value.toFixed(1).padStart(7);
-const mb = (kb: number) => (kb / 1024).toFixed(1);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-/** RSS in kB of a process and its descendants (next start may fork workers). */
-function treeRssKb(pid: number): number {
-  let total = 0;
-  const visit = (id: number) => {
-    try {
-      const status = readFileSync(`/proc/${id}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
-        visit(Number(task));
-    } catch {
-      // The process ended between listing and reading.
-    }
-  };
-  visit(pid);
-  return total;
-}
-
-/** Runs a command; `env` entries are set through /usr/bin/env so the parent's environment passes on untouched. */
-function run(command: string[], env: Record<string, string | null>, options: { quiet?: boolean } = {}): ChildProcess {
-  const args = [
-    ...Object.entries(env).flatMap(([name, value]) => (value === null ? ['-u', name] : [])),
-    ...Object.entries(env).flatMap(([name, value]) => (value === null ? [] : [`${name}=${value}`])),
-    ...command,
-  ];
-  return spawn('env', args, { cwd: ROOT, stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'] });
-}
-
-function waitForExit(child: ChildProcess): Promise<number> {
-  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
-}
 
 async function seed(target: string[], counts: { keys: number; attempts: number }, analyze: boolean) {
   const tsx = ['node', '--conditions=react-server', '--import', 'tsx', 'scripts/seed-keys.ts'];
