@@ -135,4 +135,20 @@ describe('layers (docs/architecture.md)', () => {
     });
     expect(cycles.sort()).toEqual([]);
   });
+
+  it('writes queries only in storage, composition and the use cases (docs/architecture.md, "Where SQL lives")', () => {
+    // A value import of drizzle-orm or of the schema's tables is what writing a query takes; row types are vocabulary.
+    const QUERY_IMPORT =
+      /(?:^|\n)\s*import\s+(?!type\b)[^'"]*?from\s+['"](drizzle-orm(?:\/[^'"]*)?|@\/lib\/db\/schema)['"]/;
+    const mayQuery = new Set([
+      'lib/db',
+      'lib/runtime',
+      ...LAYERS[rankOf.get('lib/billing-keys')!]!,
+      'lib/readiness',
+      'scripts',
+    ]);
+    const querying = sourceFiles().filter((file) => !exempt(file) && QUERY_IMPORT.test(readFileSync(file, 'utf8')));
+    expect(querying.some((file) => file.startsWith('lib/billing-keys/'))).toBe(true);
+    expect(querying.filter((file) => !mayQuery.has(unitOf(file)))).toEqual([]);
+  });
 });
