@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AUDIT_EXPORT_BATCH_SIZE, auditCsvStream, exportAuditEvents } from './export';
 import { auditEventBatches } from './query';
 import { SEEDS_NEWEST_FIRST, seedAuditEvents, withFailingAudit, type SeedName } from '@/lib/testing/audit';
@@ -18,25 +17,22 @@ async function csvText(stream: ReadableStream<Uint8Array>): Promise<{ bom: numbe
 }
 
 describe.each(testEngines())('audit export on $name', (engine) => {
-  let handle: DbHandle;
   let ids: Record<SeedName, number>;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    ids = await seedAuditEvents(handle.db);
-    // More than two export batches; three events share each second, so batch edges fall inside ties.
-    await handle.db.insert(auditEvents).values(
-      Array.from({ length: BULK }, (_, i) => ({
-        at: new Date(Date.UTC(2025, 5, 1) + Math.floor(i / 3) * 1000),
-        action: 'bulk.test',
-        result: 'success' as const,
-        targetType: 'billing_key',
-        targetId: `bulk-${i}`,
-      })),
-    );
-  }, 60_000);
-  afterAll(async () => {
-    await handle?.close();
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      ids = await seedAuditEvents(handle.db);
+      // More than two export batches; three events share each second, so batch edges fall inside ties.
+      await handle.db.insert(auditEvents).values(
+        Array.from({ length: BULK }, (_, i) => ({
+          at: new Date(Date.UTC(2025, 5, 1) + Math.floor(i / 3) * 1000),
+          action: 'bulk.test',
+          result: 'success' as const,
+          targetType: 'billing_key',
+          targetId: `bulk-${i}`,
+        })),
+      );
+    },
   });
 
   const lineOf = (lines: string[], name: SeedName) => lines.find((line) => line.endsWith(`,${ids[name]}`));

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
-import { testEngines } from '@/lib/testing/db';
+import { describe, expect, it } from 'vitest';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { parseAuditQuery, type AuditQuery } from '@/lib/validations/audit';
 import { auditQueryFromUrl, listAuditTrail } from './query';
@@ -30,16 +29,13 @@ describe('auditQueryFromUrl', () => {
 });
 
 describe.each(testEngines())('audit trail on $name', (engine) => {
-  let handle: DbHandle;
   let ids: Record<SeedName, number>;
   const nameOf = (id: number) => (Object.entries(ids).find(([, value]) => value === id)?.[0] ?? `#${id}`) as SeedName;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    ids = await seedAuditEvents(handle.db);
-  }, 60_000);
-  afterAll(async () => {
-    await handle?.close();
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      ids = await seedAuditEvents(handle.db);
+    },
   });
 
   const listed = async (raw: Record<string, string>) =>

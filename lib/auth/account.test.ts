@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { DbHandle } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AuthClient, PASSWORD, seedStaff, testAuth, uniqueEmail, uniqueIp, type TestAuth } from '@/lib/testing/auth';
 import { changeOwnPassword } from './account';
 
@@ -12,14 +11,13 @@ vi.setConfig({ testTimeout: 30_000 });
 const NEW_PASSWORD = 'another long passphrase';
 
 describe.each(testEngines())('changing one’s own password on $name', (engine) => {
-  let handle: DbHandle;
   let auth: TestAuth;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    auth = testAuth(handle.db);
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      auth = testAuth(handle.db);
+    },
+  });
 
   async function signedIn() {
     const email = uniqueEmail('pw');

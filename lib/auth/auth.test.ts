@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { DbHandle } from '@/lib/db';
 import { authSessions, authSignInFailures } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { decideAccess, readAuthState } from './access';
 import { SIGN_IN_LIMIT } from './rate-limit';
@@ -20,29 +19,20 @@ import {
   uniqueIp,
   type TestAuth,
 } from '@/lib/testing/auth';
+import { rejection } from '@/lib/testing/errors';
 
 // Each sign-in hashes with scrypt; a loaded machine needs more than the default 5 s per test.
 vi.setConfig({ testTimeout: 30_000 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe.each(testEngines())('staff accounts and sessions on $name', (engine) => {
-  let handle: DbHandle;
   let auth: TestAuth;
   const state = (client: AuthClient) => readAuthState(auth, client.headers());
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    auth = testAuth(handle.db);
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      auth = testAuth(handle.db);
+    },
+  });
 
   it('signs in with email and password, keeps the session in the database, and audits it without the password', async () => {
     const email = uniqueEmail('agent');
@@ -413,13 +403,12 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
 });
 
 describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
-  let handle: DbHandle;
   let auth: TestAuth;
-  beforeAll(async () => {
-    handle = await engine.open();
-    auth = testAuth(handle.db);
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      auth = testAuth(handle.db);
+    },
+  });
 
   it('creates the first admin once; every later attempt, even concurrent, is refused', async () => {
     expect(await adminExists({ db: handle.db })).toBe(false);

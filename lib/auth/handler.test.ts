@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authSessions, authTwoFactors, authUsers } from '@/lib/db/schema';
 import { parseEnv } from '@/lib/env';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { handleAuthRequest } from './handler';
 import { withFailingAudit } from '@/lib/testing/audit';
 import { AuthClient, PASSWORD, seedStaff, testAuth, uniqueEmail, uniqueIp, type TestAuth } from '@/lib/testing/auth';
@@ -18,14 +17,13 @@ function behindProxies(hops: number): void {
 }
 
 describe.each(testEngines())('the /api/auth wrapper on $name', (engine) => {
-  let handle: DbHandle;
   let auth: TestAuth;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    auth = testAuth(handle.db);
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      auth = testAuth(handle.db);
+    },
+  });
   afterEach(() => {
     globalForEnv.__billingKeyEnv = undefined;
   });
@@ -110,11 +108,7 @@ describe('the /api/auth wrapper, before better-auth', () => {
 });
 
 describe.each(testEngines())('a sign-in whose audit event cannot be written on $name', (engine) => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await engine.open();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine);
 
   it('does not happen: 503 audit_unavailable and no session left', async () => {
     const healthy = testAuth(handle.db);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DbHandle } from '@/lib/db';
-import { testEngines } from '@/lib/testing/db';
+import { describe, expect, it, vi } from 'vitest';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { beginSignInAttempt, pruneSignInFailures, settleSignInAttempt, SIGN_IN_LIMIT } from './rate-limit';
 import { uniqueEmail, uniqueIp } from '@/lib/testing/auth';
 
@@ -8,11 +7,7 @@ import { uniqueEmail, uniqueIp } from '@/lib/testing/auth';
 vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(testEngines())('the sign-in limiter on $name', (engine) => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await engine.open();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine);
 
   const start = new Date('2026-05-01T10:00:00Z');
   const later = (seconds: number) => new Date(start.getTime() + seconds * 1000);

@@ -1,9 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { finishAttempt, startAttempt } from '@/lib/db/attempts';
 import { issueAttempts } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { attemptsQuerySchema, type AttemptsQuery } from '@/lib/validations/attempts';
 import { attemptsQueryOrThrow, listAttempts, parseAttemptsQuery } from './attempts';
@@ -54,20 +53,19 @@ describe('attempts query parameters', () => {
 });
 
 describe.each(testEngines())('attempt listing on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const tag = uniqueUid('att');
   const uids = { ok: `${tag}_ok`, declined: `${tag}_declined`, invalid: `${tag}_invalid`, kcp: `${tag}_kcp` };
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-    await issueKey(handle.db, runtime, uids.ok);
-    await issueKey(handle.db, runtime, uids.declined, '4000-0003-0000-0009').catch(() => undefined);
-    await issueKey(handle.db, runtime, uids.invalid, '4000-0001-0000-0001').catch(() => undefined);
-    await issueKey(handle.db, runtime, uids.kcp, '4518-4200-0000-0007', { pg: 'kcp' });
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      runtime = sandboxRuntime();
+      await issueKey(handle.db, runtime, uids.ok);
+      await issueKey(handle.db, runtime, uids.declined, '4000-0003-0000-0009').catch(() => undefined);
+      await issueKey(handle.db, runtime, uids.invalid, '4000-0001-0000-0001').catch(() => undefined);
+      await issueKey(handle.db, runtime, uids.kcp, '4518-4200-0000-0007', { pg: 'kcp' });
+    },
+  });
 
   const list = (raw: Record<string, string>) => listAttempts(query(raw), reviewer, { db: handle.db });
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { DbHandle } from '@/lib/db';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/testing/db';
-import { AppError } from '@/lib/errors';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { deleteBillingKey } from './delete';
 import { getBillingKeyDetail } from './detail';
 import { withFailingAudit } from '@/lib/testing/audit';
 import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { rejection } from '@/lib/testing/errors';
 
 describe('the deletion reason', () => {
   it.each([
@@ -40,15 +30,14 @@ describe('the deletion reason', () => {
 });
 
 describe.each(testEngines())('billing-key deletion on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const deps = () => ({ db: handle.db, runtime });
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      runtime = sandboxRuntime();
+    },
+  });
 
   it('deletes at Iamport with the reason, then keeps the record as deleted with who, when and why', async () => {
     const uid = uniqueUid('del');

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { authUsers } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
-import { AppError } from '@/lib/errors';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { getBillingKeyDetail } from './detail';
 import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { rejection } from '@/lib/testing/errors';
 
 describe.each(testEngines())('billing-key detail on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const deps = () => ({ db: handle.db, runtime });
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      runtime = sandboxRuntime();
+    },
+  });
 
   it('shows stored and live side by side when they agree, with attempts and audit', async () => {
     const uid = uniqueUid('same');

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, SORT_FIELDS, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { billingKeyBatches, billingKeysCsvStream, exportBillingKeys, exportFilename, type ExportRow } from './export';
 import { formatKst } from '@/lib/format';
@@ -56,25 +55,21 @@ describe('CSV file', () => {
 });
 
 describe.each(testEngines())('billing-key export on $name', (engine) => {
-  let handle: DbHandle;
-
-  beforeAll(async () => {
-    handle = await engine.open();
-    await handle.db.insert(billingKeys).values(rows());
-    // Microseconds apart: keys 00..02 share a millisecond but not a microsecond.
-    for (const [uid, micros] of [
-      ['exp-00', 1],
-      ['exp-01', 2],
-      ['exp-02', 3],
-    ] as const) {
-      await handle.db
-        .update(billingKeys)
-        .set({ issuedAt: sql`${`2026-01-01 00:00:00.00000${micros}+00`}::timestamptz` })
-        .where(eq(billingKeys.customerUid, uid));
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await handle?.close();
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      await handle.db.insert(billingKeys).values(rows());
+      // Microseconds apart: keys 00..02 share a millisecond but not a microsecond.
+      for (const [uid, micros] of [
+        ['exp-00', 1],
+        ['exp-01', 2],
+        ['exp-02', 3],
+      ] as const) {
+        await handle.db
+          .update(billingKeys)
+          .set({ issuedAt: sql`${`2026-01-01 00:00:00.00000${micros}+00`}::timestamptz` })
+          .where(eq(billingKeys.customerUid, uid));
+      }
+    },
   });
 
   const allListed = async (query: Record<string, string>) =>

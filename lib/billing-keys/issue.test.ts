@@ -1,11 +1,11 @@
 import type { BillingKeyView } from '@/lib/model/billing-keys';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db';
 import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
 import { findStoredKey, keyHistory } from '@/lib/db/billing-keys';
 import { tryLease } from '@/lib/db/issue-locks';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { listAuditEvents } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { IamportClient } from '@/lib/iamport/client';
@@ -16,6 +16,7 @@ import type { IssueBillingKeyInput } from '@/lib/validations/billing-key';
 import { signGuardCheck } from './guard-token';
 import { issueBillingKey } from './issue';
 import { resolveAttempt, resolveOpenAttempts } from './recovery';
+import { rejection } from '@/lib/testing/errors';
 
 const context = { actor: { id: 'user-1', email: 'agent@example.com', role: 'agent' as const }, ip: '127.0.0.1' };
 
@@ -58,26 +59,16 @@ const input = (card: string, extra: Partial<IssueBillingKeyInput> = {}): IssueBi
   ...extra,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe.each(testEngines())('issuance recording on $name', (engine) => {
-  let handle: DbHandle;
   let sandbox: Sandbox;
   let runtime: IamportRuntime;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    sandbox = createSandbox({ slowMs: 150 });
-    runtime = runtimeWith(sandbox);
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      sandbox = createSandbox({ slowMs: 150 });
+      runtime = runtimeWith(sandbox);
+    },
+  });
 
   it('records the key, an issued attempt and an audit event', async () => {
     const body = input(CARDS.kbCheck, { customer_name: '홍길동' });

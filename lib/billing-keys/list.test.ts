@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { authUsers, billingKeys, type NewBillingKeyRow } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { escapeLike } from '@/lib/db/sql';
 import { listBillingKeyFacets, listBillingKeys, phoneSearchVariants } from './list';
@@ -117,16 +116,13 @@ describe('phone and LIKE helpers', () => {
 });
 
 describe.each(testEngines())('listBillingKeys on $name', (engine) => {
-  let handle: DbHandle;
   const uids = async (query: Record<string, string> = {}) =>
     (await listBillingKeys(filters(query), { db: handle.db })).rows.map((row) => row.customerUid);
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    await handle.db.insert(billingKeys).values(ROWS);
-  }, 60_000);
-  afterAll(async () => {
-    await handle?.close();
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      await handle.db.insert(billingKeys).values(ROWS);
+    },
   });
 
   it('lists newest first by default, customer_uid breaking ties, with the total', async () => {

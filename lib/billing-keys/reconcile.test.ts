@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { DbHandle } from '@/lib/db';
 import { findStoredKey, upsertIssuedKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import type { CustomerAnnotation } from '@/lib/iamport';
 import { createSandbox } from '@/lib/iamport/sandbox';
@@ -29,15 +28,15 @@ const annotation = (uid: string, n: number): CustomerAnnotation => ({
 });
 
 describe.each(testEngines())('reconcile on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const deps = () => ({ db: handle.db, runtime });
 
-  beforeEach(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime(createSandbox());
-  }, 60_000);
-  afterEach(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      runtime = sandboxRuntime(createSandbox());
+    },
+    perTest: true,
+  });
 
   it('sets same / changed / missing from Iamport, lists the findings and audits the counts', async () => {
     const [same, changed, missing, deleted] = ['same', 'changed', 'missing', 'deleted'].map(uniqueUid) as [

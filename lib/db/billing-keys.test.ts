@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
 import { startAttempt } from './attempts';
 import { activeKeysWithCard, findStoredKey, keyHistory, markKeyDeleted, upsertIssuedKey } from './billing-keys';
-import type { DbHandle } from './index';
 import { auditEvents, issueAttempts } from './schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 
 const annotation = (uid: string, updated: number, card: string): CustomerAnnotation =>
   ({
@@ -19,11 +18,7 @@ const annotation = (uid: string, updated: number, card: string): CustomerAnnotat
   }) as CustomerAnnotation;
 
 describe.each(testEngines())('recording an issued key on $name', (engine) => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await engine.open();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine);
   const context = { appMode: 'sandbox' as const, channelKey: null, actorId: 'agent-1' };
   const uid = (name: string) => `rec_${name}_${Date.now().toString(36)}`;
 

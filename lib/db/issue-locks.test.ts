@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '@/lib/testing/db';
-import type { DbHandle } from './client';
+import { describe, expect, it } from 'vitest';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { tryLease } from './issue-locks';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -8,11 +7,7 @@ let sequence = 0;
 const uid = () => `lease_${Date.now().toString(36)}_${sequence++}`;
 
 describe.each(testEngines())('customer_uid leases on $name', (engine) => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await engine.open();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine);
 
   it('is held by one holder at a time and free again once released', async () => {
     const customerUid = uid();

@@ -2,13 +2,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import type { DbHandle } from '@/lib/db';
 import { authUsers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestContext } from '@/lib/model/staff';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 import { sendLink, webhookSignature } from './delivery';
 import { createLink } from './links';
@@ -79,18 +78,17 @@ function smtpServer() {
 }
 
 describe.each(testEngines())('sending links on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   let agent: RequestContext;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-    const id = `sender-${Date.now().toString(36)}`;
-    await handle.db.insert(authUsers).values({ id, name: '상담원', email: `${id}@example.com`, role: 'agent' });
-    agent = { actor: { id, email: `${id}@example.com`, role: 'agent' }, ip: '127.0.0.1' };
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      runtime = sandboxRuntime();
+      const id = `sender-${Date.now().toString(36)}`;
+      await handle.db.insert(authUsers).values({ id, name: '상담원', email: `${id}@example.com`, role: 'agent' });
+      agent = { actor: { id, email: `${id}@example.com`, role: 'agent' }, ip: '127.0.0.1' };
+    },
+  });
 
   const create = () =>
     createLink(

@@ -1,17 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { authUsers, cardLinks, issueAttempts } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
 import { createSandbox, DEFAULT_SANDBOX_CHANNELS } from '@/lib/iamport/sandbox';
 import type { Actor, RequestContext } from '@/lib/model/staff';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { issueKey, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 import { CARDS, markerCardDigits } from '@/e2e/cards';
 import { createLink, getLinkDetail, listLinks, revokeLink } from './links';
 import { MAX_FAILED_ATTEMPTS, openLink, submitLink } from './public';
 import { hashLinkToken } from './token';
+import { rejection } from '@/lib/testing/errors';
 
 const LIVE_CHANNEL = {
   pg_provider: 'nice',
@@ -39,27 +39,17 @@ const card = (number: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe.each(testEngines())('card-registration links on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   let agent: RequestContext;
   const origin = 'http://console.test';
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime(createSandbox({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_CHANNEL] }));
-    agent = await staff(handle.db, 'agent');
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      runtime = sandboxRuntime(createSandbox({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_CHANNEL] }));
+      agent = await staff(handle.db, 'agent');
+    },
+  });
 
   const create = (context: RequestContext, extra: Record<string, unknown> = {}) =>
     createLink(

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { Actor, RequestContext } from '@/lib/model/staff';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents, billingKeys, issueAttempts, qaRuns } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import type { IamportRuntime } from '@/lib/runtime';
 import { IamportClient } from '@/lib/iamport/client';
@@ -133,19 +133,18 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe.each(testEngines())('QA runner on $name', (engine) => {
-  let handle: DbHandle;
   let main: Harness;
   let run: QaRunView;
   let elapsedMs: number;
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    main = harness();
-    const started = performance.now();
-    run = await runQa(allScenarios([NICE, KSNET]), qa, main.deps(handle.db));
-    elapsedMs = performance.now() - started;
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: async () => {
+      main = harness();
+      const started = performance.now();
+      run = await runQa(allScenarios([NICE, KSNET]), qa, main.deps(handle.db));
+      elapsedMs = performance.now() - started;
+    },
+  });
 
   it('plays 2 channels × every scenario and gets each scenario’s outcome and PG code', () => {
     expect(run.status).toBe('completed');

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CustomerAnnotation } from '@/lib/iamport/types';
-import type { DbHandle } from '@/lib/db';
 import { createDbSandboxStore } from '@/lib/runtime/sandbox-store';
 import { sandboxKeys } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 
 const annotation = (uid: string, card: string) =>
   ({ customer_uid: uid, pg_provider: 'nice', pg_id: 'nictest04m', card_number: card }) as unknown as CustomerAnnotation;
 
 describe.each(testEngines())('the in-app sandbox store on $name', (engine) => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await engine.open();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine);
   const store = () => createDbSandboxStore(async () => handle.db);
 
   it('answers the first present key in the order asked, in one look-up', async () => {

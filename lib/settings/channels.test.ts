@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CARDS } from '@/e2e/cards';
 import { listAuditEvents } from '@/lib/audit';
 import type { Actor, RequestContext } from '@/lib/model/staff';
 import { checkChannel, listChannelsFor } from '@/lib/billing-keys/channels';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
 import { sandboxRuntime, type TestRuntime } from '@/lib/testing/use-cases';
-import type { DbHandle } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_SANDBOX_CHANNELS } from '@/lib/iamport/sandbox';
 import { channelSettingsView, getChannelSettings, updateChannelSettings } from './channels';
@@ -54,15 +53,14 @@ describe('the channel settings input', () => {
 });
 
 describe.each(testEngines())('channel settings on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const deps = () => ({ db: handle.db, runtime });
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-  }, 60_000);
-  afterAll(async () => handle?.close());
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      runtime = sandboxRuntime();
+    },
+  });
   beforeEach(async () => {
     await handle.db.delete(settings);
   });

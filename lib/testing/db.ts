@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { openPglite, openPostgres, type DbHandle } from '@/lib/db/client';
+import { createScratchDatabase } from '@/lib/db/scratch-database';
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';
@@ -21,22 +22,61 @@ export function testEngines(source: Record<string, string | undefined> = process
 }
 
 export async function openFreshPostgres(serverUrl: string): Promise<DbHandle> {
-  const name = `bk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 4 });
+  const scratch = await createScratchDatabase(
+    serverUrl,
+    `bk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`,
+  );
+  const handle = await openPostgres(scratch.url, { max: 4 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
+  };
+}
+
+export interface SuiteDatabaseOptions {
+  /** Runs right after each open, e.g. to build a runtime or seed rows; the database is readable by then. */
+  seed?: (handle: DbHandle) => unknown;
+  /** A fresh database for every test (beforeEach/afterEach) instead of one for the whole suite. */
+  perTest?: boolean;
+}
+
+/**
+ * The database of a `describe.each(testEngines())` suite: opened before (each or all of) its tests on
+ * `engine`, closed after. The answer stands for the open handle; read it only inside hooks and tests.
+ */
+export function suiteDatabase(engine: TestEngine, options: SuiteDatabaseOptions = {}): DbHandle {
+  let current: DbHandle | undefined;
+  const open = async () => {
+    current = await engine.open();
+    await options.seed?.(current);
+  };
+  const close = async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  };
+  if (options.perTest) {
+    beforeEach(open, 60_000);
+    afterEach(close);
+  } else {
+    beforeAll(open, 60_000);
+    afterAll(close);
+  }
+  const handle = () => {
+    if (!current) throw new Error('The suite database is not open here (use it inside hooks and tests).');
+    return current;
+  };
+  return {
+    get db() {
+      return handle().db;
+    },
+    get engine() {
+      return handle().engine;
+    },
+    onClose: (listener) => handle().onClose(listener),
+    close: () => close(),
   };
 }
