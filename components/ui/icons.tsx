@@ -20,28 +20,19 @@ function Icon({ children, className, ...props }: SVGProps<SVGSVGElement>) {
   );
 }
 
-export const ChevronDownIcon = (props: SVGProps<SVGSVGElement>) => (
-  <Icon {...props}>
-    <path d="m4 6 4 4 4-4" />
-  </Icon>
-);
-export const CheckIcon = (props: SVGProps<SVGSVGElement>) => (
-  <Icon {...props}>
-    <path d="m3.5 8.5 3 3 6-7" />
-  </Icon>
-);
-export const XIcon = (props: SVGProps<SVGSVGElement>) => (
-  <Icon {...props}>
-    <path d="m4.5 4.5 7 7m0-7-7 7" />
-  </Icon>
-);
-export const FilterIcon = (props: SVGProps<SVGSVGElement>) => (
-  <Icon {...props}>
-    <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" />
-  </Icon>
-);
-export const DownloadIcon = (props: SVGProps<SVGSVGElement>) => (
-  <Icon {...props}>
-    <path d="M8 2.5v8m-3.5-3.5L8 10.5 11.5 7M3 13.5h10" />
-  </Icon>
-);
+/** An icon drawn by one stroke path. */
+function pathIcon(name: string, path: string) {
+  const PathIcon = (props: SVGProps<SVGSVGElement>) => (
+    <Icon {...props}>
+      <path d={path} />
+    </Icon>
+  );
+  PathIcon.displayName = name;
+  return PathIcon;
+}
+
+export const ChevronDownIcon = pathIcon('ChevronDownIcon', 'm4 6 4 4 4-4');
+export const CheckIcon = pathIcon('CheckIcon', 'm3.5 8.5 3 3 6-7');
+export const XIcon = pathIcon('XIcon', 'm4.5 4.5 7 7m0-7-7 7');
+export const FilterIcon = pathIcon('FilterIcon', 'M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z');
+export const DownloadIcon = pathIcon('DownloadIcon', 'M8 2.5v8m-3.5-3.5L8 10.5 11.5 7M3 13.5h10');
