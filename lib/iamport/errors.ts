@@ -94,6 +94,14 @@ export class IamportTimeoutError extends IamportError {
   }
 }
 
+/** Every concrete error the client throws; its `kind` tells them apart. */
+export type IamportFailure =
+  | IamportRejectedError
+  | IamportNotFoundError
+  | IamportUnauthorizedError
+  | IamportUnavailableError
+  | IamportTimeoutError;
+
 /**
  * The PG's reason code in a rejection: `...실패하였습니다. [F112]유효하지...` → `F112`, and nice_v2's
  * `[400]Error From NICEPAY. (message: …, code:F115)` → `F115` (lib/gateways/pg-code.ts lists the forms).
