@@ -14,8 +14,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { getEnv } from '../lib/env';
+import { createScratchDatabase } from '../lib/db/scratch-database';
 import { freePort, mb, percentile, ROOT, run, serverNodeArgs, treeRssKb, waitForExit } from './bench-lib';
 
 const TARGET = { listP95Ms: 50, exportMs: 5000, rssGrowthMb: 50 };
@@ -275,24 +275,16 @@ async function main() {
   }
   const database = `bench_keys_${Date.now().toString(36)}`;
   const secretDir = mkdtempSync(join(tmpdir(), 'bench-keys-auth-'));
-  const admin = new Client({ connectionString: pgServer });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
-  const url = new URL(pgServer);
-  url.pathname = `/${database}`;
+  const scratch = await createScratchDatabase(pgServer, database);
   try {
     console.log(`\n== PostgreSQL: seeding database ${database} (child process)`);
-    await seed(['--pg', url.toString()], counts, analyze);
+    await seed(['--pg', scratch.url], counts, analyze);
     // DATA_DIR only holds the generated auth secret here, shared by the account script and the app.
-    const store = { DATABASE_URL: url.toString(), DATA_DIR: secretDir };
+    const store = { DATABASE_URL: scratch.url, DATA_DIR: secretDir };
     await createBenchAccount(store);
     await benchEngine('PostgreSQL', store, requests, exports);
   } finally {
-    const cleanup = new Client({ connectionString: pgServer });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${database} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
     rmSync(secretDir, { recursive: true, force: true });
   }
 }

@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { getEnv } from '../lib/env';
+import { createScratchDatabase } from '../lib/db/scratch-database';
 import {
   freePort,
   mb,
@@ -621,20 +622,11 @@ async function withFreshDatabase(
   label: string,
   body: (url: string) => Promise<void>,
 ): Promise<void> {
-  const database = `bench_${label}_${RUN}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
+  const scratch = await createScratchDatabase(serverUrl, `bench_${label}_${RUN}`);
   try {
-    await body(url.toString());
+    await body(scratch.url);
   } finally {
-    const cleanup = new Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${database} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
   }
 }
 
