@@ -553,14 +553,18 @@ describe('success envelopes', () => {
   });
 });
 
+/** The error of an issuance that the fake answers with `answer`. */
+async function issuanceAnsweredWith(answer: Response): Promise<unknown> {
+  const { fake, client } = setup();
+  fake.on(method('POST', '/subscribe/customers/'), () => answer);
+  return caught(client.issueBillingKey('u1', issueBody));
+}
+
 describe('errors', () => {
   it('turns a nice rejection into IamportRejectedError with the PG code, message untouched', async () => {
-    const { fake, client } = setup();
     const message =
       '카드정보 인증 및 빌키 발급에 실패하였습니다. [F112]유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)';
-    fake.on(method('POST', '/subscribe/customers/'), () => envelope(-1, message, null));
-
-    const error = await caught(client.issueBillingKey('u1', issueBody));
+    const error = await issuanceAnsweredWith(envelope(-1, message, null));
     expect(error).toBeInstanceOf(IamportRejectedError);
     expect(error).toMatchObject({
       kind: 'rejected',
@@ -573,12 +577,9 @@ describe('errors', () => {
   });
 
   it('extracts the reason code F113, not NICEPAY’s 400, from a nice_v2 rejection', async () => {
-    const { fake, client } = setup();
     const message =
       '카드정보 인증 및 빌키 발급에 실패하였습니다. [400]Error From NICEPAY. (message: 카드번호오류, code:F113)';
-    fake.on(method('POST', '/subscribe/customers/'), () => envelope(-1, message, null));
-
-    const error = await caught(client.issueBillingKey('u1', issueBody));
+    const error = await issuanceAnsweredWith(envelope(-1, message, null));
     expect(error).toMatchObject({ pgCode: 'F113', iamportMessage: message });
   });
 
