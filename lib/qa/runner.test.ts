@@ -4,7 +4,6 @@ import type { Actor, RequestContext } from '@/lib/model/staff';
 import type { DbHandle } from '@/lib/db';
 import { auditEvents, billingKeys, issueAttempts, qaRuns } from '@/lib/db/schema';
 import { suiteDatabase, testEngines } from '@/lib/testing/db';
-import { AppError } from '@/lib/errors';
 import type { IamportRuntime } from '@/lib/runtime';
 import { IamportClient } from '@/lib/iamport/client';
 import {
@@ -22,6 +21,7 @@ import { LIVE_PROBE_INVALID_CARD } from './cards';
 import { QA_CLEANUP_REASON, runQa, startQaRun } from './runner';
 import { cellMatch } from './scenarios';
 import type { QaCell, QaRunView } from '@/lib/model/qa';
+import { rejection } from '@/lib/testing/errors';
 
 const channel = (provider: string) =>
   DEFAULT_SANDBOX_CHANNELS.find((candidate) => candidate.pg_provider === provider) as PgChannel;
@@ -122,15 +122,6 @@ function harness(
 const input = (value: QaRunInput) => qaRunInputSchema.parse(value);
 const allScenarios = (channels: PgChannel[]) =>
   input({ channelKeys: channels.map((c) => c.channel_key), scenarios: [...QA_SCENARIOS] });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe.each(testEngines())('QA runner on $name', (engine) => {
   let main: Harness;
@@ -338,7 +329,7 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
   it('refuses the qa role on a live channel, before anything is stored or sent', async () => {
     const mixed = harness({ channels: [...DEFAULT_SANDBOX_CHANNELS, LIVE_KCP] });
     const before = (await handle.db.select().from(qaRuns)).length;
-    const error = await failure(
+    const error = await rejection(
       startQaRun(
         input({ channelKeys: [NICE.channel_key, LIVE_KCP.channel_key], scenarios: ['success'], confirmLive: true }),
         qa,
@@ -364,7 +355,7 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
       channelKeys: [NICE.channel_key, LIVE_KCP.channel_key],
       scenarios: ['success', 'invalid_card', 'declined'] as QaScenario[],
     };
-    const unconfirmed = await failure(startQaRun(input(chosen), admin, mixed.deps(handle.db)));
+    const unconfirmed = await rejection(startQaRun(input(chosen), admin, mixed.deps(handle.db)));
     expect(unconfirmed.code).toBe('validation_failed');
     expect(unconfirmed.details.fields?.confirmLive).toContain('실제 채널에서 실행함을 확인');
 
@@ -389,7 +380,7 @@ describe.each(testEngines())('QA runner on $name', (engine) => {
   });
 
   it('refuses a channel the merchant lacks or one that cannot issue by API', async () => {
-    const error = await failure(
+    const error = await rejection(
       startQaRun(
         input({ channelKeys: ['no-such-channel', PAYMENT_WINDOW.channel_key], scenarios: ['success'] }),
         qa,

@@ -7,10 +7,10 @@ import { issueBillingKey } from '@/lib/billing-keys/issue';
 import { sandboxRuntime, type TestRuntime } from '@/lib/testing/use-cases';
 import { settings } from '@/lib/db/schema';
 import { suiteDatabase, testEngines } from '@/lib/testing/db';
-import { AppError } from '@/lib/errors';
 import { DEFAULT_SANDBOX_CHANNELS } from '@/lib/iamport/sandbox';
 import { channelSettingsView, getChannelSettings, updateChannelSettings } from './channels';
 import { channelSettingsSchema } from './schema';
+import { rejection } from '@/lib/testing/errors';
 
 const key = (provider: string) =>
   DEFAULT_SANDBOX_CHANNELS.find((channel) => channel.pg_provider === provider)?.channel_key as string;
@@ -24,15 +24,6 @@ const context = (role: Actor['role']): RequestContext => ({
 });
 const admin = context('admin');
 const agent = context('agent');
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('the channel settings input', () => {
   it('refuses a hidden default, and sorts and deduplicates the hidden keys', () => {
@@ -115,7 +106,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
   });
 
   it('refuses a default that cannot issue by API and a hidden channel the merchant does not have', async () => {
-    const error = await failure(
+    const error = await rejection(
       updateChannelSettings({ defaultChannelKey: KAKAOPAY, hiddenChannelKeys: ['no-such-channel'] }, admin, deps()),
     );
     expect(error.code).toBe('validation_failed');
@@ -142,12 +133,12 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
 
   it('refuses an agent issuing on a hidden channel, by key or by pg, before Iamport is called', async () => {
     await updateChannelSettings({ defaultChannelKey: null, hiddenChannelKeys: [DAOU] }, admin, deps());
-    const byKey = await failure(
+    const byKey = await rejection(
       checkChannel({ channel_key: DAOU, card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
     );
     expect(byKey.code).toBe('validation_failed');
     expect(byKey.details.fields?.channel_key).toContain('숨겼습니다');
-    const byPg = await failure(
+    const byPg = await rejection(
       checkChannel({ pg: 'daou', card_number: CARDS.kbCheck }, runtime, agent.actor, { db: handle.db }),
     );
     expect(byPg.details.fields?.pg).toContain('숨겼습니다');
@@ -159,7 +150,7 @@ describe.each(testEngines())('channel settings on $name', (engine) => {
     ).not.toBeNull();
 
     runtime.sandbox.resetStats();
-    const refused = await failure(
+    const refused = await rejection(
       issueBillingKey(
         { customer_uid: 'hidden_channel_agent', pg: 'daou.CTS16826', card_number: CARDS.kbCheck, expiry: '2030-12' },
         agent,
