@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { FormStatus } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { noticeFrom, type PageSearchParams } from '@/app/(staff)/_components/page-notice';
 import { getPageAuthState } from '@/lib/auth/session';
 import { adminExists } from '@/lib/auth/staff';
 import { safeNextPath } from '@/lib/validations/auth';
@@ -17,17 +18,13 @@ const NOTICES: Record<string, string> = {
   password: '비밀번호를 바꿨습니다.',
 };
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : null);
   if (!(await adminExists())) redirect('/setup');
   const state = await getPageAuthState();
   if (state) redirect(state.mustEnrollTwoFactor ? '/settings/security?required=1' : next);
-  const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
+  const notice = noticeFrom(params, NOTICES);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageHeader title="로그인" description="카드 정보를 다루는 콘솔입니다. 본인 계정으로만 로그인하세요." />

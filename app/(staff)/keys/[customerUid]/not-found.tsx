@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 
 export default function BillingKeyNotFound() {
   return (
@@ -10,24 +10,15 @@ export default function BillingKeyNotFound() {
       />
       <ul className="list-disc space-y-1 pl-5 text-sm">
         <li>
-          ID의 철자와 대소문자를 확인하거나{' '}
-          <Link href="/keys" className="text-blue-700 underline">
-            빌링키 목록
-          </Link>
+          ID의 철자와 대소문자를 확인하거나 <TextLink href="/keys">빌링키 목록</TextLink>
           에서 검색하세요.
         </li>
         <li>
-          발급에 실패했다면{' '}
-          <Link href="/attempts" className="text-blue-700 underline">
-            발급 시도
-          </Link>
+          발급에 실패했다면 <TextLink href="/attempts">발급 시도</TextLink>
           에서 결과를 확인하세요.
         </li>
         <li>
-          새로 발급하려면{' '}
-          <Link href="/keys/new" className="text-blue-700 underline">
-            빌링키 발급
-          </Link>
+          새로 발급하려면 <TextLink href="/keys/new">빌링키 발급</TextLink>
           으로 이동하세요.
         </li>
       </ul>

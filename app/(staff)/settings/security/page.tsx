@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Alert, FormStatus } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
+import { noticeFrom, type PageSearchParams } from '@/app/(staff)/_components/page-notice';
 import { getPageAuthState, requirePageActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { ROLE_LABELS } from '@/lib/validations/auth';
@@ -17,13 +18,9 @@ const NOTICES: Record<string, string> = {
   two_factor_off: '2단계 인증을 껐습니다.',
 };
 
-export default async function SecurityPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SecurityPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = await searchParams;
-  const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
+  const notice = noticeFrom(params, NOTICES);
   await requirePageActor('account.self', '/settings/security', { allowPendingTwoFactor: true });
   const state = await getPageAuthState();
   const env = getEnv();
