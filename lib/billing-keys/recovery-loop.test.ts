@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { testEngines } from '@/lib/testing/db';
+import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
 import { IamportClient } from '@/lib/iamport/client';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from '@/lib/iamport/sandbox';
@@ -50,7 +50,6 @@ const outcomeOf = async (db: DbHandle['db'], customerUid: string) =>
   (await attemptsForKey(db, customerUid))[0]?.outcome;
 
 describe.each(testEngines())('the recovery loop on $name', (engine) => {
-  let handle: DbHandle;
   let runtime: TestRuntime;
   const loops: RecoveryLoop[] = [];
   const start = (options: Partial<Parameters<typeof startRecoveryLoop>[0]> = {}, on: IamportRuntime = runtime) => {
@@ -59,13 +58,14 @@ describe.each(testEngines())('the recovery loop on $name', (engine) => {
     return loop;
   };
 
-  beforeAll(async () => {
-    handle = await engine.open();
-    runtime = sandboxRuntime();
-  }, 60_000);
+  const handle = suiteDatabase(engine, {
+    seed: () => {
+      runtime = sandboxRuntime();
+    },
+  });
+  // Registered after the database, so it runs before the database closes (after hooks run in reverse).
   afterAll(async () => {
     await Promise.all(loops.map((loop) => loop.stop()));
-    await handle?.close();
   });
 
   it("records a crashed issuance as soon as the dead process's lease runs out, not before", async () => {
