@@ -5,7 +5,7 @@ import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { AUDIT_EXPORT_BATCH_SIZE, auditCsvStream, exportAuditEvents } from './export';
 import { auditEventBatches } from './query';
 import { SEEDS_NEWEST_FIRST, seedAuditEvents, withFailingAudit, type SeedName } from '@/lib/testing/audit';
-import { AppError } from '@/lib/errors';
+import { rejection } from '@/lib/testing/errors';
 
 const HEADER = '시각 (KST),수행자,수행자 ID,작업,작업 코드,대상 종류,대상,대상 ID,결과,IP,내용 (JSON),이벤트 ID';
 const BULK = 2 * AUDIT_EXPORT_BATCH_SIZE + 50;
@@ -120,16 +120,10 @@ describe.each(testEngines())('audit export on $name', (engine) => {
   });
 
   it('exports nothing when its own audit event cannot be written', async () => {
-    const error: unknown = await exportAuditEvents(
-      {},
-      { actor: null, ip: null },
-      { db: withFailingAudit(handle.db) },
-    ).then(
-      () => null,
-      (caught: unknown) => caught,
+    const error = await rejection(
+      exportAuditEvents({}, { actor: null, ip: null }, { db: withFailingAudit(handle.db) }),
     );
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('audit_unavailable');
+    expect(error.code).toBe('audit_unavailable');
   });
 
   it('records every export, with its filter, in the audit trail', async () => {

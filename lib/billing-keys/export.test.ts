@@ -5,9 +5,9 @@ import { suiteDatabase, testEngines } from '@/lib/testing/db';
 import { parseBillingKeyFilters, SORT_FIELDS, type BillingKeyFilters } from '@/lib/validations/billing-key-filters';
 import { billingKeyBatches, billingKeysCsvStream, exportBillingKeys, exportFilename, type ExportRow } from './export';
 import { formatKst } from '@/lib/format';
-import { AppError } from '@/lib/errors';
 import { withFailingAudit } from '@/lib/testing/audit';
 import { listBillingKeys } from './list';
+import { rejection } from '@/lib/testing/errors';
 
 const filters = (query: Record<string, string> = {}): BillingKeyFilters => {
   const parsed = parseBillingKeyFilters(query);
@@ -167,16 +167,10 @@ describe.each(testEngines())('billing-key export on $name', (engine) => {
   });
 
   it('exports nothing when the audit event cannot be written', async () => {
-    const error: unknown = await exportBillingKeys(
-      filters(),
-      { actor: null, ip: null },
-      { db: withFailingAudit(handle.db) },
-    ).then(
-      () => null,
-      (caught: unknown) => caught,
+    const error = await rejection(
+      exportBillingKeys(filters(), { actor: null, ip: null }, { db: withFailingAudit(handle.db) }),
     );
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('audit_unavailable');
+    expect(error.code).toBe('audit_unavailable');
   });
 
   it('records the export with its filter in the audit trail', async () => {
