@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { CARDS, uniqueUid } from './cards';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openNavMenu } from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -38,7 +38,7 @@ const actionSelect = (page: Page) => page.getByRole('combobox', { name: '작업'
 test.describe('audit trail', () => {
   test('[AUDIT] finds an issuance by its target, and keeps the filter in the URL on reload', async ({ page }) => {
     await page.goto('/keys');
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사 기록' }).click();
+    await (await openNavMenu(page, '관리')).getByRole('menuitem', { name: '감사 기록' }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole('heading', { level: 1, name: '감사 기록' })).toBeVisible();
 
@@ -225,8 +225,15 @@ test.describe('audit trail for a phone agent', () => {
   test('[AUDIT] an agent is sent to /access-denied and has no link to it', async ({ page }) => {
     await page.goto('/audit');
     await expect(page).toHaveURL(/\/access-denied/);
-    await expect(
-      page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사 기록' }),
-    ).toHaveCount(0);
+    const nav = page.getByRole('navigation', { name: '주 메뉴' });
+    await expect(nav.getByRole('link', { name: '빌링키 발급' })).toBeVisible();
+    // 관리 (감사 기록, QA 실행, the settings) holds nothing an agent may open, so it is not there at all.
+    await expect(nav.getByRole('button', { name: '관리', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: '감사 기록' })).toHaveCount(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const menu = await openNavMenu(page, '메뉴');
+    await expect(menu.getByRole('menuitem', { name: '빌링키 발급' })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: '감사 기록' })).toHaveCount(0);
+    await expect(menu.getByRole('group', { name: '관리' })).toHaveCount(0);
   });
 });

@@ -45,6 +45,15 @@ export async function fillCard(page: Page, entry: CardEntry) {
   if (entry.customerId) await field(page, /^구매자 ID/).fill(entry.customerId);
 }
 
+/** Opens a group of the header's main menu (관리, or 메뉴 on a phone); its links are menu items. */
+export async function openNavMenu(page: Page, trigger: string) {
+  const nav = page.getByRole('navigation', { name: '주 메뉴' });
+  await nav.getByRole('button', { name: trigger, exact: true }).click();
+  const menu = nav.getByRole('menu', { name: trigger });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
 export async function expectNoAxeViolations(page: Page) {
   // A router.refresh() re-renders the page's metadata: for a moment React has removed the old
   // <title> and not yet inserted the new one. Judge the settled page, not that instant (a page that

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { CARDS } from './cards';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openNavMenu } from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -17,6 +17,7 @@ const SHOTS = process.env.LAYOUT_SCREENSHOTS;
 /** 80 characters, the longest customer_uid there is: it must wrap or be cut, never widen the page. */
 const LONG_UID = `layout_${'x'.repeat(60)}_${Date.now().toString(36)}`.slice(0, 80);
 let runIds: string[] = [];
+let linkId = '';
 
 test.beforeAll(async () => {
   const admin = await playwrightRequest.newContext({
@@ -59,6 +60,12 @@ test.beforeAll(async () => {
       .toBe('completed');
     runIds.push(id);
   }
+  // A card-registration link for a long customer_uid, so its detail page has the longest values.
+  const link = await admin.post('/api/links', {
+    data: { customer_uid: `${LONG_UID.slice(0, 70)}_link`, pg: 'nice.nictest04m', customer_name: '홍길동' },
+  });
+  expect(link.status(), await link.text()).toBe(201);
+  linkId = ((await link.json()) as { link: { id: string } }).link.id;
   await admin.dispose();
 });
 
@@ -122,6 +129,28 @@ const SCREENS: Screen[] = [
       await expect(page.getByRole('region', { name: '실행 B 매트릭스' })).toBeVisible();
     },
   },
+  {
+    name: 'links',
+    path: () => '/links',
+    ready: async (page) => {
+      await expect(page.getByRole('table', { name: /카드 등록 링크 목록/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'links-new',
+    path: () => '/links/new',
+    ready: async (page) => {
+      await expect(page.getByRole('combobox', { name: /^발급 채널/ })).toHaveValue(/channel/);
+    },
+  },
+  {
+    name: 'links-detail',
+    path: () => `/links/${linkId}`,
+    ready: async (page) => {
+      await expect(page.getByRole('region', { name: '링크 상태' })).toContainText('고객이 아직 열지 않았습니다.');
+    },
+  },
+  { name: 'settings-links', path: () => '/settings/links', ready: heading('카드 등록 링크 설정') },
   { name: 'settings-channels', path: () => '/settings/channels', ready: heading('채널 설정') },
   { name: 'settings-staff', path: () => '/settings/staff', ready: heading('직원 관리') },
   { name: 'settings-security', path: () => '/settings/security', ready: heading('보안 설정') },
@@ -182,6 +211,90 @@ test.describe('screens that fit, as an admin', () => {
       await expectNoAxeViolations(page);
     });
   }
+});
+
+test.describe('the header, as an admin', () => {
+  test('[LAYOUT] the header is one row at 1280 and 1440 px, with every link an admin has', async ({ page }) => {
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/keys');
+      const header = page.getByRole('banner');
+      await expect(header.getByRole('link', { name: '빌링키 콘솔' })).toBeVisible();
+      // One row: every link, button and badge in it shares a line with every other one.
+      const { height, rows } = await header.evaluate((element) => {
+        const boxes = [...element.querySelectorAll<HTMLElement>('a, button, span')]
+          .filter((item) => item.offsetParent !== null && item.getClientRects().length > 0)
+          .map((item) => item.getBoundingClientRect())
+          .filter((box) => box.width > 1 && box.height > 1);
+        const lowestTop = Math.max(...boxes.map((box) => box.top));
+        const highestBottom = Math.min(...boxes.map((box) => box.bottom));
+        return { height: element.getBoundingClientRect().height, rows: lowestTop < highestBottom ? 1 : 2 };
+      });
+      expect(rows, `${width}px: the header is ${Math.round(height)}px high and wraps`).toBe(1);
+      expect(height, `${width}px: header height`).toBeLessThanOrEqual(64);
+    }
+  });
+});
+
+test.describe('the header menus, as an admin', () => {
+  test('[LAYOUT] 관리 opens by keyboard, its links are links, and the page shown is marked', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/keys');
+    const nav = page.getByRole('navigation', { name: '주 메뉴' });
+    await expect(nav.getByRole('link', { name: '빌링키 목록' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: '빌링키 발급' })).not.toHaveAttribute('aria-current', 'page');
+    const trigger = nav.getByRole('button', { name: '관리', exact: true });
+    // Hydrated, so the keys below reach the menu's handlers rather than the server's HTML.
+    await page.waitForLoadState('networkidle');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const menu = nav.getByRole('menu', { name: '관리' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['감사 기록', 'QA 실행', '채널 설정', '링크 설정']);
+    await expect(menu.getByRole('menuitem', { name: '감사 기록' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: '감사 기록' })).toHaveAttribute('href', '/audit');
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(trigger).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(menu.getByRole('menuitem', { name: '감사 기록' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'QA 실행' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: '채널 설정' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/settings\/channels$/);
+    await expect(page.getByRole('heading', { level: 1, name: '채널 설정' })).toBeVisible();
+    const opened = await openNavMenu(page, '관리');
+    await expect(opened.getByRole('menuitem', { name: '채널 설정' })).toHaveAttribute('aria-current', 'page');
+    await expect(opened.getByRole('menuitem', { name: '링크 설정' })).not.toHaveAttribute('aria-current', 'page');
+  });
+
+  test('[LAYOUT] on a phone one 메뉴 button holds every link, 관리 as a named group', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/links');
+    const nav = page.getByRole('navigation', { name: '주 메뉴' });
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    const menu = await openNavMenu(page, '메뉴');
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      '빌링키 발급',
+      '빌링키 목록',
+      '발급 시도',
+      '등록 링크',
+      'Iamport 대조',
+      '감사 기록',
+      'QA 실행',
+      '채널 설정',
+      '링크 설정',
+    ]);
+    await expect(menu.getByRole('group', { name: '관리' }).getByRole('menuitem')).toHaveCount(4);
+    await expect(menu.getByRole('menuitem', { name: '등록 링크' })).toHaveAttribute('aria-current', 'page');
+    await expectFits(page, 'the open phone menu');
+    await expectNoAxeViolations(page);
+    await menu.getByRole('menuitem', { name: 'Iamport 대조' }).click();
+    await expect(page).toHaveURL(/\/reconcile$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Iamport 대조' })).toBeVisible();
+  });
 });
 
 test.describe('screens that fit, signed out', () => {

@@ -22,7 +22,13 @@ export default async function LinkPage({ params }: { params: Promise<{ id: strin
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
         title="카드 등록 링크"
-        description={`${detail.link.customerUid} · ${detail.link.pg}${detail.link.testChannel ? ' (테스트)' : ''} · 보낸 사람 ${detail.link.createdByEmail ?? '알 수 없음'}`}
+        description={
+          <>
+            <span className="break-all">{detail.link.customerUid}</span> · {detail.link.pg}
+            {detail.link.testChannel ? ' (테스트)' : ''} · 보낸 사람{' '}
+            <span className="break-all">{detail.link.createdByEmail ?? '알 수 없음'}</span>
+          </>
+        }
       />
       <LinkLive id={detail.link.id} />
     </div>
