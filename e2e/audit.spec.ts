@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { CARDS, uniqueUid } from './cards';
-import { expectNoAxeViolations, openNavMenu } from './helpers';
+import { expectNoAxeViolations, expectTooltipOnFocus, openNavMenu } from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -172,8 +172,7 @@ test.describe('audit trail', () => {
 
     const actor = lookup.getByRole('link', { name: ADMIN_EMAIL });
     await expect(actor).toHaveAttribute('href', `/audit?actor=${encodeURIComponent(ADMIN_EMAIL)}`);
-    await actor.focus();
-    await expect(page.getByRole('tooltip')).toHaveText(ADMIN_EMAIL);
+    await expectTooltipOnFocus(page, actor, ADMIN_EMAIL);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tooltip')).toHaveCount(0);
     await expect(actor).toBeFocused();
@@ -198,8 +197,7 @@ test.describe('audit trail', () => {
     await expect(link).toHaveAttribute('href', `/audit?target=${encodeURIComponent(id)}`);
     await expect(target).toContainText('직원 · ');
     await expect(target).not.toContainText(id);
-    await link.focus();
-    await expect(page.getByRole('tooltip')).toHaveText(`${email} · 계정 ID ${id}`);
+    await expectTooltipOnFocus(page, link, `${email} · 계정 ID ${id}`);
     await page.keyboard.press('Escape');
     await expectNoAxeViolations(page);
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface CardEntry {
   uid: string;
@@ -52,6 +52,18 @@ export async function openNavMenu(page: Page, trigger: string) {
   const menu = nav.getByRole('menu', { name: trigger });
   await expect(menu).toBeVisible();
   return menu;
+}
+
+/**
+ * Focuses a tooltip's trigger and expects the tooltip to say `text`. A focus that lands before the
+ * page has hydrated finds no handler to open it, so the focus is tried again until it does.
+ */
+export async function expectTooltipOnFocus(page: Page, trigger: Locator, text: string) {
+  await expect(async () => {
+    await trigger.blur();
+    await trigger.focus();
+    await expect(page.getByRole('tooltip')).toHaveText(text, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 export async function expectNoAxeViolations(page: Page) {

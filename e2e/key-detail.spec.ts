@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { CARDS, uniqueUid } from './cards';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, expectTooltipOnFocus } from './helpers';
 import { E2E } from './ports';
 
 // The live-mode app: its Iamport is the standalone sandbox, which the tests change behind its back.
@@ -190,8 +190,7 @@ test.describe('billing-key detail: people, not ids', () => {
     await expect(history).toContainText('52728900****0004');
     await expect(history).not.toContainText(actor.id);
     const replacer = history.getByText(email, { exact: true });
-    await replacer.focus();
-    await expect(page.getByRole('tooltip')).toHaveText(`${email} · 계정 ID ${actor.id}`);
+    await expectTooltipOnFocus(page, replacer, `${email} · 계정 ID ${actor.id}`);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tooltip')).toHaveCount(0);
     await expect(page.getByLabel('콘솔 기록', { exact: true })).toContainText(email);
