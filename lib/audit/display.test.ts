@@ -42,6 +42,13 @@ describe('audit display', () => {
     expect(detailEntries(null)).toEqual([]);
   });
 
+  it('shows an instant recorded in a detail (a link expiry) as a KST time, not as ISO', () => {
+    expect(detailEntries({ expiresAt: '2026-12-03T12:56:37.777Z' })).toEqual([
+      { key: 'expiresAt', label: '만료 시각', value: '2026-12-03 21:56:37 KST' },
+    ]);
+    expect(detailEntries({ note: '2026-12-03' })[0]?.value).toBe('2026-12-03');
+  });
+
   it('names the details of card-registration link events in Korean', () => {
     const created = detailEntries({
       customerUid: 'shot_link',
@@ -104,7 +111,7 @@ describe('audit display', () => {
         key: 'liveCards',
         label: '지금 Iamport의 카드',
         value:
-          'u-3 PG사 nice, MID nictest04m, 카드사 롯데카드, 카드번호 54092600****0006, Iamport 변경 시각 2026-12-01T00:00:00.000Z',
+          'u-3 PG사 nice, MID nictest04m, 카드사 롯데카드, 카드번호 54092600****0006, Iamport 변경 시각 2026-12-01 09:00:00 KST',
       },
     ]);
     expect(detailEntries({ counts: { issued: 2, rejected: 1 }, live: true })).toEqual([

@@ -1,4 +1,4 @@
-import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
+import { CARD_TYPE_SHORT_LABELS, formatKst } from '@/lib/format';
 import { errorCodeLabel } from '@/lib/messages';
 import type { AuditTrailEvent } from '@/lib/model/audit';
 import { auditActionLabel } from '@/lib/validations/audit';
@@ -149,12 +149,16 @@ const MAX_VALUE_CHARS = 160;
 
 const cut = (text: string) => (text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text);
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '예' : '아니오';
   if (typeof value === 'number') return value.toLocaleString('ko-KR');
   if (typeof value === 'string') {
     if (key === 'error') return `${errorCodeLabel(value)} (${value})`;
+    // An instant the app recorded (a link's expiry) reads as the rest of the screen does, in KST.
+    if (ISO_INSTANT.test(value)) return formatKst(value);
     return VALUE_LABELS[key]?.[value] ?? value;
   }
   if (Array.isArray(value)) {

@@ -15,6 +15,8 @@ const TARGET_TYPE_LABELS: Record<string, string> = {
   billing_keys: '빌링키 목록',
   staff: '직원',
   setting: '설정',
+  settings: '설정',
+  card_link: '등록 링크',
   audit_events: '감사 기록',
   qa_run: 'QA 실행',
 };
