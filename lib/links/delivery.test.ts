@@ -103,20 +103,19 @@ describe.each(testEngines())('sending links on $name', (engine) => {
       { db: handle.db, runtime },
     );
 
+  /** Sends as the agent, from the console's origin, through this suite's database and sandbox. */
+  const send = (id: string, input: Parameters<typeof sendLink>[1], delivery: Parameters<typeof sendLink>[3]) =>
+    sendLink(id, input, { ...agent, origin: ORIGIN }, { db: handle.db, runtime, ...delivery });
+
   it('posts a signed webhook with the link, the phone and the template; retries with backoff', async () => {
     const hook = receiver(1);
     const url = await hook.start();
     try {
       const created = await create();
-      const link = await sendLink(
+      const link = await send(
         created.link.id,
         { token: created.token, channel: 'webhook' },
-        { ...agent, origin: ORIGIN },
-        {
-          db: handle.db,
-          runtime,
-          webhook: { url, secret: SECRET, backoffMs: [20, 20] },
-        },
+        { webhook: { url, secret: SECRET, backoffMs: [20, 20] } },
       );
       expect(hook.received).toHaveLength(2);
       expect(hook.received.every((call) => call.signatureValid)).toBe(true);
@@ -142,15 +141,10 @@ describe.each(testEngines())('sending links on $name', (engine) => {
     const url = await hook.start();
     try {
       const created = await create();
-      const link = await sendLink(
+      const link = await send(
         created.link.id,
         { token: created.token, channel: 'webhook' },
-        { ...agent, origin: ORIGIN },
-        {
-          db: handle.db,
-          runtime,
-          webhook: { url, secret: SECRET, backoffMs: [10, 10] },
-        },
+        { webhook: { url, secret: SECRET, backoffMs: [10, 10] } },
       );
       expect(hook.received).toHaveLength(3);
       expect(link.deliveries[0]).toMatchObject({
@@ -185,15 +179,10 @@ describe.each(testEngines())('sending links on $name', (engine) => {
     const smtpUrl = await smtp.start();
     try {
       const created = await create();
-      const link = await sendLink(
+      const link = await send(
         created.link.id,
         { token: created.token, channel: 'email' },
-        { ...agent, origin: ORIGIN },
-        {
-          db: handle.db,
-          runtime,
-          email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' },
-        },
+        { email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' } },
       );
       expect(link.deliveries[0]).toMatchObject({ channel: 'email', status: 'sent' });
       expect(smtp.messages).toHaveLength(1);
@@ -208,15 +197,10 @@ describe.each(testEngines())('sending links on $name', (engine) => {
 
   it('refuses a token that is not the link’s, and a link that is over', async () => {
     const created = await create();
-    const wrong = await sendLink(
+    const wrong = await send(
       created.link.id,
       { token: 'A'.repeat(43), channel: 'webhook' },
-      { ...agent, origin: ORIGIN },
-      {
-        db: handle.db,
-        runtime,
-        webhook: { url: 'http://127.0.0.1:9/none', secret: SECRET },
-      },
+      { webhook: { url: 'http://127.0.0.1:9/none', secret: SECRET } },
     ).catch((error: unknown) => error);
     expect(wrong).toBeInstanceOf(AppError);
     expect((wrong as AppError).code).toBe('not_found');
