@@ -1,6 +1,6 @@
 import { Slot } from '@radix-ui/react-slot';
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { cn } from './cn';
 
 export const buttonVariants = cva(
@@ -44,5 +44,19 @@ export function Button({ className, variant, size, asChild = false, type, ...pro
       {...(asChild ? {} : { type: type ?? 'button' })}
       {...props}
     />
+  );
+}
+
+/** A form's submit button: disabled while `busy`, saying so with `busyLabel` (`저장 중…`). */
+export function SubmitButton({
+  busy,
+  busyLabel,
+  children,
+  ...props
+}: Omit<ButtonProps, 'type' | 'disabled' | 'asChild'> & { busy: boolean; busyLabel: ReactNode }) {
+  return (
+    <Button type="submit" disabled={busy} {...props}>
+      {busy ? busyLabel : children}
+    </Button>
   );
 }

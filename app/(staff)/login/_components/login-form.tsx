@@ -3,8 +3,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormAlert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ApiForm, showApiError } from '@/components/api-form';
+import { EmailField, PasswordField } from '@/components/auth-fields';
+import { Button, SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage, type AccountView } from '@/lib/client/api';
 import {
@@ -17,8 +18,7 @@ import {
   type TotpCodeValues,
 } from '@/lib/validations/auth';
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiError ? error.message : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.';
+const FAILED = '로그인하지 못했습니다. 잠시 후 다시 시도하세요.';
 
 /**
  * Email and password, then the TOTP code when the account has 2FA; then on to `next`. With
@@ -72,7 +72,7 @@ export function LoginForm({
       else await proceed();
     } catch (error) {
       passwordForm.resetField('password');
-      passwordForm.setError('root.serverError', { message: messageOf(error) });
+      showApiError(passwordForm, error, [], FAILED);
       passwordForm.setFocus('password');
     }
   }
@@ -88,29 +88,22 @@ export function LoginForm({
         ['INVALID_TWO_FACTOR_COOKIE', 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE'].includes(error.code);
       if (restart) {
         setStep('password');
-        passwordForm.setError('root.serverError', { message: messageOf(error) });
+        showApiError(passwordForm, error, [], FAILED);
         setTimeout(() => passwordForm.setFocus('email'), 0);
         return;
       }
-      codeForm.setError('root.serverError', { message: messageOf(error) });
+      showApiError(codeForm, error, [], FAILED);
       codeForm.setFocus('code');
     }
   }
 
   if (step === 'code') {
-    const { errors, isSubmitting } = codeForm.formState;
-    const busy = isSubmitting || leaving;
+    const busy = codeForm.formState.isSubmitting || leaving;
     return (
-      <form
-        onSubmit={(event) => void codeForm.handleSubmit(submitCode)(event)}
-        noValidate
-        aria-label="인증 코드 입력"
-        className="space-y-4"
-      >
+      <ApiForm form={codeForm} onValid={submitCode} label="인증 코드 입력" alertId="login-code-alert">
         <p className="text-sm text-slate-700">
           이 계정은 2단계 인증을 씁니다. 인증 앱(Google Authenticator 등)에 표시된 6자리 코드를 입력하세요.
         </p>
-        <FormAlert id="login-code-alert">{errors.root?.serverError?.message}</FormAlert>
         <TextField
           form={codeForm}
           name="code"
@@ -122,9 +115,9 @@ export function LoginForm({
           autoComplete="one-time-code"
         />
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" size="lg" disabled={busy}>
-            {busy ? '확인 중…' : '확인'}
-          </Button>
+          <SubmitButton size="lg" busy={busy} busyLabel="확인 중…">
+            확인
+          </SubmitButton>
           <Button
             variant="secondary"
             size="lg"
@@ -136,44 +129,24 @@ export function LoginForm({
             처음부터 다시
           </Button>
         </div>
-      </form>
+      </ApiForm>
     );
   }
 
-  const { errors, isSubmitting } = passwordForm.formState;
-  const busy = isSubmitting || leaving;
+  const busy = passwordForm.formState.isSubmitting || leaving;
   return (
-    <form
-      onSubmit={(event) => void passwordForm.handleSubmit(submitPassword)(event)}
-      noValidate
-      aria-label="로그인"
-      className="space-y-4"
-    >
-      <FormAlert id="login-alert">{errors.root?.serverError?.message}</FormAlert>
-      <TextField
-        form={passwordForm}
-        name="email"
-        id="login-email"
-        label="이메일"
-        required
-        max={AUTH_LIMITS.email}
-        readOnly={Boolean(email)}
-        type="email"
-        autoComplete="username"
-      />
-      <TextField
+    <ApiForm form={passwordForm} onValid={submitPassword} label="로그인" alertId="login-alert">
+      <EmailField form={passwordForm} name="email" id="login-email" readOnly={Boolean(email)} autoComplete="username" />
+      <PasswordField
         form={passwordForm}
         name="password"
         id="login-password"
         label="비밀번호"
-        required
-        max={AUTH_LIMITS.passwordMax}
-        type="password"
         autoComplete="current-password"
       />
-      <Button type="submit" size="lg" disabled={busy}>
-        {busy ? '로그인 중…' : '로그인'}
-      </Button>
-    </form>
+      <SubmitButton size="lg" busy={busy} busyLabel="로그인 중…">
+        로그인
+      </SubmitButton>
+    </ApiForm>
   );
 }

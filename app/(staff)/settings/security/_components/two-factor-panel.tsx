@@ -3,7 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
+import { PasswordField } from '@/components/auth-fields';
+import { Button, SubmitButton } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
 import { TextField } from '@/components/ui/text-field';
 import { api, ApiError, loadPage } from '@/lib/client/api';
@@ -94,20 +95,17 @@ function PasswordForm({
         })(event)
       }
     >
-      <TextField
+      <PasswordField
         form={form}
         name="password"
         id={id}
         label="현재 비밀번호"
-        required
         hint="본인 확인을 위해 입력합니다."
-        max={AUTH_LIMITS.passwordMax}
-        type="password"
         autoComplete="current-password"
       />
-      <Button type="submit" variant={danger ? 'danger-outline' : 'primary'} disabled={isSubmitting}>
-        {isSubmitting ? busyLabel : submitLabel}
-      </Button>
+      <SubmitButton variant={danger ? 'danger-outline' : 'primary'} busy={isSubmitting} busyLabel={busyLabel}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -5,13 +5,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormAlert, FormStatus } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ApiForm, showApiError } from '@/components/api-form';
+import { EmailField, PasswordField } from '@/components/auth-fields';
+import { SubmitButton } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { TextField } from '@/components/ui/text-field';
-import { api, ApiError } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import {
   AUTH_LIMITS,
   PASSWORD_HINT,
@@ -34,7 +35,7 @@ export function CreateStaffForm() {
     defaultValues: EMPTY,
     mode: 'onTouched',
   });
-  const { register, handleSubmit, setError, setFocus, reset, formState } = form;
+  const { register, setFocus, reset, formState } = form;
   const { errors, isSubmitting } = formState;
   const create = useMutation({ mutationFn: api.createStaff });
 
@@ -48,37 +49,15 @@ export function CreateStaffForm() {
       setFocus('email');
     } catch (error) {
       form.resetField('password');
-      if (error instanceof ApiError) {
-        const fieldErrors = FIELDS.filter((field) => error.fields[field]);
-        for (const field of fieldErrors) setError(field, { message: error.fields[field] });
-        if (fieldErrors[0]) setFocus(fieldErrors[0]);
-        else setError('root.serverError', { message: error.message });
-        return;
-      }
-      setError('root.serverError', { message: '계정을 만들지 못했습니다. 잠시 후 다시 시도하세요.' });
+      showApiError(form, error, FIELDS, '계정을 만들지 못했습니다. 잠시 후 다시 시도하세요.');
     }
   }
 
   return (
     <CardSection id="create-staff-heading" title="직원 추가">
-      <form
-        onSubmit={(event) => void handleSubmit(submit)(event)}
-        noValidate
-        aria-labelledby="create-staff-heading"
-        className="space-y-4"
-      >
-        <FormAlert>{errors.root?.serverError?.message}</FormAlert>
+      <ApiForm form={form} onValid={submit} labelledBy="create-staff-heading" status={status}>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField
-            form={form}
-            name="email"
-            id="staff-email"
-            label="이메일"
-            required
-            max={AUTH_LIMITS.email}
-            type="email"
-            autoComplete="off"
-          />
+          <EmailField form={form} name="email" id="staff-email" autoComplete="off" />
           <TextField
             form={form}
             name="name"
@@ -99,23 +78,19 @@ export function CreateStaffForm() {
               </NativeSelect>
             )}
           </Field>
-          <TextField
+          <PasswordField
             form={form}
             name="password"
             id="staff-password"
             label="초기 비밀번호"
-            required
             hint={PASSWORD_HINT}
-            max={AUTH_LIMITS.passwordMax}
-            type="password"
             autoComplete="new-password"
           />
         </div>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? '만드는 중…' : '직원 계정 만들기'}
-        </Button>
-        <FormStatus>{status}</FormStatus>
-      </form>
+        <SubmitButton busy={isSubmitting} busyLabel="만드는 중…">
+          직원 계정 만들기
+        </SubmitButton>
+      </ApiForm>
     </CardSection>
   );
 }
