@@ -15,12 +15,20 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { ChevronDownIcon, MenuIcon } from '@/components/ui/icons';
+import { useSignOut } from './sign-out-button';
 
 /** A header link the viewer may open; `group` folds it into that group's menu. */
 export interface NavLink {
   href: string;
   label: string;
   group?: string;
+}
+
+/** Who is signed in, for the phone's menu: above `md` the account shows in the header (user-menu.tsx). */
+export interface NavAccount {
+  email: string;
+  role: string;
+  links: readonly NavLink[];
 }
 
 const linkClass = 'text-blue-700 underline-offset-4 hover:underline aria-[current=page]:font-bold';
@@ -49,11 +57,13 @@ function MenuLinks({ links, current }: { links: readonly NavLink[]; current: str
 }
 
 /** One group of the phone's menu, named by its label. */
-function LabelledGroup({ label, children }: { label: string; children: ReactNode }) {
+function LabelledGroup({ label, children }: { label: ReactNode; children: ReactNode }) {
   const id = useId();
   return (
     <DropdownMenuGroup aria-labelledby={id}>
-      <DropdownMenuLabel id={id}>{label}</DropdownMenuLabel>
+      <DropdownMenuLabel id={id} className="max-w-72 truncate">
+        {label}
+      </DropdownMenuLabel>
       {children}
     </DropdownMenuGroup>
   );
@@ -61,13 +71,15 @@ function LabelledGroup({ label, children }: { label: string; children: ReactNode
 
 /**
  * The main menu. From `md` the frequent links show in a row and each group (관리) is a menu named by
- * the group; below `md` one 메뉴 button holds them all. The page shown is marked `aria-current`.
+ * the group; below `md` one 메뉴 button holds them all, and the account's links and 로그아웃 with them,
+ * so the header stays one row on a phone. The page shown is marked `aria-current`.
  * The menus render inside the `<nav>`, so their links stay in the landmark, and are not modal: the
  * page behind is not hidden from screen readers while one is open (it would hide the h1 with it).
  */
-export function SiteNav({ links }: { links: readonly NavLink[] }) {
+export function SiteNav({ links, account }: { links: readonly NavLink[]; account?: NavAccount }) {
   const pathname = usePathname();
-  const current = currentHref(pathname, links);
+  const { busy, signOut } = useSignOut();
+  const current = currentHref(pathname, [...links, ...(account?.links ?? [])]);
   const top = links.filter((link) => !link.group);
   const groups = groupsOf(links);
   if (links.length === 0) return null;
@@ -116,6 +128,24 @@ export function SiteNav({ links }: { links: readonly NavLink[] }) {
                 </LabelledGroup>
               </Fragment>
             ))}
+            {account && (
+              <>
+                <DropdownMenuSeparator />
+                <LabelledGroup
+                  label={
+                    <>
+                      <span className="sr-only">내 계정: </span>
+                      {account.email} · {account.role}
+                    </>
+                  }
+                >
+                  <MenuLinks links={account.links} current={current} />
+                  <DropdownMenuItem disabled={busy} onSelect={signOut}>
+                    {busy ? '로그아웃 중…' : '로그아웃'}
+                  </DropdownMenuItem>
+                </LabelledGroup>
+              </>
+            )}
           </DropdownMenuContent>
         </DropdownMenu>
       </div>

@@ -9,7 +9,8 @@ const linkClass = 'text-blue-700 underline-offset-4 hover:underline';
 
 /**
  * Who is signed in (email, role) with links to their security settings, staff management for
- * admins, and sign-out. Renders nothing when nobody is signed in or storage is unreachable.
+ * admins, and sign-out, from `md` up (below it they are in the 메뉴). Renders nothing when nobody is
+ * signed in or storage is unreachable.
  */
 export async function UserMenu() {
   let state: AuthState | null = null;
@@ -23,9 +24,9 @@ export async function UserMenu() {
     <div
       aria-label="내 계정"
       role="group"
-      className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm"
+      className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm max-md:hidden"
     >
-      <span className="max-w-56 truncate text-slate-800 max-sm:sr-only" title={state.actor.email}>
+      <span className="max-w-56 truncate text-slate-800" title={state.actor.email}>
         <span className="sr-only">로그인한 계정: </span>
         {state.actor.email}
       </span>

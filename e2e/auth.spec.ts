@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openNavMenu } from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -144,6 +144,21 @@ test('[AUTH] signs in with the keyboard, shows who is signed in, and signs out',
   await expect(page.getByRole('status')).toHaveText('로그아웃했습니다.');
   await page.goto('/settings/security');
   await expect(page).toHaveURL(`${AUTH_APP}/login?next=%2Fsettings%2Fsecurity`);
+  expect((await page.request.get('/api/account')).status()).toBe(401);
+});
+
+test('[AUTH] on a phone the account and 로그아웃 are in the 메뉴, and signing out from it works', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  // Hydrated, so the click reaches the menu's handler rather than the server's HTML.
+  await page.waitForLoadState('networkidle');
+  const menu = await openNavMenu(page, '메뉴');
+  const account = menu.getByRole('group', { name: /^내 계정/ });
+  await expect(account).toHaveAccessibleName(`내 계정: ${ADMIN.email} · 관리자`);
+  await expect(account.getByRole('menuitem', { name: '보안 설정' })).toHaveAttribute('aria-current', 'page');
+  await account.getByRole('menuitem', { name: '로그아웃' }).click();
+  await expect(page).toHaveURL(`${AUTH_APP}/login?notice=signed_out`);
+  await expect(page.getByRole('status')).toHaveText('로그아웃했습니다.');
   expect((await page.request.get('/api/account')).status()).toBe(401);
 });
 

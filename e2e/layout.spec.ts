@@ -214,8 +214,8 @@ test.describe('screens that fit, as an admin', () => {
 });
 
 test.describe('the header, as an admin', () => {
-  test('[LAYOUT] the header is one row at 1280 and 1440 px, with every link an admin has', async ({ page }) => {
-    for (const width of [1280, 1440]) {
+  test('[LAYOUT] the header is one row at 390, 1280 and 1440 px, with every link an admin has', async ({ page }) => {
+    for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/keys');
       const header = page.getByRole('banner');
@@ -286,8 +286,16 @@ test.describe('the header menus, as an admin', () => {
       'QA 실행',
       '채널 설정',
       '링크 설정',
+      '직원 관리',
+      '보안 설정',
+      '로그아웃',
     ]);
-    await expect(menu.getByRole('group', { name: '관리' }).getByRole('menuitem')).toHaveCount(4);
+    await expect(menu.getByRole('group', { name: '관리', exact: true }).getByRole('menuitem')).toHaveCount(4);
+    // The account lives in the menu on a phone, so the header stays one row.
+    const account = menu.getByRole('group', { name: /^내 계정/ });
+    await expect(account).toHaveAccessibleName(/관리자/);
+    await expect(account.getByRole('menuitem')).toHaveText(['직원 관리', '보안 설정', '로그아웃']);
+    await expect(page.getByRole('group', { name: '내 계정', exact: true })).toBeHidden();
     await expect(menu.getByRole('menuitem', { name: '등록 링크' })).toHaveAttribute('aria-current', 'page');
     await expectFits(page, 'the open phone menu');
     await expectNoAxeViolations(page);
