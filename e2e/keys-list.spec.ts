@@ -188,6 +188,9 @@ test.describe('billing-key list', () => {
 
     // 정렬 기준 is a listbox: open with the keyboard, move with the arrows, submit; the choice lands in the URL.
     const sort = page.getByRole('combobox', { name: '정렬 기준' });
+    // A chip clicked before hydration is a full page load; wait for this one to hydrate, so the keys
+    // below reach the listbox's handlers rather than the server's HTML.
+    await page.waitForLoadState('networkidle');
     await sort.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('option', { name: '발급 시각' })).toBeFocused();
