@@ -107,54 +107,54 @@ describe.each(testEngines())('sending links on $name', (engine) => {
   const send = (id: string, input: Parameters<typeof sendLink>[1], delivery: Parameters<typeof sendLink>[3]) =>
     sendLink(id, input, { ...agent, origin: ORIGIN }, { db: handle.db, runtime, ...delivery });
 
-  it('posts a signed webhook with the link, the phone and the template; retries with backoff', async () => {
-    const hook = receiver(1);
-    const url = await hook.start();
+  /** Starts `server`, creates a link and sends it on `channel` to the server's address; stops the server after. */
+  async function createAndSendTo(
+    server: { start(): Promise<string>; stop(): Promise<void> },
+    channel: Parameters<typeof sendLink>[1]['channel'],
+    delivery: (url: string) => Parameters<typeof sendLink>[3],
+  ) {
+    const url = await server.start();
     try {
       const created = await create();
-      const link = await send(
-        created.link.id,
-        { token: created.token, channel: 'webhook' },
-        { webhook: { url, secret: SECRET, backoffMs: [20, 20] } },
-      );
-      expect(hook.received).toHaveLength(2);
-      expect(hook.received.every((call) => call.signatureValid)).toBe(true);
-      expect(hook.received[1]!.body).toMatchObject({
-        type: 'card_registration_link',
-        template: 'card_registration_link',
-        phone: '010-1234-5678',
-        link: `${ORIGIN}/r/${created.token}`,
-        customerName: '김고객',
-      });
-      expect(link.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', status: 'sent', tries: 2 })]);
-      const events = await listAuditEvents(handle.db, { targetId: created.link.id });
-      const sent = events.find((event) => event.action === 'link.send');
-      expect(sent?.result).toBe('success');
-      expect(JSON.stringify(events)).not.toContain(created.token);
+      const link = await send(created.link.id, { token: created.token, channel }, delivery(url));
+      return { created, link };
     } finally {
-      await hook.stop();
+      await server.stop();
     }
+  }
+
+  it('posts a signed webhook with the link, the phone and the template; retries with backoff', async () => {
+    const hook = receiver(1);
+    const { created, link } = await createAndSendTo(hook, 'webhook', (url) => ({
+      webhook: { url, secret: SECRET, backoffMs: [20, 20] },
+    }));
+    expect(hook.received).toHaveLength(2);
+    expect(hook.received.every((call) => call.signatureValid)).toBe(true);
+    expect(hook.received[1]!.body).toMatchObject({
+      type: 'card_registration_link',
+      template: 'card_registration_link',
+      phone: '010-1234-5678',
+      link: `${ORIGIN}/r/${created.token}`,
+      customerName: '김고객',
+    });
+    expect(link.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', status: 'sent', tries: 2 })]);
+    const events = await listAuditEvents(handle.db, { targetId: created.link.id });
+    const sent = events.find((event) => event.action === 'link.send');
+    expect(sent?.result).toBe('success');
+    expect(JSON.stringify(events)).not.toContain(created.token);
   });
 
   it('gives up after the retries and tells the agent why', async () => {
     const hook = receiver(10);
-    const url = await hook.start();
-    try {
-      const created = await create();
-      const link = await send(
-        created.link.id,
-        { token: created.token, channel: 'webhook' },
-        { webhook: { url, secret: SECRET, backoffMs: [10, 10] } },
-      );
-      expect(hook.received).toHaveLength(3);
-      expect(link.deliveries[0]).toMatchObject({
-        status: 'failed',
-        tries: 3,
-        error: expect.stringContaining('HTTP 503'),
-      });
-    } finally {
-      await hook.stop();
-    }
+    const { link } = await createAndSendTo(hook, 'webhook', (url) => ({
+      webhook: { url, secret: SECRET, backoffMs: [10, 10] },
+    }));
+    expect(hook.received).toHaveLength(3);
+    expect(link.deliveries[0]).toMatchObject({
+      status: 'failed',
+      tries: 3,
+      error: expect.stringContaining('HTTP 503'),
+    });
   });
 
   /**
@@ -176,23 +176,15 @@ describe.each(testEngines())('sending links on $name', (engine) => {
 
   it('emails the link over SMTP to the customer', async () => {
     const smtp = smtpServer();
-    const smtpUrl = await smtp.start();
-    try {
-      const created = await create();
-      const link = await send(
-        created.link.id,
-        { token: created.token, channel: 'email' },
-        { email: { url: smtpUrl, from: '가맹점 <no-reply@example.test>' } },
-      );
-      expect(link.deliveries[0]).toMatchObject({ channel: 'email', status: 'sent' });
-      expect(smtp.messages).toHaveLength(1);
-      expect(smtp.messages[0]!.to).toEqual(['customer@example.test']);
-      const raw = smtp.messages[0]!.raw;
-      expect(raw).toMatch(/^Subject: /m);
-      expect(messageText(raw)).toContain(`${ORIGIN}/r/${created.token}`);
-    } finally {
-      await smtp.stop();
-    }
+    const { created, link } = await createAndSendTo(smtp, 'email', (url) => ({
+      email: { url, from: '가맹점 <no-reply@example.test>' },
+    }));
+    expect(link.deliveries[0]).toMatchObject({ channel: 'email', status: 'sent' });
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]!.to).toEqual(['customer@example.test']);
+    const raw = smtp.messages[0]!.raw;
+    expect(raw).toMatch(/^Subject: /m);
+    expect(messageText(raw)).toContain(`${ORIGIN}/r/${created.token}`);
   });
 
   it('refuses a token that is not the link’s, and a link that is over', async () => {
