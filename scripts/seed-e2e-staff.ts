@@ -4,7 +4,7 @@
  * Usage: node --conditions=react-server --import tsx scripts/seed-e2e-staff.ts <password>
  */
 import { getAuthRuntime } from '../lib/auth/auth';
-import { createStaffAccount, findStaffByEmail } from '../lib/auth/staff';
+import { insertStaffAccount, findStaffByEmail } from '../lib/auth/staff';
 import { ROLES } from '@/lib/validations/auth';
 import { getDbHandle } from '../lib/db';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   for (const role of ROLES) {
     const email = `e2e.${role}@example.test`;
     if (await findStaffByEmail(runtime.db, email)) continue;
-    await createStaffAccount(runtime, { email, name: `E2E ${role}`, role, password });
+    await insertStaffAccount(runtime, { email, name: `E2E ${role}`, role, password });
   }
   console.log(`e2e staff ready: ${ROLES.map((role) => `e2e.${role}@example.test`).join(', ')}`);
   await handle.close();

@@ -62,20 +62,10 @@ async function main(): Promise<number> {
   }
   // The account and its audit event in one transaction: both or neither.
   const staff = await createStaffAccount(
-    runtime,
     { email: args.email, name: args.name, role: args.role, password: args.password },
-    {
-      audit: {
-        context,
-        event: (created) => ({
-          action: 'staff.create',
-          result: 'success',
-          targetType: 'staff',
-          targetId: created.id,
-          details: { via: 'cli', email: created.email, role: created.role },
-        }),
-      },
-    },
+    'cli',
+    context,
+    { auth: runtime },
   );
   console.log(`created ${staff.role} ${staff.email} (id ${staff.id})`);
   return 0;

@@ -32,7 +32,7 @@ vi.hoisted(() => {
 });
 
 import { getAuthRuntime } from '@/lib/auth/auth';
-import { createStaffAccount } from '@/lib/auth/staff';
+import { insertStaffAccount } from '@/lib/auth/staff';
 import { openPglite } from '@/lib/db/client';
 import { ERROR_STATUS } from '@/lib/errors';
 import { getIamport } from '@/lib/runtime';
@@ -1231,7 +1231,7 @@ describe('API fuzzing (fast-check, real handlers, real session)', () => {
   }, 60_000);
 
   it('signs in through the real better-auth route', async () => {
-    await createStaffAccount(await getAuthRuntime(), { ...ADMIN, name: '퍼저', role: 'admin' });
+    await insertStaffAccount(await getAuthRuntime(), { ...ADMIN, name: '퍼저', role: 'admin' });
     const response = await authRoute.POST(
       new Request(`${ORIGIN}/api/auth/sign-in/email`, {
         method: 'POST',

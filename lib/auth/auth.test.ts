@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { decideAccess, readAuthState } from './access';
 import { SIGN_IN_LIMIT } from './rate-limit';
 import { setRequireTwoFactor } from './settings';
-import { adminExists, createStaffAccount, endAllSessions, updateStaffAccount } from './staff';
+import { adminExists, createStaffAccount, insertStaffAccount, endAllSessions, updateStaffAccount } from './staff';
 import {
   AuthClient,
   PASSWORD,
@@ -298,9 +298,29 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
       });
     });
 
+    it.each([
+      ['cli', { via: 'cli' }],
+      ['staff-page', {}],
+    ] as const)('creating an account from %s records staff.create with who made it', async (via, mark) => {
+      const email = uniqueEmail(via);
+      const admin = await seedStaff(auth, { email: uniqueEmail('maker'), role: 'admin' });
+      const context = { actor: { id: admin.id, email: admin.email, role: admin.role }, ip: uniqueIp() };
+      const staff = await createStaffAccount(
+        { email, name: '새 계정', role: 'reviewer', password: PASSWORD },
+        via,
+        context,
+        {
+          auth,
+        },
+      );
+      const [event] = await listAuditEvents(handle.db, { action: 'staff.create', targetId: staff.id });
+      expect(event).toMatchObject({ actorId: admin.id, ip: context.ip, targetType: 'staff', result: 'success' });
+      expect(event?.details).toEqual({ ...mark, email, role: 'reviewer' });
+    });
+
     it('refuses a weak password on account creation', async () => {
       const error = await rejection(
-        createStaffAccount(auth, {
+        insertStaffAccount(auth, {
           email: 'kim.minsu@example.com',
           name: '김',
           role: 'agent',
@@ -414,7 +434,7 @@ describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
     expect(await adminExists({ db: handle.db })).toBe(false);
     const attempts = await Promise.allSettled(
       ['first@example.com', 'second@example.com', 'third@example.com'].map((email) =>
-        createStaffAccount(auth, { email, name: '관리자', role: 'admin', password: PASSWORD }, { firstAdmin: true }),
+        insertStaffAccount(auth, { email, name: '관리자', role: 'admin', password: PASSWORD }, { firstAdmin: true }),
       ),
     );
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
@@ -422,7 +442,7 @@ describe.each(testEngines())('first admin (/setup) on $name', (engine) => {
     expect(refused.map((attempt) => (attempt.reason as AppError).code)).toEqual(['forbidden', 'forbidden']);
     expect(await adminExists({ db: handle.db })).toBe(true);
     const later = await rejection(
-      createStaffAccount(
+      insertStaffAccount(
         auth,
         { email: 'later@example.com', name: '관리자', role: 'admin', password: PASSWORD },
         { firstAdmin: true },

@@ -7,7 +7,8 @@ import type { Db } from '@/lib/db';
 import { authAccounts, authSessions, authUsers, type AuthUserRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { passwordProblem } from '@/lib/validations/auth';
-import type { Auth } from './auth';
+import { getAuthRuntime, type Auth } from './auth';
+import type { AuthDeps } from './account';
 import type { RequestContext } from '@/lib/model/staff';
 import { recordAudit, type AuditInput } from '@/lib/audit';
 import { type Role } from '@/lib/validations/auth';
@@ -85,11 +86,40 @@ function refusePassword(password: string, email: string, field = 'password'): vo
 const emailTaken = () =>
   new AppError('validation_failed', '이미 등록된 이메일입니다.', { fields: { email: '이미 등록된 이메일입니다.' } });
 
+/** Where an account is created: the first-run setup page, `npm run user:create`, or an admin's staff page. */
+export type StaffCreatedVia = 'setup' | 'cli' | 'staff-page';
+
 /**
- * Creates an account with a password (scrypt, as better-auth verifies it). With `firstAdmin`, only
- * while no admin exists: the check and the insert share one locked transaction.
+ * Creates a staff account with its `staff.create` audit event, both or neither. From `setup` only
+ * while no admin exists (the first admin); the staff page's events carry no `via`.
  */
 export async function createStaffAccount(
+  input: NewStaff,
+  via: StaffCreatedVia,
+  context: RequestContext,
+  deps: AuthDeps = {},
+): Promise<StaffView> {
+  const runtime = deps.auth ?? (await getAuthRuntime());
+  return insertStaffAccount(runtime, input, {
+    firstAdmin: via === 'setup',
+    audit: {
+      context,
+      event: (created) => ({
+        action: 'staff.create',
+        result: 'success',
+        targetType: 'staff',
+        targetId: created.id,
+        details: { ...(via === 'staff-page' ? {} : { via }), email: created.email, role: created.role },
+      }),
+    },
+  });
+}
+
+/**
+ * Writes an account with a password (scrypt, as better-auth verifies it). With `firstAdmin`, only
+ * while no admin exists: the check and the insert share one locked transaction.
+ */
+export async function insertStaffAccount(
   { auth, db }: StaffDeps,
   input: NewStaff,
   options: { firstAdmin?: boolean; audit?: StaffAudit } = {},

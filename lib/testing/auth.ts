@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { createAuthRuntime, type AuthRuntime } from '@/lib/auth/auth';
 import { handleAuthRequest } from '@/lib/auth/handler';
-import { createStaffAccount, type NewStaff } from '@/lib/auth/staff';
+import { insertStaffAccount, type NewStaff } from '@/lib/auth/staff';
 import type { SessionPolicy } from '@/lib/auth/session-policy';
 import { PEER_ADDRESS_HEADER, peerStamp } from '@/lib/request-context';
 
@@ -38,7 +38,7 @@ export const uniqueIp = () => `10.${(sequence >> 8) & 255}.${sequence++ & 255}.$
 export const PASSWORD = 'correct horse battery';
 
 export async function seedStaff(auth: AuthRuntime, input: Partial<NewStaff> & { email: string }) {
-  return createStaffAccount(auth, { name: '테스트', role: 'agent', password: PASSWORD, ...input });
+  return insertStaffAccount(auth, { name: '테스트', role: 'agent', password: PASSWORD, ...input });
 }
 
 /** A browser-like cookie jar over `auth.handler`, one per simulated client. */

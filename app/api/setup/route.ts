@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { adminExists, createStaffAccount } from '@/lib/auth/staff';
 import { AppError } from '@/lib/errors';
 import { requestContext } from '@/lib/request-context';
@@ -9,25 +8,12 @@ const CLOSED = '이미 관리자 계정이 있어 초기 설정을 할 수 없�
 
 /** Creates the first admin; refused for good once any admin exists. */
 export const POST = apiRoute('public', async (request) => {
-  const runtime = await getAuthRuntime();
-  if (await adminExists({ db: runtime.db })) throw new AppError('forbidden', CLOSED);
+  if (await adminExists()) throw new AppError('forbidden', CLOSED);
   const input = parseWith(setupSchema, await readJsonBody(request));
   const staff = await createStaffAccount(
-    runtime,
     { email: input.email, name: input.name, role: 'admin', password: input.password },
-    {
-      firstAdmin: true,
-      audit: {
-        context: requestContext(request),
-        event: (created) => ({
-          action: 'staff.create',
-          result: 'success',
-          targetType: 'staff',
-          targetId: created.id,
-          details: { via: 'setup', email: created.email, role: created.role },
-        }),
-      },
-    },
+    'setup',
+    requestContext(request),
   );
   return json({ staff }, 201);
 });

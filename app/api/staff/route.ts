@@ -1,5 +1,4 @@
 import { apiRoute, json, parseWith, readJsonBody } from '@/lib/api';
-import { getAuthRuntime } from '@/lib/auth/auth';
 import { createStaffAccount, listStaff } from '@/lib/auth/staff';
 import { requestContext } from '@/lib/request-context';
 import { staffCreateSchema } from '@/lib/validations/auth';
@@ -9,18 +8,6 @@ export const GET = apiRoute('staff.manage', async () => json({ staff: await list
 /** An admin creates an account with an initial password (the same rules as every password). */
 export const POST = apiRoute('staff.manage', async (request, _context, actor) => {
   const input = parseWith(staffCreateSchema, await readJsonBody(request));
-  const runtime = await getAuthRuntime();
-  const staff = await createStaffAccount(runtime, input, {
-    audit: {
-      context: requestContext(request, actor),
-      event: (created) => ({
-        action: 'staff.create',
-        result: 'success',
-        targetType: 'staff',
-        targetId: created.id,
-        details: { email: created.email, role: created.role },
-      }),
-    },
-  });
+  const staff = await createStaffAccount(input, 'staff-page', requestContext(request, actor));
   return json({ staff }, 201);
 });
