@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
+import { testEngines } from '@/lib/testing/db';
 import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { deleteBillingKey } from './delete';
 import { getBillingKeyDetail } from './detail';
 import { withFailingAudit } from '@/lib/testing/audit';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 import { rejection } from '@/lib/testing/errors';
 
 describe('the deletion reason', () => {
@@ -30,14 +30,7 @@ describe('the deletion reason', () => {
 });
 
 describe.each(testEngines())('billing-key deletion on $name', (engine) => {
-  let runtime: TestRuntime;
-  const deps = () => ({ db: handle.db, runtime });
-
-  const handle = suiteDatabase(engine, {
-    seed: () => {
-      runtime = sandboxRuntime();
-    },
-  });
+  const { handle, runtime, deps } = useCaseSuite(engine);
 
   it('deletes at Iamport with the reason, then keeps the record as deleted with who, when and why', async () => {
     const uid = uniqueUid('del');

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findStoredKey } from '@/lib/db/billing-keys';
 import { authUsers } from '@/lib/db/schema';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
+import { testEngines } from '@/lib/testing/db';
 import { getBillingKeyDetail } from './detail';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 import { rejection } from '@/lib/testing/errors';
 
 describe.each(testEngines())('billing-key detail on $name', (engine) => {
-  let runtime: TestRuntime;
-  const deps = () => ({ db: handle.db, runtime });
-
-  const handle = suiteDatabase(engine, {
-    seed: () => {
-      runtime = sandboxRuntime();
-    },
-  });
+  const { handle, runtime, deps } = useCaseSuite(engine);
 
   it('shows stored and live side by side when they agree, with attempts and audit', async () => {
     const uid = uniqueUid('same');

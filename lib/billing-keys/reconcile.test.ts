@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
 import { findStoredKey, upsertIssuedKey } from '@/lib/db/billing-keys';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import type { CustomerAnnotation } from '@/lib/iamport';
-import { createSandbox } from '@/lib/iamport/sandbox';
 import { deleteBillingKey } from './delete';
 import { acknowledgeLiveState, reconcileBillingKeys, reconcileOverview } from './reconcile';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 
 const annotation = (uid: string, n: number): CustomerAnnotation => ({
   customer_uid: uid,
@@ -28,15 +27,7 @@ const annotation = (uid: string, n: number): CustomerAnnotation => ({
 });
 
 describe.each(testEngines())('reconcile on $name', (engine) => {
-  let runtime: TestRuntime;
-  const deps = () => ({ db: handle.db, runtime });
-
-  const handle = suiteDatabase(engine, {
-    seed: () => {
-      runtime = sandboxRuntime(createSandbox());
-    },
-    perTest: true,
-  });
+  const { handle, runtime, deps } = useCaseSuite(engine, { perTest: true });
 
   it('sets same / changed / missing from Iamport, lists the findings and audits the counts', async () => {
     const [same, changed, missing, deleted] = ['same', 'changed', 'missing', 'deleted'].map(uniqueUid) as [

@@ -4,9 +4,9 @@ import { listAuditEvents } from '@/lib/audit';
 import type { Actor, RequestContext } from '@/lib/model/staff';
 import { checkChannel, listChannelsFor } from '@/lib/billing-keys/channels';
 import { issueBillingKey } from '@/lib/billing-keys/issue';
-import { sandboxRuntime, type TestRuntime } from '@/lib/testing/use-cases';
+import { useCaseSuite } from '@/lib/testing/use-cases';
 import { settings } from '@/lib/db/schema';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
+import { testEngines } from '@/lib/testing/db';
 import { DEFAULT_SANDBOX_CHANNELS } from '@/lib/iamport/sandbox';
 import { channelSettingsView, getChannelSettings, updateChannelSettings } from './channels';
 import { channelSettingsSchema } from './schema';
@@ -44,14 +44,7 @@ describe('the channel settings input', () => {
 });
 
 describe.each(testEngines())('channel settings on $name', (engine) => {
-  let runtime: TestRuntime;
-  const deps = () => ({ db: handle.db, runtime });
-
-  const handle = suiteDatabase(engine, {
-    seed: () => {
-      runtime = sandboxRuntime();
-    },
-  });
+  const { handle, runtime, deps } = useCaseSuite(engine);
   beforeEach(async () => {
     await handle.db.delete(settings);
   });
