@@ -7,130 +7,92 @@ type PgField = 'birth' | 'pwd_2digit' | 'customer_id' | 'customer_name' | 'cvc';
 /** Why a PG refuses a card in the sandbox; each PG words it in its own form with its own code. */
 export type PgReason = 'invalid_card' | 'expired' | 'declined' | 'wrong_password' | 'wrong_birth';
 
-interface PgWording {
-  code: string;
-  text: string;
-}
+/** A PG's reason code and its message text. */
+type PgWording = [code: string, text: string];
+
+const bracketFirst = (code: string, text: string) => `[${code}]${text}`;
 
 /**
  * How one PG's module words a refusal that Iamport passes on after `카드정보 인증 및 빌키 발급에
  * 실패하였습니다. `. nice and nice_v2 are recorded (docs/iamport.md §3); the other PGs' forms and codes are the
  * sandbox's own choice (unconfirmed), made different on purpose so that a client reading only nice's
- * `[code]message` is caught (docs/sandbox.md "PG message forms").
+ * `[code]message` is caught (docs/sandbox.md "PG message forms"). A PG not listed uses nice's form.
  */
-interface PgForm {
-  format: (code: string, text: string) => string;
-  reasons: Record<PgReason, PgWording>;
-  /** The refusal when a field the PG requires is missing. */
-  missing?: Partial<Record<PgField, PgWording>>;
+const PG_FORMATS: Record<string, (code: string, text: string) => string> = {
+  nice: bracketFirst,
+  nice_v2: (code, text) => `[400]Error From NICEPAY. (message: ${text}, code:${code})`,
+  kcp: (code, text) => `[${code}] ${text}`,
+  ksnet: (code, text) => `${text} (응답코드 ${code})`,
+  tosspayments: bracketFirst,
+  welcome: (code, text) => `${text} [${code}]`,
+  daou: (code, text) => `[DAOU]${text} (code=${code})`,
+};
+
+/**
+ * Each PG's code and text for a reason, keyed `pg reason`. A reason a PG has no entry for is worded
+ * as nice words it (nice_v2 but for the card number; inicis, settle, paymentwall, ...).
+ */
+const REASON_WORDINGS: Record<`${string} ${PgReason}`, PgWording> = {
+  'nice invalid_card': ['F112', '유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)'],
+  'nice expired': ['F113', '유효기간오류'],
+  'nice declined': ['F114', '해당카드 사용불가 가맹점(타카드 사용요망)'],
+  'nice wrong_password': ['F115', '비밀번호틀림'],
+  'nice wrong_birth': ['F116', '주민OR사업자등록번호오류'],
+  'nice_v2 invalid_card': ['F112', '카드번호틀림'],
+  'kcp invalid_card': ['8108', '카드번호 오류'],
+  'kcp expired': ['8116', '유효기간 오류'],
+  'kcp declined': ['8140', '가맹점 사용불가 카드 (타카드 사용요망)'],
+  'kcp wrong_password': ['8135', '비밀번호 오류'],
+  'kcp wrong_birth': ['8137', '주민번호(생년월일) 오류'],
+  'ksnet invalid_card': ['7003', '카드번호오류'],
+  'ksnet expired': ['7004', '유효기간오류'],
+  'ksnet declined': ['7059', '가맹점 사용불가카드'],
+  'ksnet wrong_password': ['7051', '비밀번호오류'],
+  'ksnet wrong_birth': ['7052', '주민번호오류'],
+  'tosspayments invalid_card': ['INVALID_CARD_NUMBER', '카드번호를 다시 확인해주세요.'],
+  'tosspayments expired': ['INVALID_CARD_EXPIRATION', '카드 유효기간을 다시 확인해주세요.'],
+  'tosspayments declined': ['REJECT_CARD_COMPANY', '카드사에서 거절한 거래입니다. (해당카드 사용불가 가맹점)'],
+  'tosspayments wrong_password': ['INVALID_PASSWORD', '카드 비밀번호가 일치하지 않습니다.'],
+  'tosspayments wrong_birth': [
+    'INVALID_CARD_IDENTITY',
+    '입력하신 생년월일(사업자번호)이 카드 소유주 정보와 일치하지 않습니다.',
+  ],
+  'welcome invalid_card': ['W201', '카드번호 오류'],
+  'welcome expired': ['W202', '유효기간 오류'],
+  'welcome declined': ['W203', '사용불가 가맹점 카드'],
+  'welcome wrong_password': ['W205', '비밀번호 오류'],
+  'welcome wrong_birth': ['W206', '생년월일 오류'],
+  'daou invalid_card': ['1001', '카드번호 오류'],
+  'daou expired': ['1002', '유효기간 오류'],
+  'daou declined': ['1007', '가맹점 사용불가 카드'],
+  'daou wrong_password': ['1005', '비밀번호 오류'],
+  'daou wrong_birth': ['1006', '생년월일 오류'],
+};
+
+/**
+ * The fields a PG needs (`x-portone-per-pg` in the OpenAPI), in the order its module checks them,
+ * each with the PG's refusal when it is missing.
+ */
+const REQUIRED_FIELDS: Record<string, [field: PgField, ...wording: PgWording][]> = {
+  ksnet: [
+    ['birth', 'V501', '생년월일(사업자번호) 미입력'],
+    ['pwd_2digit', 'V502', '비밀번호 앞 2자리 미입력'],
+  ],
+  tosspayments: [['customer_id', 'INVALID_REQUEST', 'customerKey는 필수 입력값입니다.']],
+  welcome: [['customer_name', 'W103', '구매자명(buyerName)은 필수 입력값입니다.']],
+  paymentwall: [['cvc', '3004', 'Please enter a valid CVV/CVC code']],
+};
+
+/** A PG's code in its own form: the code and the `pgPart` after Iamport's prefix. */
+function worded(pgProvider: string, [code, text]: PgWording): { code: string; pgPart: string } {
+  return { code, pgPart: (PG_FORMATS[pgProvider] ?? bracketFirst)(code, text) };
 }
-
-const NICE_REASONS: Record<PgReason, PgWording> = {
-  invalid_card: { code: 'F112', text: '유효하지않은 카드번호를 입력하셨습니다. (card_bin 없음)' },
-  expired: { code: 'F113', text: '유효기간오류' },
-  declined: { code: 'F114', text: '해당카드 사용불가 가맹점(타카드 사용요망)' },
-  wrong_password: { code: 'F115', text: '비밀번호틀림' },
-  wrong_birth: { code: 'F116', text: '주민OR사업자등록번호오류' },
-};
-
-const bracketFirst = (code: string, text: string) => `[${code}]${text}`;
-
-/** nice's form, also used for every PG without one of its own (inicis, settle, paymentwall, ...). */
-const NICE_FORM: PgForm = { format: bracketFirst, reasons: NICE_REASONS };
-
-const PG_FORMS: Record<string, PgForm> = {
-  nice: NICE_FORM,
-  nice_v2: {
-    format: (code, text) => `[400]Error From NICEPAY. (message: ${text}, code:${code})`,
-    reasons: { ...NICE_REASONS, invalid_card: { code: 'F112', text: '카드번호틀림' } },
-  },
-  kcp: {
-    format: (code, text) => `[${code}] ${text}`,
-    reasons: {
-      invalid_card: { code: '8108', text: '카드번호 오류' },
-      expired: { code: '8116', text: '유효기간 오류' },
-      declined: { code: '8140', text: '가맹점 사용불가 카드 (타카드 사용요망)' },
-      wrong_password: { code: '8135', text: '비밀번호 오류' },
-      wrong_birth: { code: '8137', text: '주민번호(생년월일) 오류' },
-    },
-  },
-  ksnet: {
-    format: (code, text) => `${text} (응답코드 ${code})`,
-    reasons: {
-      invalid_card: { code: '7003', text: '카드번호오류' },
-      expired: { code: '7004', text: '유효기간오류' },
-      declined: { code: '7059', text: '가맹점 사용불가카드' },
-      wrong_password: { code: '7051', text: '비밀번호오류' },
-      wrong_birth: { code: '7052', text: '주민번호오류' },
-    },
-    missing: {
-      birth: { code: 'V501', text: '생년월일(사업자번호) 미입력' },
-      pwd_2digit: { code: 'V502', text: '비밀번호 앞 2자리 미입력' },
-    },
-  },
-  tosspayments: {
-    format: bracketFirst,
-    reasons: {
-      invalid_card: { code: 'INVALID_CARD_NUMBER', text: '카드번호를 다시 확인해주세요.' },
-      expired: { code: 'INVALID_CARD_EXPIRATION', text: '카드 유효기간을 다시 확인해주세요.' },
-      declined: { code: 'REJECT_CARD_COMPANY', text: '카드사에서 거절한 거래입니다. (해당카드 사용불가 가맹점)' },
-      wrong_password: { code: 'INVALID_PASSWORD', text: '카드 비밀번호가 일치하지 않습니다.' },
-      wrong_birth: {
-        code: 'INVALID_CARD_IDENTITY',
-        text: '입력하신 생년월일(사업자번호)이 카드 소유주 정보와 일치하지 않습니다.',
-      },
-    },
-    missing: { customer_id: { code: 'INVALID_REQUEST', text: 'customerKey는 필수 입력값입니다.' } },
-  },
-  welcome: {
-    format: (code, text) => `${text} [${code}]`,
-    reasons: {
-      invalid_card: { code: 'W201', text: '카드번호 오류' },
-      expired: { code: 'W202', text: '유효기간 오류' },
-      declined: { code: 'W203', text: '사용불가 가맹점 카드' },
-      wrong_password: { code: 'W205', text: '비밀번호 오류' },
-      wrong_birth: { code: 'W206', text: '생년월일 오류' },
-    },
-    missing: { customer_name: { code: 'W103', text: '구매자명(buyerName)은 필수 입력값입니다.' } },
-  },
-  daou: {
-    format: (code, text) => `[DAOU]${text} (code=${code})`,
-    reasons: {
-      invalid_card: { code: '1001', text: '카드번호 오류' },
-      expired: { code: '1002', text: '유효기간 오류' },
-      declined: { code: '1007', text: '가맹점 사용불가 카드' },
-      wrong_password: { code: '1005', text: '비밀번호 오류' },
-      wrong_birth: { code: '1006', text: '생년월일 오류' },
-    },
-  },
-  paymentwall: {
-    ...NICE_FORM,
-    missing: { cvc: { code: '3004', text: 'Please enter a valid CVV/CVC code' } },
-  },
-};
-
-/** Fields a PG needs (`x-portone-per-pg` in the OpenAPI), in the order its module checks them. */
-const REQUIRED_BY_PG: Record<string, readonly PgField[]> = {
-  ksnet: ['birth', 'pwd_2digit'],
-  tosspayments: ['customer_id'],
-  welcome: ['customer_name'],
-  paymentwall: ['cvc'],
-};
-
-const formOf = (pgProvider: string): PgForm => PG_FORMS[pgProvider] ?? NICE_FORM;
 
 /** What the PG answers for a reason: its code and the `pgPart` after Iamport's prefix. */
 export function pgRejection(pgProvider: string, reason: PgReason): { code: string; pgPart: string } {
-  const form = formOf(pgProvider);
-  const { code, text } = form.reasons[reason];
-  return { code, pgPart: form.format(code, text) };
-}
-
-/** The PG's refusal of a missing required field: its code and `pgPart`. */
-function missingFieldRejection(pgProvider: string, field: PgField): { code: string; pgPart: string } {
-  const form = formOf(pgProvider);
-  const wording = form.missing?.[field] ?? { code: 'V000', text: `${field} 미입력` };
-  return { code: wording.code, pgPart: form.format(wording.code, wording.text) };
+  const wording = REASON_WORDINGS[`${pgProvider} ${reason}`] ?? REASON_WORDINGS[`nice ${reason}`];
+  if (!wording) throw new Error(`no wording of ${reason}`);
+  return worded(pgProvider, wording);
 }
 
 /** The first field this PG requires that `params` lacks, with the PG's refusal, or undefined. */
@@ -138,8 +100,10 @@ export function missingPgFieldRejection(
   pgProvider: string,
   params: Params,
 ): { field: PgField; code: string; pgPart: string } | undefined {
-  const field = (REQUIRED_BY_PG[pgProvider] ?? []).find((name) => params[name] === undefined);
-  return field ? { field, ...missingFieldRejection(pgProvider, field) } : undefined;
+  const missing = REQUIRED_FIELDS[pgProvider]?.find(([field]) => params[field] === undefined);
+  if (!missing) return undefined;
+  const [field, ...wording] = missing;
+  return { field, ...worded(pgProvider, wording) };
 }
 
 /** The PG's rejection when a field it requires is missing, or undefined. */
@@ -152,8 +116,7 @@ export function missingPgField(pgProvider: string, params: Params): string | und
  * (null for a PG that requires none): what the QA runner's `missing_pg_field` cell expects.
  */
 export function sandboxMissingFieldCode(pgProvider: string): string | null {
-  const first = REQUIRED_BY_PG[pgProvider]?.[0];
-  return first ? missingFieldRejection(pgProvider, first).code : null;
+  return REQUIRED_FIELDS[pgProvider]?.[0]?.[1] ?? null;
 }
 
 /** Rejects a `pwd_2digit` or `birth` that was sent but is malformed, as the PG would. */
