@@ -6,7 +6,7 @@ import { deleteBillingKeySchema } from '@/lib/validations/key-actions';
 import { deleteBillingKey } from './delete';
 import { getBillingKeyDetail } from './detail';
 import { withFailingAudit } from '@/lib/testing/audit';
-import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
+import { reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 import { rejection } from '@/lib/testing/errors';
 
 describe('the deletion reason', () => {
@@ -30,11 +30,10 @@ describe('the deletion reason', () => {
 });
 
 describe.each(testEngines())('billing-key deletion on $name', (engine) => {
-  const { handle, runtime, deps } = useCaseSuite(engine);
+  const { handle, runtime, deps, issueNewKey, issueAtIamportOnly, changeAtIamport, whileFaulty } = useCaseSuite(engine);
 
   it('deletes at Iamport with the reason, then keeps the record as deleted with who, when and why', async () => {
-    const uid = uniqueUid('del');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('del');
     const result = await deleteBillingKey(uid, { reason: '고객 해지 요청' }, reviewer, deps());
     expect(result).toMatchObject({ customerUid: uid, notFoundAtIamport: false });
     expect(result.stored).toMatchObject({ status: 'deleted', deletedBy: 'reviewer-1', deleteReason: '고객 해지 요청' });
@@ -58,8 +57,7 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
   });
 
   it('marks a key already gone at Iamport as deleted here, and says so', async () => {
-    const uid = uniqueUid('del_gone');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('del_gone');
     await runtime.sandbox.admin.removeKey(uid);
     const result = await deleteBillingKey(uid, { reason: '이미 해지됨' }, reviewer, deps());
     expect(result.notFoundAtIamport).toBe(true);
@@ -67,15 +65,11 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
   });
 
   it('keeps the key active and audits a failure when Iamport cannot be reached', async () => {
-    const uid = uniqueUid('del_down');
-    await issueKey(handle.db, runtime, uid);
-    runtime.sandbox.admin.setFault(uid, 'http_500');
-    try {
+    const uid = await issueNewKey('del_down');
+    await whileFaulty(uid, 'http_500', async () => {
       const error = await rejection(deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps()));
       expect(error.code).toBe('upstream_unavailable');
-    } finally {
-      runtime.sandbox.admin.clearFault(uid);
-    }
+    });
     expect((await findStoredKey(handle.db, uid))?.status).toBe('active');
     expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
     const [event] = await listAuditEvents(handle.db, { action: 'billing_key.delete', targetId: uid });
@@ -88,8 +82,7 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
   });
 
   it('deletes nothing when the audit event cannot be written (audit_unavailable, key kept at Iamport)', async () => {
-    const uid = uniqueUid('del_noaudit');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('del_noaudit');
     const before = runtime.requests.length;
     const error = await rejection(
       deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, { db: withFailingAudit(handle.db), runtime }),
@@ -103,8 +96,7 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
   });
 
   it('records the request before Iamport is called, and the outcome after', async () => {
-    const uid = uniqueUid('del_order');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('del_order');
     await deleteBillingKey(uid, { reason: '고객 요청' }, reviewer, deps());
     const events = await listAuditEvents(handle.db, { targetId: uid });
     expect(events.map((event) => event.action).slice(0, 2)).toEqual([
@@ -118,20 +110,17 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
     const qa = { actor: { id: 'qa-1', email: 'qa@example.com', role: 'qa' as const }, ip: '127.0.0.1' };
 
     it('may delete a key that is on a test channel at Iamport now', async () => {
-      const uid = uniqueUid('del_qa_test');
-      await issueKey(handle.db, runtime, uid);
+      const uid = await issueNewKey('del_qa_test');
       const result = await deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps());
       expect(result.notFoundAtIamport).toBe(false);
       expect(await runtime.sandbox.admin.getKey(uid)).toBeUndefined();
     });
 
     it('may not delete a test key whose card Iamport now holds on a live channel (the live record decides)', async () => {
-      const uid = uniqueUid('del_qa_live');
-      await issueKey(handle.db, runtime, uid);
+      const uid = await issueNewKey('del_qa_live');
       expect((await findStoredKey(handle.db, uid))?.sandbox).toBe(true);
       // Replaced at Iamport onto a live channel, behind the console's back.
-      const held = await runtime.sandbox.admin.getKey(uid);
-      await runtime.sandbox.admin.putKey({ ...held!, pg_provider: 'kcp', pg_id: 'IP_LIVE', sandbox: false });
+      await changeAtIamport(uid, () => ({ pg_provider: 'kcp', pg_id: 'IP_LIVE', sandbox: false }));
       const error = await rejection(deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps()));
       expect(error.code).toBe('forbidden');
       expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
@@ -139,16 +128,12 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
     });
 
     it('may not delete when Iamport cannot say which channel the key is on now', async () => {
-      const uid = uniqueUid('del_qa_down');
-      await issueKey(handle.db, runtime, uid);
-      runtime.sandbox.admin.setFault(uid, 'http_500');
-      try {
+      const uid = await issueNewKey('del_qa_down');
+      await whileFaulty(uid, 'http_500', async () => {
         const error = await rejection(deleteBillingKey(uid, { reason: 'QA 정리' }, qa, deps()));
         expect(error.code).toBe('upstream_unavailable');
         expect(error.message).toMatch(/삭제하지 않았습니다/);
-      } finally {
-        runtime.sandbox.admin.clearFault(uid);
-      }
+      });
       expect(await runtime.sandbox.admin.getKey(uid)).toBeDefined();
     });
   });
@@ -161,12 +146,7 @@ describe.each(testEngines())('billing-key deletion on $name', (engine) => {
   });
 
   it('records the deletion of a key that existed only at Iamport', async () => {
-    const uid = uniqueUid('del_liveonly');
-    await runtime.client.issueBillingKey(uid, {
-      card_number: '4518-4200-0000-0007',
-      expiry: '2030-12',
-      pg: 'nice.nictest04m',
-    });
+    const uid = await issueAtIamportOnly('del_liveonly');
     const result = await deleteBillingKey(uid, { reason: '모르는 키 정리' }, reviewer, deps());
     expect(result.stored).toMatchObject({
       customerUid: uid,

@@ -7,11 +7,10 @@ import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-c
 import { rejection } from '@/lib/testing/errors';
 
 describe.each(testEngines())('billing-key detail on $name', (engine) => {
-  const { handle, runtime, deps } = useCaseSuite(engine);
+  const { handle, runtime, deps, issueNewKey, issueAtIamportOnly, changeAtIamport, whileFaulty } = useCaseSuite(engine);
 
   it('shows stored and live side by side when they agree, with attempts and audit', async () => {
-    const uid = uniqueUid('same');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('same');
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.liveStatus).toBe('present');
     expect(detail.differences).toEqual([]);
@@ -29,17 +28,13 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
   });
 
   it('highlights a card replaced at Iamport behind the app’s back and marks the row changed', async () => {
-    const uid = uniqueUid('changed');
-    await issueKey(handle.db, runtime, uid);
-    const live = await runtime.sandbox.admin.getKey(uid);
-    if (!live) throw new Error('seed failed');
-    await runtime.sandbox.admin.putKey({
-      ...live,
+    const uid = await issueNewKey('changed');
+    await changeAtIamport(uid, (live) => ({
       card_number: '45184200****0007',
       card_code: '366',
       card_name: '신한카드',
       updated: live.updated + 600,
-    });
+    }));
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.liveStatus).toBe('present');
     expect(detail.differences).toEqual(
@@ -53,8 +48,7 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
   });
 
   it('says a key deleted at Iamport is missing there, and marks the row missing', async () => {
-    const uid = uniqueUid('gone');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('gone');
     await runtime.sandbox.admin.removeKey(uid);
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.liveStatus).toBe('missing');
@@ -63,10 +57,8 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
   });
 
   it('still shows the stored record when Iamport cannot be reached, without touching its live state', async () => {
-    const uid = uniqueUid('down');
-    await issueKey(handle.db, runtime, uid);
-    runtime.sandbox.admin.setFault(uid, 'html_error');
-    try {
+    const uid = await issueNewKey('down');
+    await whileFaulty(uid, 'html_error', async () => {
       const detail = await getBillingKeyDetail(uid, reviewer, deps());
       expect(detail.liveStatus).toBe('unavailable');
       expect(detail.liveError).toMatch(/Iamport에 연결할 수 없거나/);
@@ -75,18 +67,11 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
       const lookup = detail.audit.find((event) => event.action === 'billing_key.lookup');
       expect(lookup).toMatchObject({ result: 'failure' });
       expect(lookup?.details).toMatchObject({ liveStatus: 'unavailable', error: 'upstream_unavailable' });
-    } finally {
-      runtime.sandbox.admin.clearFault(uid);
-    }
+    });
   });
 
   it('shows a key that exists only at Iamport as live-only', async () => {
-    const uid = uniqueUid('liveonly');
-    await runtime.client.issueBillingKey(uid, {
-      card_number: '4518-4200-0000-0007',
-      expiry: '2030-12',
-      pg: 'nice.nictest04m',
-    });
+    const uid = await issueAtIamportOnly('liveonly');
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.stored).toBeNull();
     expect(detail.liveStatus).toBe('present');
@@ -103,18 +88,14 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
 
   it('answers upstream_unavailable when nothing is stored and Iamport cannot say', async () => {
     const uid = uniqueUid('unknown_down');
-    runtime.sandbox.admin.setFault(uid, 'http_500');
-    try {
+    await whileFaulty(uid, 'http_500', async () => {
       const error = await rejection(getBillingKeyDetail(uid, reviewer, deps()));
       expect(error.code).toBe('upstream_unavailable');
-    } finally {
-      runtime.sandbox.admin.clearFault(uid);
-    }
+    });
   });
 
   it('lists the cards a uid held before each replacement', async () => {
-    const uid = uniqueUid('history');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('history');
     await issueKey(handle.db, runtime, uid, '4518-4200-0000-0007', { replace_confirmed: true });
     const detail = await getBillingKeyDetail(uid, reviewer, deps());
     expect(detail.history.map((entry) => entry.cardNumberMasked)).toEqual(['52728900****0004']);
@@ -124,8 +105,7 @@ describe.each(testEngines())('billing-key detail on $name', (engine) => {
   });
 
   it('names who issued and who replaced by the email of their account, and gives none for an id no account has', async () => {
-    const uid = uniqueUid('people');
-    await issueKey(handle.db, runtime, uid);
+    const uid = await issueNewKey('people');
     await issueKey(handle.db, runtime, uid, '4518-4200-0000-0007', { replace_confirmed: true });
     const unnamed = await getBillingKeyDetail(uid, reviewer, deps());
     expect(unnamed.history).toMatchObject([{ replacedBy: 'reviewer-1', replacedByEmail: null }]);

@@ -27,7 +27,7 @@ const annotation = (uid: string, n: number): CustomerAnnotation => ({
 });
 
 describe.each(testEngines())('reconcile on $name', (engine) => {
-  const { handle, runtime, deps } = useCaseSuite(engine, { perTest: true });
+  const { handle, runtime, deps, issueNewKey, changeAtIamport } = useCaseSuite(engine, { perTest: true });
 
   it('sets same / changed / missing from Iamport, lists the findings and audits the counts', async () => {
     const [same, changed, missing, deleted] = ['same', 'changed', 'missing', 'deleted'].map(uniqueUid) as [
@@ -38,14 +38,11 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
     ];
     for (const uid of [same, changed, missing, deleted]) await issueKey(handle.db, runtime, uid);
     await deleteBillingKey(deleted, { reason: '정리' }, reviewer, deps());
-    const live = await runtime.sandbox.admin.getKey(changed);
-    if (!live) throw new Error('seed failed');
-    await runtime.sandbox.admin.putKey({
-      ...live,
+    const live = await changeAtIamport(changed, (held) => ({
       card_number: '45184200****0007',
       card_code: '366',
-      updated: live.updated + 60,
-    });
+      updated: held.updated + 60,
+    }));
     await runtime.sandbox.admin.removeKey(missing);
 
     const result = await reconcileBillingKeys(reviewer, deps());
@@ -136,11 +133,8 @@ describe.each(testEngines())('reconcile on $name', (engine) => {
   });
 
   it('"확인함" removes a finding until its live state changes again', async () => {
-    const uid = uniqueUid('ack');
-    await issueKey(handle.db, runtime, uid);
-    const live = await runtime.sandbox.admin.getKey(uid);
-    if (!live) throw new Error('seed failed');
-    await runtime.sandbox.admin.putKey({ ...live, updated: live.updated + 60 });
+    const uid = await issueNewKey('ack');
+    await changeAtIamport(uid, (live) => ({ updated: live.updated + 60 }));
     await reconcileBillingKeys(reviewer, deps());
     expect((await reconcileOverview({ db: handle.db, mode: 'sandbox' })).findings.map((f) => f.customerUid)).toEqual([
       uid,
