@@ -25,10 +25,21 @@ export abstract class IamportError extends Error {
   }
 }
 
+/** The base of one kind's error class: the kind `instanceof` checks, the error's `kind` and its `name`. */
+function errorOfKind<const K extends IamportErrorKind>(kind: K, name: string) {
+  abstract class ErrorOfKind extends IamportError {
+    static override readonly errorKind: IamportErrorKind = kind;
+    readonly kind: K = kind;
+    constructor(message: string) {
+      super(message);
+      this.name = name;
+    }
+  }
+  return ErrorOfKind;
+}
+
 /** Iamport (or the PG behind it) refused: non-zero code other than not-found. Message kept verbatim. */
-export class IamportRejectedError extends IamportError {
-  static override readonly errorKind = 'rejected' as const;
-  readonly kind = 'rejected' as const;
+export class IamportRejectedError extends errorOfKind('rejected', 'IamportRejectedError') {
   constructor(
     readonly iamportCode: number,
     readonly iamportMessage: string,
@@ -37,28 +48,21 @@ export class IamportRejectedError extends IamportError {
     readonly httpStatus: number,
   ) {
     super(iamportMessage || `Iamport code ${iamportCode}`);
-    this.name = 'IamportRejectedError';
   }
 }
 
-export class IamportNotFoundError extends IamportError {
-  static override readonly errorKind = 'not_found' as const;
-  readonly kind = 'not_found' as const;
+export class IamportNotFoundError extends errorOfKind('not_found', 'IamportNotFoundError') {
   constructor(
     readonly iamportMessage: string,
     readonly httpStatus: number,
   ) {
     super(iamportMessage || 'not found');
-    this.name = 'IamportNotFoundError';
   }
 }
 
-export class IamportUnauthorizedError extends IamportError {
-  static override readonly errorKind = 'unauthorized' as const;
-  readonly kind = 'unauthorized' as const;
+export class IamportUnauthorizedError extends errorOfKind('unauthorized', 'IamportUnauthorizedError') {
   constructor(readonly iamportMessage: string) {
     super(iamportMessage || 'unauthorized');
-    this.name = 'IamportUnauthorizedError';
   }
 }
 
@@ -68,29 +72,23 @@ export class IamportUnauthorizedError extends IamportError {
  * after sending, the answer was cut, not JSON, a gateway page or a 5xx): the key may exist. It is
  * false only when the request never left (DNS, connection refused) or the token could not be had.
  */
-export class IamportUnavailableError extends IamportError {
-  static override readonly errorKind = 'unavailable' as const;
-  readonly kind = 'unavailable' as const;
+export class IamportUnavailableError extends errorOfKind('unavailable', 'IamportUnavailableError') {
   constructor(
     readonly reason: string,
     readonly httpStatus: number | null,
     readonly outcomeUnknown = false,
   ) {
     super(reason);
-    this.name = 'IamportUnavailableError';
   }
 }
 
 /** No answer in time. For an issuance the key may exist: `outcomeUnknown` is then true. */
-export class IamportTimeoutError extends IamportError {
-  static override readonly errorKind = 'timeout' as const;
-  readonly kind = 'timeout' as const;
+export class IamportTimeoutError extends errorOfKind('timeout', 'IamportTimeoutError') {
   constructor(
     readonly timeoutMs: number,
     readonly outcomeUnknown: boolean,
   ) {
     super(`Iamport did not answer within ${timeoutMs} ms`);
-    this.name = 'IamportTimeoutError';
   }
 }
 
