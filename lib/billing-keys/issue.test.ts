@@ -70,9 +70,32 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     },
   });
 
+  /** Issues as the agent through this suite's database and sandbox, unless `deps` says otherwise. */
+  const issue = (body: IssueBillingKeyInput, deps: Parameters<typeof issueBillingKey>[2] = {}) =>
+    issueBillingKey(body, context, { runtime, db: handle.db, ...deps });
+
+  /** The attempt the app writes before it calls Iamport for `body` (nice, sandbox mode, no channel, no agent). */
+  const startPendingAttempt = (body: IssueBillingKeyInput, extra: Partial<Parameters<typeof startAttempt>[1]> = {}) =>
+    startAttempt(handle.db, {
+      customerUid: body.customer_uid,
+      requestedPg: 'nice',
+      channelKey: null,
+      pgProvider: 'nice',
+      appMode: 'sandbox',
+      actorId: null,
+      ...extra,
+    });
+
+  /** Issues to a new uid through a runtime whose issuance POST fails with `code` `when` (runtimeWithLostIssuance). */
+  const issueLosingTheConnection = async (code: string, when: 'after sending' | 'before sending') => {
+    const body = input(CARDS.shinhanCredit);
+    const error = await rejection(issue(body, { runtime: runtimeWithLostIssuance(sandbox, code, when) }));
+    return { body, error };
+  };
+
   it('records the key, an issued attempt and an audit event', async () => {
     const body = input(CARDS.kbCheck, { customer_name: '홍길동' });
-    const result = await issueBillingKey(body, context, { runtime, db: handle.db });
+    const result = await issue(body);
     expect(result.replaced).toBe(false);
     const stored = await findStoredKey(handle.db, body.customer_uid);
     expect(stored).toMatchObject({
@@ -103,7 +126,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('records a rejection with the PG code and stores no key', async () => {
     const body = input(CARDS.declined);
-    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
+    const error = await rejection(issue(body));
     expect(error.code).toBe('card_rejected');
     expect(await findStoredKey(handle.db, body.customer_uid)).toBeUndefined();
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -113,21 +136,15 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('refuses a silent replacement, then replaces on confirmation and keeps the history', async () => {
     const body = input(CARDS.kbCheck);
-    await issueBillingKey(body, context, { runtime, db: handle.db });
+    await issue(body);
     const issuesBefore = sandbox.stats().issue;
-    const error = await rejection(
-      issueBillingKey({ ...body, card_number: CARDS.shinhanCredit }, context, { runtime, db: handle.db }),
-    );
+    const error = await rejection(issue({ ...body, card_number: CARDS.shinhanCredit }));
     expect(error.code).toBe('replacement_unconfirmed');
     expect(error.status).toBe(409);
     expect((error.details.existing as BillingKeyView | undefined)?.cardNumberMasked).toBe('52728900****0004');
     expect(sandbox.stats().issue).toBe(issuesBefore);
 
-    const replaced = await issueBillingKey(
-      { ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true },
-      context,
-      { runtime, db: handle.db },
-    );
+    const replaced = await issue({ ...body, card_number: CARDS.shinhanCredit, replace_confirmed: true });
     expect(replaced.replaced).toBe(true);
     const stored = await findStoredKey(handle.db, body.customer_uid);
     expect(stored?.cardName).toBe('신한카드');
@@ -140,18 +157,14 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('a replacement with blank customer fields keeps the stored ones, at Iamport and here', async () => {
     const body = input(CARDS.kbCheck, { customer_name: '홍길동', customer_tel: '010-1234-5678' });
-    await issueBillingKey(body, context, { runtime, db: handle.db });
-    const replaced = await issueBillingKey(
-      {
-        ...body,
-        card_number: CARDS.shinhanCredit,
-        customer_name: '',
-        customer_tel: '010-9999-0000',
-        replace_confirmed: true,
-      },
-      context,
-      { runtime, db: handle.db },
-    );
+    await issue(body);
+    const replaced = await issue({
+      ...body,
+      card_number: CARDS.shinhanCredit,
+      customer_name: '',
+      customer_tel: '010-9999-0000',
+      replace_confirmed: true,
+    });
     expect(replaced.billingKey).toMatchObject({ customerName: '홍길동', customerTel: '010-9999-0000' });
     expect(await findStoredKey(handle.db, body.customer_uid)).toMatchObject({
       cardName: '신한카드',
@@ -168,7 +181,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       card_number: CARDS.hanaUnknownType,
       expiry: '2030-12',
     });
-    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
+    const error = await rejection(issue(body));
     expect(error.code).toBe('replacement_unconfirmed');
     expect((error.details.existing as BillingKeyView | undefined)?.cardName).toBeTruthy();
   });
@@ -177,10 +190,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const body = input(CARDS.kbCheck);
     const gets = () => sandbox.stats().get;
     let before = gets();
-    await issueBillingKey({ ...body, guard_check: signGuardCheck(body.customer_uid) }, context, {
-      runtime,
-      db: handle.db,
-    });
+    await issue({ ...body, guard_check: signGuardCheck(body.customer_uid) });
     expect(gets() - before).toBe(0);
 
     for (const forged of [
@@ -190,10 +200,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     ]) {
       const other = input(CARDS.kbCheck);
       before = gets();
-      await issueBillingKey({ ...other, guard_check: forged.replace('someone_else', other.customer_uid) }, context, {
-        runtime,
-        db: handle.db,
-      });
+      await issue({ ...other, guard_check: forged.replace('someone_else', other.customer_uid) });
       expect(gets() - before).toBe(1);
     }
   });
@@ -201,7 +208,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('a timeout leaves an unknown attempt that a lookup later settles as issued', async () => {
     const body = input(CARDS.slow);
     const impatient = runtimeWith(sandbox, 50);
-    const error = await rejection(issueBillingKey(body, context, { runtime: impatient, db: handle.db }));
+    const error = await rejection(issue(body, { runtime: impatient }));
     expect(error.code).toBe('outcome_unknown');
     expect(error.status).toBe(504);
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -213,9 +220,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   });
 
   it('a connection cut after sending is outcome_unknown, and the look-up records the key Iamport issued', async () => {
-    const body = input(CARDS.shinhanCredit);
-    const cut = runtimeWithLostIssuance(sandbox, 'ECONNRESET', 'after sending');
-    const error = await rejection(issueBillingKey(body, context, { runtime: cut, db: handle.db }));
+    const { body, error } = await issueLosingTheConnection('ECONNRESET', 'after sending');
     expect(error.code).toBe('outcome_unknown');
     expect(error.message).toContain('발급되었을 수도 있습니다');
     const [attempt] = await attemptsForKey(handle.db, body.customer_uid);
@@ -225,9 +230,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   });
 
   it('a refused connection is not issued, and the agent is told so', async () => {
-    const body = input(CARDS.shinhanCredit);
-    const refused = runtimeWithLostIssuance(sandbox, 'ECONNREFUSED', 'before sending');
-    const error = await rejection(issueBillingKey(body, context, { runtime: refused, db: handle.db }));
+    const { body, error } = await issueLosingTheConnection('ECONNREFUSED', 'before sending');
     expect(error.code).toBe('upstream_unavailable');
     expect(error.message).toContain('발급되지 않았습니다');
     expect((await attemptsForKey(handle.db, body.customer_uid))[0]?.outcome).toBe('failed');
@@ -236,14 +239,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('an attempt left pending by a crash is recorded from Iamport at recovery', async () => {
     const body = input(CARDS.shinhanCredit);
     // The app wrote the attempt, Iamport issued, and the process died before recording.
-    await startAttempt(handle.db, {
-      customerUid: body.customer_uid,
-      requestedPg: 'nice',
-      channelKey: null,
-      pgProvider: 'nice',
-      appMode: 'sandbox',
-      actorId: null,
-    });
+    await startPendingAttempt(body);
     await runtime.client.issueBillingKey(body.customer_uid, { card_number: body.card_number, expiry: '2030-12' });
     await handle.db.execute(
       sql`update issue_attempts set started_at = now() - interval '10 minutes' where customer_uid = ${body.customer_uid}`,
@@ -255,14 +251,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it("recovery waits for the uid's lease, and audits the issuance under the agent who asked for it", async () => {
     const body = input(CARDS.shinhanCredit);
-    const attemptId = await startAttempt(handle.db, {
-      customerUid: body.customer_uid,
-      requestedPg: 'nice',
-      channelKey: null,
-      pgProvider: 'nice',
-      appMode: 'sandbox',
-      actorId: 'agent-7',
-    });
+    const attemptId = await startPendingAttempt(body, { actorId: 'agent-7' });
     await runtime.client.issueBillingKey(body.customer_uid, { card_number: body.card_number, expiry: '2030-12' });
     // Another request for the same uid is under way: recovery must not record meanwhile.
     const held = await tryLease(handle.db, body.customer_uid);
@@ -285,17 +274,9 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('a replay of a still-pending attempt waits for it, and never answers outcome_unknown', async () => {
     const key = crypto.randomUUID();
     const body = input(CARDS.kbCheck, { idempotency_key: key });
-    await startAttempt(handle.db, {
-      customerUid: body.customer_uid,
-      requestedPg: 'nice',
-      channelKey: null,
-      pgProvider: 'nice',
-      appMode: 'sandbox',
-      actorId: null,
-      idempotencyKey: key,
-    });
+    await startPendingAttempt(body, { idempotencyKey: key });
     const held = await tryLease(handle.db, body.customer_uid);
-    const error = await rejection(issueBillingKey(body, context, { runtime, db: handle.db, leaseWaitMs: 300 }));
+    const error = await rejection(issue(body, { leaseWaitMs: 300 }));
     expect(error.code).toBe('issuance_in_progress');
     expect(error.status).toBe(409);
     await held!.release();
@@ -304,7 +285,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('keeps no card data anywhere in the database', async () => {
     const digits = markerCardDigits();
     const body = input(digits, { birth: '930417', pwd_2digit: '37' });
-    await issueBillingKey(body, context, { runtime, db: handle.db });
+    await issue(body);
     const dump = await handle.db.execute(sql`
       select json_agg(t)::text as dump from (
         select to_jsonb(k)::text as row from billing_keys k
@@ -324,12 +305,10 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
   it('answers a repeated idempotency key from the first outcome, never issuing twice', async () => {
     const body = input(CARDS.kbCheck, { idempotency_key: crypto.randomUUID() });
     const before = sandbox.stats().issue;
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => issueBillingKey(body, context, { runtime, db: handle.db, leaseWaitMs: 10_000 })),
-    );
+    const results = await Promise.all(Array.from({ length: 10 }, () => issue(body, { leaseWaitMs: 10_000 })));
     expect(sandbox.stats().issue - before).toBe(1);
     expect(new Set(results.map((result) => result.billingKey.cardNumberMasked))).toEqual(new Set(['52728900****0004']));
-    const again = await issueBillingKey(body, context, { runtime, db: handle.db });
+    const again = await issue(body);
     expect(again.billingKey.customerUid).toBe(body.customer_uid);
     expect(sandbox.stats().issue - before).toBe(1);
     expect(await attemptsForKey(handle.db, body.customer_uid)).toHaveLength(1);
@@ -337,9 +316,9 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
 
   it('replays a rejection for a repeated idempotency key', async () => {
     const body = input(CARDS.declined, { idempotency_key: crypto.randomUUID() });
-    const first = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
+    const first = await rejection(issue(body));
     const before = sandbox.stats().issue;
-    const second = await rejection(issueBillingKey(body, context, { runtime, db: handle.db }));
+    const second = await rejection(issue(body));
     expect(sandbox.stats().issue).toBe(before);
     expect([second.code, second.details.pgCode, second.message]).toEqual([
       first.code,
@@ -352,18 +331,8 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
     const uid = `race_${Date.now()}`;
     const before = sandbox.stats().issue;
     const outcomes = await Promise.allSettled([
-      issueBillingKey(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() }), context, {
-        runtime,
-        db: handle.db,
-      }),
-      issueBillingKey(
-        input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() }),
-        context,
-        {
-          runtime,
-          db: handle.db,
-        },
-      ),
+      issue(input(CARDS.kbCheck, { customer_uid: uid, idempotency_key: crypto.randomUUID() })),
+      issue(input(CARDS.shinhanCredit, { customer_uid: uid, idempotency_key: crypto.randomUUID() })),
     ]);
     expect(sandbox.stats().issue - before).toBe(1);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -379,7 +348,7 @@ describe.each(testEngines())('issuance recording on $name', (engine) => {
       },
     });
     const issuesBefore = sandbox.stats().issue;
-    const error = await rejection(issueBillingKey(input(CARDS.kbCheck), context, { runtime, db: unreachable }));
+    const error = await rejection(issue(input(CARDS.kbCheck), { db: unreachable }));
     expect(error.code).toBe('database_unavailable');
     expect(error.status).toBe(503);
     expect(sandbox.stats().issue).toBe(issuesBefore);
