@@ -3,28 +3,14 @@ import { listAuditEvents } from '@/lib/audit';
 import { findStoredKey, upsertIssuedKey } from '@/lib/db/billing-keys';
 import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
-import type { CustomerAnnotation } from '@/lib/iamport';
+import { customerAnnotation } from '@/lib/testing/sandbox';
 import { deleteBillingKey } from './delete';
 import { acknowledgeLiveState, reconcileBillingKeys, reconcileOverview } from './reconcile';
 import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 
-const annotation = (uid: string, n: number): CustomerAnnotation => ({
-  customer_uid: uid,
-  pg_provider: 'nice',
-  pg_id: 'nictest04m',
-  sandbox: true,
-  card_name: 'KB국민카드',
-  card_code: '381',
-  card_number: `52728900****${String(n).padStart(4, '0')}`,
-  card_type: 1,
-  customer_name: null,
-  customer_tel: null,
-  customer_email: null,
-  customer_addr: null,
-  customer_postcode: null,
-  inserted: 1_790_000_000,
-  updated: 1_790_000_000,
-});
+/** The `n`th of many test keys, each with a card number of its own. */
+const annotation = (uid: string, n: number) =>
+  customerAnnotation(uid, { sandbox: true, card_number: `52728900****${String(n).padStart(4, '0')}` });
 
 describe.each(testEngines())('reconcile on $name', (engine) => {
   const { handle, runtime, deps, issueNewKey, changeAtIamport } = useCaseSuite(engine, { perTest: true });

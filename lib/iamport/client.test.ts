@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { customerAnnotation } from '@/lib/testing/sandbox';
 import { IamportClient, type IamportClientOptions } from './client';
 import {
   IamportNotFoundError,
@@ -46,24 +47,9 @@ function envelope(code: number, message: string | null, response: unknown, statu
   });
 }
 
+/** The fake's stored key: a plain record, so that a test may add unknown fields or delete known ones. */
 function annotation(customerUid: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    customer_uid: customerUid,
-    pg_provider: 'nice',
-    pg_id: 'nictest04m',
-    card_name: '국민KB카드',
-    card_code: '381',
-    card_number: '52728927****2305',
-    card_type: 1,
-    customer_name: null,
-    customer_tel: null,
-    customer_email: null,
-    customer_addr: null,
-    customer_postcode: null,
-    inserted: 1595843345,
-    updated: 1595843345,
-    ...extra,
-  };
+  return { ...customerAnnotation(customerUid), ...extra };
 }
 
 /**

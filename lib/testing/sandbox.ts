@@ -99,6 +99,27 @@ export async function readJson<T = unknown>(res: Response): Promise<IamportEnvel
   return (await res.json()) as IamportEnvelope<T>;
 }
 
+/** A key as Iamport answers it for `customerUid`: a KB check card on nice's test channel, no customer fields. */
+export function customerAnnotation(customerUid: string, extra: Partial<CustomerAnnotation> = {}): CustomerAnnotation {
+  return {
+    customer_uid: customerUid,
+    pg_provider: 'nice',
+    pg_id: 'nictest04m',
+    card_name: '국민KB카드',
+    card_code: '381',
+    card_number: '52728927****2305',
+    card_type: 1,
+    customer_name: null,
+    customer_tel: null,
+    customer_email: null,
+    customer_addr: null,
+    customer_postcode: null,
+    inserted: 1595843345,
+    updated: 1595843345,
+    ...extra,
+  };
+}
+
 /** A channel as `GET /users/pg` answers it: the sandbox-only `channel_group_ids` left out. */
 export function listedChannel(channel: SandboxChannel): PgChannel {
   const listed = { ...channel };
