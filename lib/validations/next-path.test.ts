@@ -29,7 +29,7 @@ function decodedOnce(value: string): string {
 }
 
 /** Throws when `out` could leave the origin, now or after a browser or a proxy decodes it. */
-function assertStaysHome(input: string, out: string): void {
+function assertStaysHome(input: string | null, out: string): void {
   const why = (reason: string) => `${JSON.stringify(input)} → ${JSON.stringify(out)}: ${reason}`;
   expect(out.startsWith('/'), why('not a path')).toBe(true);
   expect(out.startsWith('//'), why('protocol-relative')).toBe(false);
@@ -111,7 +111,23 @@ const oddNext = fc.oneof(
 );
 
 describe('safeNextPath never leaves the origin', () => {
+  it.each(['/keys', '/keys/abc?tab=audit#top', '/settings/staff'])('keeps the same-site path %j', (value) => {
+    expect(safeNextPath(value)).toBe(value);
+  });
+
   it.each([
+    null,
+    '',
+    'keys',
+    'https://evil.example/keys',
+    '//evil.example/keys',
+    '/\\evil.example',
+    '/%5cevil.example',
+    'javascript:alert(1)',
+    '/keys\nSet-Cookie: x',
+    '/api/auth/sign-out',
+    '/login?next=/login',
+    '/setup',
     '/.//evil.com',
     '/..//evil.com',
     '/%2e//evil.com',
