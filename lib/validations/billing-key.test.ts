@@ -25,58 +25,38 @@ function errorsOf(input: Partial<IssueBillingKeyInput>): Record<string, string> 
 }
 
 describe('card helpers', () => {
-  it.each([
-    ['4111111111111111', true],
-    ['4111111111111112', false],
-    ['5555555555554444', true],
-    ['378282246310005', true],
-    ['30569309025904', true],
-    ['0000000000000000', true],
-    ['12a4', false],
-  ])('Luhn(%s) = %s', (digits, expected) => {
-    expect(passesLuhn(digits)).toBe(expected);
+  const checks = { passesLuhn, isValidBirthDate, isValidBusinessNumber };
+  const formatters = { formatCardNumber, formatExpiry };
+
+  // For each check, the inputs it accepts and then those it refuses.
+  it.each<[keyof typeof checks, string[], string[]]>([
+    [
+      'passesLuhn',
+      ['4111111111111111', '5555555555554444', '378282246310005', '30569309025904', '0000000000000000'],
+      ['4111111111111112', '12a4'],
+    ],
+    // 000229: 2000 was a leap year; 010229: neither 1901 nor 2001.
+    ['isValidBirthDate', ['880101', '000229'], ['010229', '881301', '880132', '880431']],
+    ['isValidBusinessNumber', ['2208162517', '1248100998'], ['2208162518', '1234567890', '220816251']],
+  ])('%s accepts %j and refuses %j', (check, accepted, refused) => {
+    for (const input of accepted) expect(checks[check](input), input).toBe(true);
+    for (const input of refused) expect(checks[check](input), input).toBe(false);
   });
 
-  it.each([
-    ['4111111111111111', '4111-1111-1111-1111'],
-    ['4111 1111 1111 1111', '4111-1111-1111-1111'],
-    ['41111', '4111-1'],
-    ['4111-1111-1111-1111-9999', '4111-1111-1111-1111'],
-    ['378282246310005', '3782-822463-10005'],
-    ['30569309025904', '3056-930902-5904'],
-  ])('formats %s as %s', (input, expected) => {
-    expect(formatCardNumber(input)).toBe(expected);
-  });
-
-  it.each([
-    ['202812', '2028-12'],
-    ['2028', '2028'],
-    ['12/28', '2028-12'],
-    ['3/2029', '2029-03'],
-    ['2028-1299', '2028-12'],
-  ])('formats expiry %s as %s', (input, expected) => {
-    expect(formatExpiry(input)).toBe(expected);
-  });
-
-  it.each([
-    ['880101', true],
-    ['000229', true], // 2000 was a leap year
-    ['010229', false], // neither 1901 nor 2001
-    ['881301', false],
-    ['880132', false],
-    ['880431', false],
-  ])('birth %s valid = %s', (input, expected) => {
-    expect(isValidBirthDate(input)).toBe(expected);
-  });
-
-  it.each([
-    ['2208162517', true],
-    ['1248100998', true],
-    ['2208162518', false],
-    ['1234567890', false],
-    ['220816251', false],
-  ])('business number %s valid = %s', (input, expected) => {
-    expect(isValidBusinessNumber(input)).toBe(expected);
+  it.each<[keyof typeof formatters, string, string]>([
+    ['formatCardNumber', '4111111111111111', '4111-1111-1111-1111'],
+    ['formatCardNumber', '4111 1111 1111 1111', '4111-1111-1111-1111'],
+    ['formatCardNumber', '41111', '4111-1'],
+    ['formatCardNumber', '4111-1111-1111-1111-9999', '4111-1111-1111-1111'],
+    ['formatCardNumber', '378282246310005', '3782-822463-10005'],
+    ['formatCardNumber', '30569309025904', '3056-930902-5904'],
+    ['formatExpiry', '202812', '2028-12'],
+    ['formatExpiry', '2028', '2028'],
+    ['formatExpiry', '12/28', '2028-12'],
+    ['formatExpiry', '3/2029', '2029-03'],
+    ['formatExpiry', '2028-1299', '2028-12'],
+  ])('%s(%j) = %j', (formatter, input, expected) => {
+    expect(formatters[formatter](input)).toBe(expected);
   });
 });
 
