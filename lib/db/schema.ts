@@ -23,37 +23,71 @@ import type { QaScenario } from '../validations/qa';
  */
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** `created_at` and `updated_at`, both set on insert. */
+const createdAndUpdatedAt = () => ({
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
+/** An issuance as Iamport returned it: what a key holds, and what its history keeps of a replaced one. */
+const issuance = () => ({
+  pgProvider: text('pg_provider').notNull(),
+  pgId: text('pg_id').notNull(),
+  cardName: text('card_name'),
+  cardCode: text('card_code'),
+  cardNumberMasked: text('card_number_masked'),
+  cardType: smallint('card_type'),
+  /** Iamport's `inserted` / `updated`. */
+  iamportInsertedAt: tstz('iamport_inserted_at').notNull(),
+  iamportUpdatedAt: tstz('iamport_updated_at').notNull(),
+});
+
+/** A random uuid primary key. */
+const uuidId = () => uuid('id').primaryKey().defaultRandom();
+
+/** The app's mode at the time: sandbox simulator or live Iamport. */
+const appMode = () => text('app_mode', { enum: ['sandbox', 'live'] }).notNull();
+
+/** The customer as the agent typed them: on a card-registration link, then on the key it issues. */
+const customerContact = () => ({
+  customerId: text('customer_id'),
+  customerName: text('customer_name'),
+  customerTel: text('customer_tel'),
+  customerEmail: text('customer_email'),
+});
+
+/** A row of an append-only log: a serial id and when it happened. */
+const logEntry = () => ({
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: tstz('at').notNull().defaultNow(),
+});
+
+/** The staff account a better-auth row belongs to, gone with the account. */
+const staffUserId = () =>
+  text('user_id')
+    .notNull()
+    .references(() => authUsers.id, { onDelete: 'cascade' });
+
 /** One row per customer_uid, as Iamport last returned it, plus who issued it and its status. */
 export const billingKeys = pgTable(
   'billing_keys',
   {
     customerUid: text('customer_uid').primaryKey(),
-    pgProvider: text('pg_provider').notNull(),
-    pgId: text('pg_id').notNull(),
+    ...issuance(),
     /** Issued on a test channel, as Iamport says (null when the response lacks the field). */
     sandbox: boolean('sandbox'),
     /** The app's mode when it issued: sandbox simulator or live Iamport. */
-    appMode: text('app_mode', { enum: ['sandbox', 'live'] }).notNull(),
-    cardName: text('card_name'),
-    cardCode: text('card_code'),
-    cardNumberMasked: text('card_number_masked'),
+    appMode: appMode(),
     /** Last four digits when the PG's mask shows them; for search only. */
     cardLast4: text('card_last4'),
-    cardType: smallint('card_type'),
     cardIssuerCode: text('card_issuer_code'),
     cardIssuerName: text('card_issuer_name'),
     cardPublisherCode: text('card_publisher_code'),
     cardPublisherName: text('card_publisher_name'),
-    customerId: text('customer_id'),
-    customerName: text('customer_name'),
-    customerTel: text('customer_tel'),
-    customerEmail: text('customer_email'),
+    ...customerContact(),
     customerAddr: text('customer_addr'),
     customerPostcode: text('customer_postcode'),
     channelKey: text('channel_key'),
-    /** Iamport's `inserted` / `updated`. */
-    iamportInsertedAt: tstz('iamport_inserted_at').notNull(),
-    iamportUpdatedAt: tstz('iamport_updated_at').notNull(),
     /** When the app first recorded / last changed the row. */
     issuedAt: tstz('issued_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -101,14 +135,7 @@ export const billingKeyHistory = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     customerUid: text('customer_uid').notNull(),
-    pgProvider: text('pg_provider').notNull(),
-    pgId: text('pg_id').notNull(),
-    cardName: text('card_name'),
-    cardCode: text('card_code'),
-    cardNumberMasked: text('card_number_masked'),
-    cardType: smallint('card_type'),
-    iamportInsertedAt: tstz('iamport_inserted_at').notNull(),
-    iamportUpdatedAt: tstz('iamport_updated_at').notNull(),
+    ...issuance(),
     replacedAt: tstz('replaced_at').notNull().defaultNow(),
     replacedBy: text('replaced_by'),
   },
@@ -119,14 +146,14 @@ export const billingKeyHistory = pgTable(
 export const issueAttempts = pgTable(
   'issue_attempts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     customerUid: text('customer_uid').notNull(),
     requestedPg: text('requested_pg'),
     channelKey: text('channel_key'),
     /** The provider the request was meant for (from `pg`), or the one Iamport answered with. */
     pgProvider: text('pg_provider'),
     pgId: text('pg_id'),
-    appMode: text('app_mode', { enum: ['sandbox', 'live'] }).notNull(),
+    appMode: appMode(),
     outcome: text('outcome', { enum: ['pending', 'issued', 'rejected', 'unknown', 'failed'] })
       .notNull()
       .default('pending'),
@@ -174,8 +201,7 @@ export const issueLocks = pgTable('issue_locks', {
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: tstz('at').notNull().defaultNow(),
+    ...logEntry(),
     actorId: text('actor_id'),
     actorEmail: text('actor_email'),
     action: text('action').notNull(),
@@ -217,8 +243,7 @@ export const authUsers = pgTable(
     email: text('email').notNull(),
     emailVerified: boolean('email_verified').notNull().default(false),
     image: text('image'),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    ...createdAndUpdatedAt(),
     role: text('role', { enum: ROLES }).notNull(),
     deactivatedAt: tstz('deactivated_at'),
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
@@ -236,12 +261,9 @@ export const authSessions = pgTable(
   {
     id: text('id').primaryKey(),
     token: text('token').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    userId: staffUserId(),
     expiresAt: tstz('expires_at').notNull(),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    ...createdAndUpdatedAt(),
     lastActiveAt: tstz('last_active_at').notNull().defaultNow(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
@@ -256,9 +278,7 @@ export const authAccounts = pgTable(
     id: text('id').primaryKey(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    userId: staffUserId(),
     accessToken: text('access_token'),
     refreshToken: text('refresh_token'),
     idToken: text('id_token'),
@@ -266,8 +286,7 @@ export const authAccounts = pgTable(
     refreshTokenExpiresAt: tstz('refresh_token_expires_at'),
     scope: text('scope'),
     password: text('password'),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    ...createdAndUpdatedAt(),
   },
   (table) => [index('auth_accounts_user_idx').on(table.userId)],
 );
@@ -280,8 +299,7 @@ export const authVerifications = pgTable(
     identifier: text('identifier').notNull(),
     value: text('value').notNull(),
     expiresAt: tstz('expires_at').notNull(),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    ...createdAndUpdatedAt(),
   },
   (table) => [index('auth_verifications_identifier_idx').on(table.identifier)],
 );
@@ -291,9 +309,7 @@ export const authTwoFactors = pgTable(
   'auth_two_factors',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    userId: staffUserId(),
     secret: text('secret').notNull(),
     backupCodes: text('backup_codes').notNull(),
     verified: boolean('verified').notNull().default(true),
@@ -310,8 +326,7 @@ export const authTwoFactors = pgTable(
 export const authSignInFailures = pgTable(
   'auth_sign_in_failures',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: tstz('at').notNull().defaultNow(),
+    ...logEntry(),
     /** Lower-cased email as typed (the account may not exist). */
     email: text('email'),
     ip: text('ip'),
@@ -360,7 +375,7 @@ export type AuthSessionRow = typeof authSessions.$inferSelect;
 export const qaRuns = pgTable(
   'qa_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     createdAt: tstz('created_at').notNull().defaultNow(),
     finishedAt: tstz('finished_at'),
     actorId: text('actor_id'),
@@ -398,7 +413,7 @@ export interface CardLinkDelivery {
 export const cardLinks = pgTable(
   'card_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     /** SHA-256 (hex) of the URL token. */
     tokenHash: text('token_hash').notNull(),
     /** `issuing` while one submission is with Iamport; expiry is read from `expires_at`. */
@@ -410,13 +425,10 @@ export const cardLinks = pgTable(
     channelKey: text('channel_key'),
     /** The channel was a test channel when the link was made (QA may only use those). */
     testChannel: boolean('test_channel').notNull(),
-    appMode: text('app_mode', { enum: ['sandbox', 'live'] }).notNull(),
+    appMode: appMode(),
     /** The agent saw the key this customer_uid held and chose to replace it (the customer is never asked). */
     replaceConfirmed: boolean('replace_confirmed').notNull().default(false),
-    customerId: text('customer_id'),
-    customerName: text('customer_name'),
-    customerTel: text('customer_tel'),
-    customerEmail: text('customer_email'),
+    ...customerContact(),
     createdBy: text('created_by').notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
     expiresAt: tstz('expires_at').notNull(),
@@ -445,8 +457,7 @@ export const cardLinks = pgTable(
 export const cardLinkHits = pgTable(
   'card_link_hits',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: tstz('at').notNull().defaultNow(),
+    ...logEntry(),
     ip: text('ip'),
   },
   (table) => [index('card_link_hits_ip_idx').on(table.ip, table.at)],
