@@ -14,13 +14,26 @@ export interface PgProviderInfo {
   reasons?: Partial<Record<PerPgField, string>>;
 }
 
-const provider = (
-  id: string,
-  name: string,
-  keyIn: boolean,
-  required: readonly PerPgField[] = [],
-  reasons?: PgProviderInfo['reasons'],
-): PgProviderInfo => ({ provider: id, name, keyIn, required, reasons });
+/**
+ * The fields a PG's contract usually requires, in the order its module checks them, each with why it
+ * is needed (shown beside it in the form).
+ */
+const REQUIRED_BY_PG: Record<string, Partial<Record<PerPgField, string>>> = {
+  tosspayments: {
+    customer_id: '토스페이먼츠는 구매자 ID가 없으면 요청마다 새 ID를 만들어 구매자와 카드가 연결되지 않습니다.',
+  },
+  ksnet: {
+    birth: 'KSNET은 카드 본인 확인에 생년월일(법인카드는 사업자등록번호)을 요구합니다.',
+    pwd_2digit: 'KSNET은 카드 비밀번호 앞 2자리를 요구합니다.',
+  },
+  welcome: { customer_name: '웰컴페이먼츠는 카드 소유자 이름을 요구합니다.' },
+  paymentwall: { cvc: '페이먼트월은 카드 뒷면 CVC가 필요합니다.' },
+};
+
+function provider(id: string, name: string, keyIn: boolean): PgProviderInfo {
+  const reasons = REQUIRED_BY_PG[id];
+  return { provider: id, name, keyIn, required: Object.keys(reasons ?? {}) as PerPgField[], reasons };
+}
 
 export const PG_PROVIDERS: readonly PgProviderInfo[] = [
   provider('nice', '나이스페이먼츠', true),
@@ -28,17 +41,10 @@ export const PG_PROVIDERS: readonly PgProviderInfo[] = [
   provider('kcp', 'NHN KCP', true),
   provider('kcp_billing', 'NHN KCP 정기결제 (결제창)', false),
   provider('kcp_quick', 'NHN KCP 퀵페이', false),
-  provider('tosspayments', '토스페이먼츠', true, ['customer_id'], {
-    customer_id: '토스페이먼츠는 구매자 ID가 없으면 요청마다 새 ID를 만들어 구매자와 카드가 연결되지 않습니다.',
-  }),
-  provider('ksnet', 'KSNET', true, ['birth', 'pwd_2digit'], {
-    birth: 'KSNET은 카드 본인 확인에 생년월일(법인카드는 사업자등록번호)을 요구합니다.',
-    pwd_2digit: 'KSNET은 카드 비밀번호 앞 2자리를 요구합니다.',
-  }),
+  provider('tosspayments', '토스페이먼츠', true),
+  provider('ksnet', 'KSNET', true),
   provider('daou', '키움페이 (다우)', true),
-  provider('welcome', '웰컴페이먼츠', true, ['customer_name'], {
-    customer_name: '웰컴페이먼츠는 카드 소유자 이름을 요구합니다.',
-  }),
+  provider('welcome', '웰컴페이먼츠', true),
   provider('html5_inicis', 'KG이니시스', true),
   provider('inicis', 'KG이니시스 (구모듈)', true),
   provider('inicis_unified', 'KG이니시스 통합', false),
@@ -59,9 +65,7 @@ export const PG_PROVIDERS: readonly PgProviderInfo[] = [
   provider('naverpay', '네이버페이', false),
   provider('naverco', '네이버페이 주문형', false),
   provider('smilepay', '스마일페이', false),
-  provider('paymentwall', '페이먼트월', false, ['cvc'], {
-    cvc: '페이먼트월은 카드 뒷면 CVC가 필요합니다.',
-  }),
+  provider('paymentwall', '페이먼트월', false),
   provider('tosspay', '토스페이 (구)', false),
   provider('tosspay_v2', '토스페이', false),
   provider('smartro', '스마트로 (구)', false),
