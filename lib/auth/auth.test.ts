@@ -13,6 +13,7 @@ import {
   PASSWORD,
   secretFromTotpUri,
   seedStaff,
+  signedInStaff,
   testAuth,
   totpCode,
   uniqueEmail,
@@ -230,10 +231,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     });
 
     it('sign-out ends the session and is audited', async () => {
-      const email = uniqueEmail('signout');
-      const staff = await seedStaff(auth, { email });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { staff, client } = await signedInStaff(auth, 'signout');
       expect((await client.post('/sign-out', {})).status).toBe(200);
       expect(await state(client)).toBeNull();
       expect(await listAuditEvents(handle.db, { actorId: staff.id, action: 'sign_out' })).toHaveLength(1);
@@ -243,10 +241,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
   describe('deactivation and roles', () => {
     it('ends the sessions of a deactivated account at once and refuses its sign-in; reactivation lets it back', async () => {
       const admin = await seedStaff(auth, { email: uniqueEmail('admin'), role: 'admin' });
-      const email = uniqueEmail('leaver');
-      const staff = await seedStaff(auth, { email, role: 'reviewer' });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { email, staff, client } = await signedInStaff(auth, 'leaver', { role: 'reviewer' });
       expect(await state(client)).not.toBeNull();
 
       const actor = { id: admin.id, email: admin.email, role: admin.role };
@@ -265,10 +260,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
 
     it('applies a role change to the next request of an existing session', async () => {
       const admin = await seedStaff(auth, { email: uniqueEmail('admin'), role: 'admin' });
-      const email = uniqueEmail('promoted');
-      const staff = await seedStaff(auth, { email, role: 'agent' });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { staff, client } = await signedInStaff(auth, 'promoted', { role: 'agent' });
       expect(decideAccess(await state(client), 'keys.view')).toMatchObject({ ok: false, reason: 'forbidden' });
       const actor = { id: admin.id, email: admin.email, role: 'admin' as const };
       await updateStaffAccount(staff.id, { role: 'reviewer' }, { actor, ip: null }, { db: handle.db });
@@ -348,10 +340,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     const nextCode = (secret: string) => totpCode(secret, new Date(Date.now() + 30_000));
 
     it('asks for a TOTP code after the password once enabled, and signs in with a valid code only', async () => {
-      const email = uniqueEmail('totp');
-      const staff = await seedStaff(auth, { email, role: 'qa' });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { email, staff, client } = await signedInStaff(auth, 'totp', { role: 'qa' });
       const { secret, code: enrolmentCode } = await enrol(client);
       expect((await state(client))?.twoFactorEnabled).toBe(true);
 
@@ -382,10 +371,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
     });
 
     it('counts wrong codes towards the sign-in limit of the account', async () => {
-      const email = uniqueEmail('codes');
-      await seedStaff(auth, { email });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { email, client } = await signedInStaff(auth, 'codes');
       await enrol(client);
       const failures = () =>
         handle.db
@@ -401,10 +387,7 @@ describe.each(testEngines())('staff accounts and sessions on $name', (engine) =>
 
     it('holds an account without 2FA at enrolment when admins require it for everyone', async () => {
       const admin = await seedStaff(auth, { email: uniqueEmail('boss'), role: 'admin' });
-      const email = uniqueEmail('enrol');
-      await seedStaff(auth, { email, role: 'reviewer' });
-      const client = new AuthClient(auth, uniqueIp());
-      await client.signIn(email, PASSWORD);
+      const { client } = await signedInStaff(auth, 'enrol', { role: 'reviewer' });
       await setRequireTwoFactor(handle.db, true, admin.id);
       try {
         const pending = await state(client);

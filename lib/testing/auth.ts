@@ -111,6 +111,15 @@ export class AuthClient {
   }
 }
 
+/** A new staff account (its email made from `prefix`), signed in by a fresh client from an address of its own. */
+export async function signedInStaff(auth: AuthRuntime, prefix: string, input: Partial<NewStaff> = {}) {
+  const email = uniqueEmail(prefix);
+  const staff = await seedStaff(auth, { email, ...input });
+  const client = new AuthClient(auth, uniqueIp());
+  await client.signIn(email, PASSWORD);
+  return { email, staff, client };
+}
+
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a raw (not base32) secret, as better-auth generates them. */
 export function totpCode(secret: string, at: Date = new Date()): string {
   const counter = Math.floor(at.getTime() / 1000 / 30);
