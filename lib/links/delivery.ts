@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { recordAuditOutcome } from '@/lib/audit';
+import { linkEvent } from './audit';
 import { authUsers, cardLinks, type CardLinkDelivery } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -172,13 +173,15 @@ export async function sendLink(
     'link sent',
   );
   // The message has gone (or failed) already: its event is an outcome, never thrown over the answer.
-  await recordAuditOutcome(db, context, {
-    action: 'link.send',
-    result: delivery.status === 'sent' ? 'success' : 'failure',
-    targetType: 'card_link',
-    targetId: row.id,
-    details: { channel: delivery.channel, tries: delivery.tries, error: delivery.error ?? null },
-  });
+  await recordAuditOutcome(
+    db,
+    context,
+    linkEvent('link.send', delivery.status === 'sent' ? 'success' : 'failure', row, {
+      channel: delivery.channel,
+      tries: delivery.tries,
+      error: delivery.error ?? null,
+    }),
+  );
   const [user] = await db.select({ email: authUsers.email }).from(authUsers).where(eq(authUsers.id, row.createdBy));
   return toLinkView(updated ?? row, user?.email ?? null);
 }

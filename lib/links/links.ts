@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
+import { linkEvent } from './audit';
 import { can } from '@/lib/auth/permissions';
 import { cachedChannels, HIDDEN_CHANNEL_MESSAGE, matchChannel, seesHiddenChannels } from '@/lib/billing-keys/channels';
 import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
@@ -105,19 +106,17 @@ export async function createLink(
       })
       .returning();
     if (!inserted) throw new Error('link insert returned no row');
-    await recordAudit(tx, context, {
-      action: 'link.create',
-      result: 'success',
-      targetType: 'card_link',
-      targetId: inserted.id,
-      details: {
+    await recordAudit(
+      tx,
+      context,
+      linkEvent('link.create', 'success', inserted, {
         customerUid: inserted.customerUid,
         pg: inserted.pg,
         token: tokenLogId(tokenHash),
         expiresAt: inserted.expiresAt.toISOString(),
         replace: inserted.replaceConfirmed,
-      },
-    });
+      }),
+    );
     return inserted;
   });
   getLogger().info({ linkId: row.id, token: tokenLogId(tokenHash), customerUid: row.customerUid }, 'link created');
@@ -220,13 +219,7 @@ export async function revokeLink(id: string, context: RequestContext, deps: { db
           : '이미 끝난 링크입니다 (사용됨, 폐기됨 또는 잠김).';
       throw new AppError('issuance_in_progress', message);
     }
-    await recordAudit(tx, context, {
-      action: 'link.revoke',
-      result: 'success',
-      targetType: 'card_link',
-      targetId: row.id,
-      details: { customerUid: row.customerUid },
-    });
+    await recordAudit(tx, context, linkEvent('link.revoke', 'success', row, { customerUid: row.customerUid }));
     return updated;
   });
   getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link revoked');

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, recordAuditOutcome } from '@/lib/audit';
+import { linkEvent } from './audit';
 import { inTransaction } from './transaction';
 import { can } from '@/lib/auth/permissions';
 import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
@@ -71,13 +72,7 @@ export async function openLink(
       .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
       .returning({ id: cardLinks.id });
     if (first) {
-      await recordAudit(tx, context, {
-        action: 'link.open',
-        result: 'success',
-        targetType: 'card_link',
-        targetId: row.id,
-        details: { customerUid: row.customerUid },
-      });
+      await recordAudit(tx, context, linkEvent('link.open', 'success', row, { customerUid: row.customerUid }));
     }
     return Boolean(first);
   });
@@ -222,13 +217,8 @@ async function afterFailure(
     const left = MAX_FAILED_ATTEMPTS - (updated?.failedAttempts ?? MAX_FAILED_ATTEMPTS);
     if (left <= 0) {
       log.info('link locked after rejected cards');
-      await recordAuditOutcome(db, context, {
-        action: 'link.lock',
-        result: 'failure',
-        targetType: 'card_link',
-        targetId: row.id,
-        details: { failedAttempts: updated?.failedAttempts ?? null },
-      });
+      const failedAttempts = updated?.failedAttempts ?? null;
+      await recordAuditOutcome(db, context, linkEvent('link.lock', 'failure', row, { failedAttempts }));
     }
     const reason = error.details.iamportMessage ? ` (카드사 응답: ${error.details.iamportMessage})` : '';
     return new AppError(
