@@ -2,11 +2,11 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { finishAttempt, startAttempt } from '@/lib/db/attempts';
 import { issueAttempts } from '@/lib/db/schema';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
+import { testEngines } from '@/lib/testing/db';
 import { AppError } from '@/lib/errors';
 import { attemptsQuerySchema, type AttemptsQuery } from '@/lib/validations/attempts';
 import { attemptsQueryOrThrow, listAttempts, parseAttemptsQuery } from './attempts';
-import { issueKey, reviewer, sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { issueKey, reviewer, uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 
 const query = (raw: Record<string, string> = {}): AttemptsQuery => attemptsQuerySchema.parse(raw);
 
@@ -53,13 +53,11 @@ describe('attempts query parameters', () => {
 });
 
 describe.each(testEngines())('attempt listing on $name', (engine) => {
-  let runtime: TestRuntime;
   const tag = uniqueUid('att');
   const uids = { ok: `${tag}_ok`, declined: `${tag}_declined`, invalid: `${tag}_invalid`, kcp: `${tag}_kcp` };
 
-  const handle = suiteDatabase(engine, {
+  const { handle, runtime } = useCaseSuite(engine, {
     seed: async () => {
-      runtime = sandboxRuntime();
       await issueKey(handle.db, runtime, uids.ok);
       await issueKey(handle.db, runtime, uids.declined, '4000-0003-0000-0009').catch(() => undefined);
       await issueKey(handle.db, runtime, uids.invalid, '4000-0001-0000-0001').catch(() => undefined);

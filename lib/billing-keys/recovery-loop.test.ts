@@ -4,8 +4,8 @@ import { listAuditEvents } from '@/lib/audit';
 import type { DbHandle } from '@/lib/db';
 import { attemptsForKey, startAttempt } from '@/lib/db/attempts';
 import { findStoredKey } from '@/lib/db/billing-keys';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
-import { sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { testEngines } from '@/lib/testing/db';
+import { uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 import { IamportClient } from '@/lib/iamport/client';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from '@/lib/iamport/sandbox';
 import type { IamportRuntime } from '@/lib/runtime';
@@ -50,19 +50,13 @@ const outcomeOf = async (db: DbHandle['db'], customerUid: string) =>
   (await attemptsForKey(db, customerUid))[0]?.outcome;
 
 describe.each(testEngines())('the recovery loop on $name', (engine) => {
-  let runtime: TestRuntime;
+  const { handle, runtime } = useCaseSuite(engine);
   const loops: RecoveryLoop[] = [];
   const start = (options: Partial<Parameters<typeof startRecoveryLoop>[0]> = {}, on: IamportRuntime = runtime) => {
     const loop = startRecoveryLoop({ open: async () => ({ handle, runtime: on }), ...fast, ...options });
     loops.push(loop);
     return loop;
   };
-
-  const handle = suiteDatabase(engine, {
-    seed: () => {
-      runtime = sandboxRuntime();
-    },
-  });
   // Registered after the database, so it runs before the database closes (after hooks run in reverse).
   afterAll(async () => {
     await Promise.all(loops.map((loop) => loop.stop()));

@@ -7,8 +7,8 @@ import { listAuditEvents } from '@/lib/audit';
 import { authUsers } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestContext } from '@/lib/model/staff';
-import { suiteDatabase, testEngines } from '@/lib/testing/db';
-import { sandboxRuntime, uniqueUid, type TestRuntime } from '@/lib/testing/use-cases';
+import { testEngines } from '@/lib/testing/db';
+import { uniqueUid, useCaseSuite } from '@/lib/testing/use-cases';
 import { sendLink, webhookSignature } from './delivery';
 import { createLink } from './links';
 
@@ -78,12 +78,10 @@ function smtpServer() {
 }
 
 describe.each(testEngines())('sending links on $name', (engine) => {
-  let runtime: TestRuntime;
   let agent: RequestContext;
 
-  const handle = suiteDatabase(engine, {
+  const { handle, runtime } = useCaseSuite(engine, {
     seed: async () => {
-      runtime = sandboxRuntime();
       const id = `sender-${Date.now().toString(36)}`;
       await handle.db.insert(authUsers).values({ id, name: '상담원', email: `${id}@example.com`, role: 'agent' });
       agent = { actor: { id, email: `${id}@example.com`, role: 'agent' }, ip: '127.0.0.1' };
