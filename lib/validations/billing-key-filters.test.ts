@@ -21,6 +21,7 @@ const failure = (query: Record<string, string>) => {
   if (result.success) throw new Error(`expected ${JSON.stringify(query)} to be refused`);
   return result;
 };
+type Param = keyof ReturnType<typeof failure>['fields'];
 
 describe('parseBillingKeyFilters', () => {
   it('gives the defaults for an empty query', () => {
@@ -56,27 +57,39 @@ describe('parseBillingKeyFilters', () => {
     expect(ok(new URLSearchParams('pg=kcp&pg=nice&page=2')).page).toBe(2);
   });
 
-  it.each([
-    [{ card_type: 'debit' }, 'card_type', '카드 종류(card_type) 값은 credit, check, unknown 중 하나여야 합니다.'],
-    [{ env: 'prod' }, 'env', '구분(env) 값은 test, live 중 하나여야 합니다.'],
-    [{ status: 'gone' }, 'status', '상태(status) 값은 active, deleted 중 하나여야 합니다.'],
-    [{ sort: 'card_number' }, 'sort', '정렬 기준(sort) 값은'],
-    [{ order: 'up' }, 'order', '정렬 순서(order) 값은 desc, asc 중 하나여야 합니다.'],
-    [{ page: '0' }, 'page', '페이지(page)은(는) 1 이상이어야 합니다.'],
-    [{ page: 'abc' }, 'page', '페이지(page)은(는) 1 이상'],
-    [{ page: '10001' }, 'page', '10,000 이하'],
-    [{ page_size: '201' }, 'page_size', '페이지 크기(page_size)은(는) 200 이하여야 합니다.'],
-    [{ page_size: '-5' }, 'page_size', '페이지 크기(page_size)'],
-    [{ from: '2026-02-30' }, 'from', '발급일 시작(from)은(는) YYYY-MM-DD 형식의 날짜여야 합니다'],
-    [{ to: '20260101' }, 'to', '발급일 끝(to)'],
-    [{ from: '2026-02-01', to: '2026-01-01' }, 'to', '발급일 끝(to)은(는) 발급일 시작(from)과 같거나 뒤여야 합니다.'],
-    [{ q: 'x'.repeat(101) }, 'q', '검색어(q)은(는) 100자 이하로 입력하세요.'],
-    [{ pg: 'nice\u0000' }, 'pg', '제어 문자'],
-  ])('refuses %j naming %s', (query, param, message) => {
+  /** The query is refused: `param`'s field message contains `message`, and the summary names `param`. */
+  const expectRefused = (query: Record<string, string>, param: Param, message: string) => {
     const result = failure(query);
-    expect(result.fields[param as keyof typeof result.fields]).toContain(message);
+    expect(result.fields[param]).toContain(message);
     expect(result.message).toContain(`(${param})`);
     expect(result.message.startsWith('조회 조건이 올바르지 않습니다: ')).toBe(true);
+  };
+
+  it.each<[Param, string, string]>([
+    ['card_type', 'debit', '카드 종류(card_type) 값은 credit, check, unknown 중 하나여야 합니다.'],
+    ['env', 'prod', '구분(env) 값은 test, live 중 하나여야 합니다.'],
+    ['status', 'gone', '상태(status) 값은 active, deleted 중 하나여야 합니다.'],
+    ['sort', 'card_number', '정렬 기준(sort) 값은'],
+    ['order', 'up', '정렬 순서(order) 값은 desc, asc 중 하나여야 합니다.'],
+    ['page', '0', '페이지(page)은(는) 1 이상이어야 합니다.'],
+    ['page', 'abc', '페이지(page)은(는) 1 이상'],
+    ['page', '10001', '10,000 이하'],
+    ['page_size', '201', '페이지 크기(page_size)은(는) 200 이하여야 합니다.'],
+    ['page_size', '-5', '페이지 크기(page_size)'],
+    ['from', '2026-02-30', '발급일 시작(from)은(는) YYYY-MM-DD 형식의 날짜여야 합니다'],
+    ['to', '20260101', '발급일 끝(to)'],
+    ['q', 'x'.repeat(101), '검색어(q)은(는) 100자 이하로 입력하세요.'],
+    ['pg', 'nice\u0000', '제어 문자'],
+  ])('refuses %s=%j naming it', (param, value, message) => {
+    expectRefused({ [param]: value }, param, message);
+  });
+
+  it('refuses a to before from, naming to', () => {
+    expectRefused(
+      { from: '2026-02-01', to: '2026-01-01' },
+      'to',
+      '발급일 끝(to)은(는) 발급일 시작(from)과 같거나 뒤여야 합니다.',
+    );
   });
 });
 
