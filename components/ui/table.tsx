@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, ThHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 /**
  * The frame a table scrolls in when it is wider than the page: a named region that takes keyboard
  * focus (so it can be scrolled without a mouse). The page itself never scrolls sideways.
  */
-export function TableFrame({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+function TableFrame({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
     <div
       role="region"
@@ -25,9 +25,9 @@ export function TableFrame({ label, className, children }: { label: string; clas
  * show their column name (`TD label`). `stickyFirst`: the first column stays in view while the frame
  * scrolls sideways.
  */
-export function Table({
+function Table({
   caption,
-  cards = false,
+  cards = true,
   stickyFirst = false,
   className,
   children,
@@ -46,11 +46,11 @@ export function Table({
   );
 }
 
-export const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => <thead {...props} />;
-export const TBody = (props: HTMLAttributes<HTMLTableSectionElement>) => <tbody {...props} />;
+const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => <thead {...props} />;
+const TBody = (props: HTMLAttributes<HTMLTableSectionElement>) => <tbody {...props} />;
 
 /** `tone` tints the row (and its sticky first cell). */
-export function TR({
+function TR({
   tone,
   className,
   ...props
@@ -58,35 +58,12 @@ export function TR({
   return <tr data-tone={tone} className={className} {...props} />;
 }
 
-export function TH({ className, scope = 'col', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+function TH({ className, scope = 'col', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return <th scope={scope} className={className} {...props} />;
 }
 
-/**
- * A cell. `label` is its column's name, shown before the value when rows are cards (the value is
- * wrapped so it stays one block beside it); `primary` makes it the card's title instead.
- */
-export function TD({
-  label,
-  primary,
-  className,
-  children,
-  ...props
-}: TdHTMLAttributes<HTMLTableCellElement> & { label?: string; primary?: boolean }) {
-  return (
-    <td
-      data-label={primary ? undefined : label}
-      data-primary={primary ? '' : undefined}
-      className={className}
-      {...props}
-    >
-      {label && !primary ? <div>{children}</div> : children}
-    </td>
-  );
-}
-
 /** A column header that sorts by its column: a link (works without scripts), `aria-sort` on the header. */
-export function SortableTH({
+function SortableTH({
   label,
   href,
   active,
@@ -114,3 +91,127 @@ export function SortableTH({
 
 /** A dash for an empty value, muted. */
 export const None = () => <span className="text-slate-600">—</span>;
+
+/** Where a sortable column's header links, and how it sorts now. */
+export interface ColumnSort {
+  href: string;
+  active: boolean;
+  order: 'asc' | 'desc';
+  nextOrder: 'asc' | 'desc';
+}
+
+/** One column of a {@link DataTable}: its header, and how a row fills its cell. */
+export interface Column<Row> {
+  /** Unique among the columns; the header's text when it is a string. */
+  id?: string;
+  header: ReactNode;
+  /**
+   * The cell's name on a phone, where each row is a card: the header's text unless given (a shorter
+   * one, say); a `primary` cell, the card's title, has none.
+   */
+  label?: string;
+  /** The card's title on a phone. */
+  primary?: boolean;
+  /** Its cells name their row (`<th scope="row">`), as the matrix's scenario or a staff email does. */
+  rowHeader?: boolean;
+  /** Classes of each cell; a function when they depend on the row. */
+  className?: string | ((row: Row) => string | undefined);
+  headerClassName?: string;
+  /** Makes the header a sort link (`header` must then be its text). */
+  sort?: ColumnSort;
+  cell: (row: Row) => ReactNode;
+}
+
+type Tone = 'muted' | 'selected' | 'warn';
+type RowKey = string | number;
+
+/** Rows with an `id`, and rows that are strings, are keyed by that; others say how (`rowKey`). */
+type RowKeyProp<Row> = [Row] extends [{ id: RowKey } | string]
+  ? { rowKey?: (row: Row) => RowKey }
+  : { rowKey: (row: Row) => RowKey };
+
+interface DataTableProps<Row> {
+  /** The table's name, read before its rows; also the scrolling frame's (a region) unless `label` is given. */
+  caption: string;
+  label?: string;
+  columns: readonly (Column<NoInfer<Row>> | false | null | undefined)[];
+  rows: readonly Row[];
+  rowTone?: (row: NoInfer<Row>) => Tone | undefined;
+  /** Below `md` each row is a card (the default); a grid that must stay a grid says `false`. */
+  cards?: boolean;
+  stickyFirst?: boolean;
+  className?: string;
+}
+
+const keyOf = (row: unknown): RowKey => (typeof row === 'string' ? row : (row as { id: RowKey }).id);
+
+/**
+ * Every table of the console: a named frame that scrolls sideways on its own, a caption, a header
+ * row and a row per item, from a list of columns. The pages say what each column shows; the frame,
+ * the phone's row cards and the sticky first column are the same everywhere (`Table`).
+ */
+export function DataTable<Row>({
+  label,
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowTone,
+  cards = true,
+  stickyFirst = false,
+  className,
+}: DataTableProps<Row> & RowKeyProp<NoInfer<Row>>) {
+  const keyFor = (rowKey ?? keyOf) as (row: Row) => RowKey;
+  const shown = columns.filter((column): column is Column<Row> => Boolean(column));
+  const idOf = (column: Column<Row>, index: number) =>
+    column.id ?? (typeof column.header === 'string' ? column.header : String(index));
+  return (
+    <TableFrame label={label ?? caption} className={className}>
+      <Table caption={caption} cards={cards} stickyFirst={stickyFirst}>
+        <THead>
+          <tr>
+            {shown.map((column, index) =>
+              column.sort ? (
+                <SortableTH key={idOf(column, index)} label={String(column.header)} {...column.sort} />
+              ) : (
+                <TH key={idOf(column, index)} className={column.headerClassName}>
+                  {column.header}
+                </TH>
+              ),
+            )}
+          </tr>
+        </THead>
+        <TBody>
+          {rows.map((row) => (
+            <TR key={keyFor(row)} tone={rowTone?.(row)}>
+              {shown.map((column, index) => (
+                <Cell key={idOf(column, index)} column={column} row={row} />
+              ))}
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </TableFrame>
+  );
+}
+
+/** A cell: labelled for the phone's card (its value wrapped, so it stays one block beside the label). */
+function Cell<Row>({ column, row }: { column: Column<Row>; row: Row }) {
+  const className = typeof column.className === 'function' ? column.className(row) : column.className;
+  const label = column.label ?? (typeof column.header === 'string' ? column.header : undefined);
+  const labelled = label !== undefined && !column.primary;
+  const content = column.cell(row);
+  const attributes = {
+    className,
+    'data-label': labelled ? label : undefined,
+    'data-primary': column.primary ? '' : undefined,
+  };
+  const children = labelled ? <div>{content}</div> : content;
+  return column.rowHeader ? (
+    <th scope="row" {...attributes}>
+      {children}
+    </th>
+  ) : (
+    <td {...attributes}>{children}</td>
+  );
+}

@@ -18,7 +18,7 @@ import {
 } from '@/lib/validations/audit';
 import { AuditFilters } from './_components/audit-filters';
 import { auditExportHref, auditHref } from './_components/audit-href';
-import { AuditTable } from './_components/audit-table';
+import { AuditTable } from '@/components/audit-table';
 
 export const metadata: Metadata = { title: '감사 기록' };
 
@@ -83,7 +83,14 @@ export default async function AuditPage({ searchParams }: Props) {
                 ) : (
                   <EmptyState>아직 기록이 없습니다.</EmptyState>
                 ),
-              table: <AuditTable events={page.events} />,
+              table: (
+                <AuditTable
+                  events={page.events}
+                  caption="감사 기록, 최신 순"
+                  label="감사 기록 표"
+                  trailHref={auditHref}
+                />
+              ),
               pager: (
                 <Pager
                   prev={

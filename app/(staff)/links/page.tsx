@@ -6,7 +6,7 @@ import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold
 import { StaffLabel } from '@/components/staff-label';
 import { buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { None, Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable, None } from '@/components/ui/table';
 import { can, canAny } from '@/lib/auth/permissions';
 import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { formatKst } from '@/lib/format';
@@ -99,55 +99,45 @@ export default async function LinksPage({ searchParams }: Props) {
             </EmptyState>
           ),
         table: (
-          <TableFrame label="카드 등록 링크 목록">
-            <Table caption="카드 등록 링크 목록, 최신 순" cards>
-              <THead>
-                <TR>
-                  <TH>만든 시각</TH>
-                  <TH>상태</TH>
-                  <TH>고객 결제수단 ID</TH>
-                  <TH>채널</TH>
-                  <TH>보낸 사람</TH>
-                  <TH>결과</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {page.links.map((link) => (
-                  <TR key={link.id}>
-                    <TD label="만든 시각" primary>
-                      <Link href={`/links/${link.id}`} className="text-blue-700 underline underline-offset-2">
-                        {formatKst(link.createdAt)}
-                      </Link>
-                    </TD>
-                    <TD label="상태">
-                      <LinkStatusBadge status={link.status} />
-                    </TD>
-                    <TD label="고객 결제수단 ID" className="font-mono text-xs break-all">
-                      {link.customerUid}
-                    </TD>
-                    <TD label="채널">
-                      {link.pg}
-                      {link.testChannel ? ' (테스트)' : ''}
-                    </TD>
-                    <TD label="보낸 사람">
-                      <StaffLabel id={link.createdBy} email={link.createdByEmail} />
-                    </TD>
-                    <TD label="결과">
-                      {link.usedAt ? (
-                        `등록됨 ${formatKst(link.usedAt)}`
-                      ) : link.failedAttempts > 0 ? (
-                        `실패 ${link.failedAttempts}회`
-                      ) : link.openedAt ? (
-                        '열어 봄'
-                      ) : (
-                        <None />
-                      )}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          </TableFrame>
+          <DataTable
+            caption="카드 등록 링크 목록, 최신 순"
+            rows={page.links}
+            columns={[
+              {
+                header: '만든 시각',
+                primary: true,
+                cell: (link) => (
+                  <Link href={`/links/${link.id}`} className="text-blue-700 underline underline-offset-2">
+                    {formatKst(link.createdAt)}
+                  </Link>
+                ),
+              },
+              { header: '상태', cell: (link) => <LinkStatusBadge status={link.status} /> },
+              {
+                header: '고객 결제수단 ID',
+                className: 'font-mono text-xs break-all',
+                cell: (link) => link.customerUid,
+              },
+              { header: '채널', cell: (link) => `${link.pg}${link.testChannel ? ' (테스트)' : ''}` },
+              {
+                header: '보낸 사람',
+                cell: (link) => <StaffLabel id={link.createdBy} email={link.createdByEmail} />,
+              },
+              {
+                header: '결과',
+                cell: (link) =>
+                  link.usedAt ? (
+                    `등록됨 ${formatKst(link.usedAt)}`
+                  ) : link.failedAttempts > 0 ? (
+                    `실패 ${link.failedAttempts}회`
+                  ) : link.openedAt ? (
+                    '열어 봄'
+                  ) : (
+                    <None />
+                  ),
+              },
+            ]}
+          />
         ),
       }}
     />

@@ -11,5 +11,3 @@ export function exportHref(filters: BillingKeyFilters): string {
   const query = filtersToSearchParams(filters, { page: 1 }).toString();
   return query ? `/api/exports/billing-keys?${query}` : '/api/exports/billing-keys';
 }
-
-export const keyDetailHref = (customerUid: string) => `/keys/${encodeURIComponent(customerUid)}`;

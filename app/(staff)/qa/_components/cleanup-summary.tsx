@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { keyDetailHref } from '@/components/key-href';
 import { Alert } from '@/components/ui/alert';
 import type { QaCleanup } from '@/lib/model/qa';
 
@@ -40,10 +41,7 @@ export function CleanupSummary({ cleanup }: { cleanup: QaCleanup }) {
           <ul className="list-disc pl-5">
             {cleanup.failed.map((item) => (
               <li key={item.customerUid}>
-                <Link
-                  href={`/keys/${encodeURIComponent(item.customerUid)}`}
-                  className="font-mono break-all text-blue-800 underline"
-                >
+                <Link href={keyDetailHref(item.customerUid)} className="font-mono break-all text-blue-800 underline">
                   {item.customerUid}
                 </Link>{' '}
                 — {item.message}

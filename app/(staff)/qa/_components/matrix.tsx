@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { Table, TableFrame, TBody, TH, THead } from '@/components/ui/table';
+import { DataTable, type Column } from '@/components/ui/table';
 import { cellMatch, MATCH_LABELS, OUTCOME_LABELS, QA_SCENARIO_INFO } from '@/lib/qa/scenarios';
 import type { QaOutcome } from '@/lib/model/qa';
 import { cellKey, type QaCell, type QaChannelSnapshot } from '@/lib/model/qa';
@@ -87,59 +87,62 @@ export function Matrix({
   detailId,
 }: MatrixProps) {
   const byKey = new Map(results.map((cell) => [cellKey(cell.channelKey, cell.scenario), cell]));
+  const scenarioColumn: Column<QaScenario> = {
+    header: '시나리오',
+    rowHeader: true,
+    className: 'min-w-40',
+    cell: (scenario) => (
+      <>
+        {QA_SCENARIO_INFO[scenario].label}
+        <span className="block font-mono text-xs font-normal text-slate-600">{scenario}</span>
+      </>
+    ),
+  };
+  const channelColumns = channels.map((channel): Column<QaScenario> => ({
+    id: channel.channelKey,
+    header: (
+      <>
+        {channel.channelName}
+        <span className="block font-mono font-normal">{channel.pg}</span>
+        <span className={channel.sandbox ? 'font-normal' : 'font-bold text-red-800'}>
+          {channel.sandbox ? '테스트' : '실제'}
+        </span>
+      </>
+    ),
+    headerClassName: 'min-w-32 whitespace-normal',
+    className: (scenario) =>
+      cn(
+        'px-2',
+        highlight?.has(cellKey(channel.channelKey, scenario)) &&
+          'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700',
+      ),
+    cell: (scenario) => {
+      const key = cellKey(channel.channelKey, scenario);
+      const cell = byKey.get(key);
+      const differs = highlight?.has(key) ?? false;
+      return cell ? (
+        <CellContent
+          cell={cell}
+          channel={channel}
+          differs={differs}
+          selected={selectedKey === key}
+          onSelect={onSelect ? () => onSelect(key) : undefined}
+          detailId={detailId}
+        />
+      ) : (
+        <span className="text-slate-700">{differs ? '없음 (다름)' : '없음'}</span>
+      );
+    },
+  }));
   return (
-    <TableFrame label={title}>
-      <Table caption={`${title}: 행은 시나리오, 열은 채널`} stickyFirst>
-        <THead>
-          <tr>
-            <TH>시나리오</TH>
-            {channels.map((channel) => (
-              <TH key={channel.channelKey} className="min-w-32 whitespace-normal">
-                {channel.channelName}
-                <span className="block font-mono font-normal">{channel.pg}</span>
-                <span className={channel.sandbox ? 'font-normal' : 'font-bold text-red-800'}>
-                  {channel.sandbox ? '테스트' : '실제'}
-                </span>
-              </TH>
-            ))}
-          </tr>
-        </THead>
-        <TBody>
-          {scenarios.map((scenario) => (
-            <tr key={scenario}>
-              <th scope="row" className="min-w-40">
-                {QA_SCENARIO_INFO[scenario].label}
-                <span className="block font-mono text-xs font-normal text-slate-600">{scenario}</span>
-              </th>
-              {channels.map((channel) => {
-                const key = cellKey(channel.channelKey, scenario);
-                const cell = byKey.get(key);
-                const differs = highlight?.has(key) ?? false;
-                return (
-                  <td
-                    key={key}
-                    className={cn('px-2', differs && 'bg-fuchsia-50 outline-2 -outline-offset-2 outline-fuchsia-700')}
-                  >
-                    {cell ? (
-                      <CellContent
-                        cell={cell}
-                        channel={channel}
-                        differs={differs}
-                        selected={selectedKey === key}
-                        onSelect={onSelect ? () => onSelect(key) : undefined}
-                        detailId={detailId}
-                      />
-                    ) : (
-                      <span className="text-slate-700">{differs ? '없음 (다름)' : '없음'}</span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </TBody>
-      </Table>
-    </TableFrame>
+    <DataTable
+      label={title}
+      caption={`${title}: 행은 시나리오, 열은 채널`}
+      cards={false}
+      stickyFirst
+      rows={scenarios}
+      columns={[scenarioColumn, ...channelColumns]}
+    />
   );
 }
 

@@ -2,7 +2,8 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { buttonsColumn, timeColumn } from '@/components/table-columns';
+import { DataTable } from '@/components/ui/table';
 import { formatKst } from '@/lib/format';
 import type { QaRunStatus, QaRunSummary } from '@/lib/model/qa';
 
@@ -30,63 +31,62 @@ export function RunHistory({
   if (runs.length === 0) return <EmptyState>아직 실행 기록이 없습니다.</EmptyState>;
   return (
     <div className="space-y-4">
-      <TableFrame label="실행 기록 표">
-        <Table caption="QA 실행 기록, 최근 것부터" cards>
-          <THead>
-            <tr>
-              <TH>시작 (KST)</TH>
-              <TH>실행한 사람</TH>
-              <TH>채널 × 시나리오</TH>
-              <TH>상태</TH>
-              <TH>발급 / 거절 / 불명 / 오류 / 건너뜀</TH>
-              <TH>걸린 시간</TH>
-              <TH>
-                <span className="sr-only">작업</span>
-              </TH>
-            </tr>
-          </THead>
-          <TBody>
-            {runs.map((run) => (
-              <TR key={run.id} tone={run.id === openId ? 'selected' : undefined}>
-                <TD primary className="whitespace-nowrap">
-                  <time dateTime={run.createdAt}>{formatKst(run.createdAt)}</time>
-                  <small className="font-mono">{run.id.slice(0, 8)}</small>
-                </TD>
-                <TD label="실행한 사람" className="break-all">
-                  {run.actorEmail ?? run.actorId ?? '—'}
-                </TD>
-                <TD label="채널 × 시나리오">
-                  {run.channels.length} × {run.scenarios.length}
-                  <small className="font-mono">{run.channels.map((channel) => channel.pg).join(', ')}</small>
-                </TD>
-                <TD label="상태">
-                  {STATUS_LABELS[run.status]}
-                  {run.cleanupFailed > 0 && (
-                    <strong className="block text-red-800">삭제 실패 {run.cleanupFailed}</strong>
-                  )}
-                </TD>
-                <TD label="결과 수" className="font-mono">
-                  {run.counts.issued} / {run.counts.rejected} / {run.counts.unknown} / {run.counts.error} /{' '}
-                  {run.counts.skipped}
-                </TD>
-                <TD label="걸린 시간" className="font-mono whitespace-nowrap">
-                  {run.durationMs === null ? '—' : `${(run.durationMs / 1000).toFixed(1)}초`}
-                </TD>
-                <TD label="작업">
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    onClick={() => onOpen(run.id)}
-                    aria-label={`${runLabel(run)} 실행 결과 보기`}
-                  >
-                    보기
-                  </Button>
-                </TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      </TableFrame>
+      <DataTable
+        label="실행 기록 표"
+        caption="QA 실행 기록, 최근 것부터"
+        rows={runs}
+        rowTone={(run) => (run.id === openId ? 'selected' : undefined)}
+        columns={[
+          timeColumn<QaRunSummary>('시작 (KST)', (run) => run.createdAt, {
+            after: (run) => <small className="font-mono">{run.id.slice(0, 8)}</small>,
+          }),
+          {
+            header: '실행한 사람',
+            className: 'break-all',
+            cell: (run) => run.actorEmail ?? run.actorId ?? '—',
+          },
+          {
+            header: '채널 × 시나리오',
+            cell: (run) => (
+              <>
+                {run.channels.length} × {run.scenarios.length}
+                <small className="font-mono">{run.channels.map((channel) => channel.pg).join(', ')}</small>
+              </>
+            ),
+          },
+          {
+            header: '상태',
+            cell: (run) => (
+              <>
+                {STATUS_LABELS[run.status]}
+                {run.cleanupFailed > 0 && <strong className="block text-red-800">삭제 실패 {run.cleanupFailed}</strong>}
+              </>
+            ),
+          },
+          {
+            header: '발급 / 거절 / 불명 / 오류 / 건너뜀',
+            label: '결과 수',
+            className: 'font-mono',
+            cell: ({ counts }) =>
+              `${counts.issued} / ${counts.rejected} / ${counts.unknown} / ${counts.error} / ${counts.skipped}`,
+          },
+          {
+            header: '걸린 시간',
+            className: 'font-mono whitespace-nowrap',
+            cell: (run) => (run.durationMs === null ? '—' : `${(run.durationMs / 1000).toFixed(1)}초`),
+          },
+          buttonsColumn<QaRunSummary>((run) => (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => onOpen(run.id)}
+              aria-label={`${runLabel(run)} 실행 결과 보기`}
+            >
+              보기
+            </Button>
+          )),
+        ]}
+      />
       <CompareForm runs={runs} />
     </div>
   );

@@ -9,7 +9,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { keyDetailHref } from '@/components/key-href';
+import { buttonsColumn, customerUidColumn } from '@/components/table-columns';
+import { DataTable } from '@/components/ui/table';
 import type { ReconcileCounts, ReconcileFinding, ReconcileOverview } from '@/lib/model/billing-keys';
 import { api } from '@/lib/client/api';
 import { formatKst } from '@/lib/format';
@@ -58,7 +60,7 @@ function UnavailableKeys({ uids, total }: { uids: readonly string[]; total: numb
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="확인하지 못한 빌링키 목록">
           {uids.map((uid) => (
             <li key={uid}>
-              <Link href={`/keys/${encodeURIComponent(uid)}`} className="font-mono break-all text-blue-700 underline">
+              <Link href={keyDetailHref(uid)} className="font-mono break-all text-blue-700 underline">
                 {uid}
               </Link>
             </li>
@@ -177,70 +179,64 @@ export function ReconcilePanel({
         {overview.findings.length === 0 ? (
           <EmptyState>Iamport와 다른 빌링키가 없습니다 (또는 모두 확인함으로 표시했습니다).</EmptyState>
         ) : (
-          <TableFrame label="확인이 필요한 빌링키 표">
-            <Table caption="Iamport에서 변경되었거나 없어진 빌링키, 확인 전" cards stickyFirst>
-              <THead>
-                <tr>
-                  <TH>고객 결제수단 ID</TH>
-                  <TH>상태</TH>
-                  <TH>콘솔에 기록된 카드</TH>
-                  <TH>지금 Iamport의 카드</TH>
-                  <TH>PG / MID</TH>
-                  <TH>확인 시각 (KST)</TH>
-                  <TH>
-                    <span className="sr-only">작업</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {overview.findings.map((finding) => (
-                  <TR key={finding.customerUid}>
-                    <TD primary className="font-mono break-all">
-                      <Link
-                        href={`/keys/${encodeURIComponent(finding.customerUid)}`}
-                        className="text-blue-700 underline"
-                      >
-                        {finding.customerUid}
-                      </Link>
-                    </TD>
-                    <TD label="상태">
-                      <Badge tone={finding.liveState === 'missing' ? 'red' : 'amber'} className="font-bold">
-                        {STATE_LABELS[finding.liveState]}
-                      </Badge>
-                    </TD>
-                    <TD label="기록된 카드">
-                      {finding.cardName ?? '카드사 정보 없음'}{' '}
-                      <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
-                    </TD>
-                    <TD label="지금 Iamport의 카드">
-                      <LiveCard finding={finding} />
-                    </TD>
-                    <TD label="PG / MID" className="font-mono">
-                      {finding.pgProvider} / {finding.pgId}
-                    </TD>
-                    <TD label="확인 시각" className="whitespace-nowrap">
-                      {finding.liveCheckedAt ? (
-                        <time dateTime={finding.liveCheckedAt}>{formatKst(finding.liveCheckedAt)}</time>
-                      ) : (
-                        '—'
-                      )}
-                    </TD>
-                    <TD label="작업">
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={`${finding.customerUid} 확인함`}
-                        onClick={() => acknowledge.mutate(finding.customerUid)}
-                        disabled={!canRun || (acknowledge.isPending && acknowledge.variables === finding.customerUid)}
-                      >
-                        확인함
-                      </Button>
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          </TableFrame>
+          <DataTable
+            caption="Iamport에서 변경되었거나 없어진 빌링키, 확인 전"
+            stickyFirst
+            rows={overview.findings}
+            rowKey={(finding) => finding.customerUid}
+            columns={[
+              customerUidColumn<ReconcileFinding>(),
+              {
+                header: '상태',
+                cell: (finding) => (
+                  <Badge tone={finding.liveState === 'missing' ? 'red' : 'amber'} className="font-bold">
+                    {STATE_LABELS[finding.liveState]}
+                  </Badge>
+                ),
+              },
+              {
+                header: '콘솔에 기록된 카드',
+                label: '기록된 카드',
+                cell: (finding) => (
+                  <>
+                    {finding.cardName ?? '카드사 정보 없음'}{' '}
+                    <span className="font-mono">{finding.cardNumberMasked ?? '****'}</span>
+                  </>
+                ),
+              },
+              {
+                header: '지금 Iamport의 카드',
+                cell: (finding) => <LiveCard finding={finding} />,
+              },
+              {
+                header: 'PG / MID',
+                className: 'font-mono',
+                cell: (finding) => `${finding.pgProvider} / ${finding.pgId}`,
+              },
+              {
+                header: '확인 시각 (KST)',
+                label: '확인 시각',
+                className: 'whitespace-nowrap',
+                cell: (finding) =>
+                  finding.liveCheckedAt ? (
+                    <time dateTime={finding.liveCheckedAt}>{formatKst(finding.liveCheckedAt)}</time>
+                  ) : (
+                    '—'
+                  ),
+              },
+              buttonsColumn<ReconcileFinding>((finding) => (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  aria-label={`${finding.customerUid} 확인함`}
+                  onClick={() => acknowledge.mutate(finding.customerUid)}
+                  disabled={!canRun || (acknowledge.isPending && acknowledge.variables === finding.customerUid)}
+                >
+                  확인함
+                </Button>
+              )),
+            ]}
+          />
         )}
       </section>
     </div>

@@ -1,9 +1,10 @@
+import { AuditTable } from '@/components/audit-table';
 import { StaffLabel } from '@/components/staff-label';
 import { Card } from '@/components/ui/card';
 import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { detailEntries } from '@/lib/audit/display';
+import { timeColumn } from '@/components/table-columns';
+import { DataTable } from '@/components/ui/table';
 import type { AuditEventView, KeyHistoryView, StoredBillingKeyView } from '@/lib/model/billing-keys';
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
 const NO_ACCOUNT = '알 수 없음 (계정 기능 도입 전)';
@@ -16,16 +17,6 @@ const ACTION_LABELS: Record<string, string> = {
   'billing_key.delete': '삭제',
   'billing_key.acknowledge': '대조 결과 확인',
 };
-const RESULT_LABELS = { success: '성공', failure: '실패', denied: '거부' } as const;
-
-/** A short Korean line of what an event's details say (masked data only is ever stored there). */
-function summarize(event: AuditEventView): string {
-  const parts = detailEntries(event.details)
-    .filter((entry) => entry.key !== 'attemptId' && entry.key !== 'stored')
-    .map((entry) => `${entry.label}: ${entry.value}`);
-  return parts.join(' · ') || '—';
-}
-
 /** Who deleted the key, when and why; shown instead of the delete form once it is gone. */
 export function DeletedNotice({ stored }: { stored: StoredBillingKeyView }) {
   return (
@@ -93,44 +84,44 @@ export function HistoryTable({ history }: { history: KeyHistoryView[] }) {
       {history.length === 0 ? (
         <EmptyState className="text-left">이 고객 결제수단 ID에서 카드가 교체된 적이 없습니다.</EmptyState>
       ) : (
-        <TableFrame label="교체된 이전 카드 표">
-          <Table caption="교체되기 전 카드 목록, 최근 교체 순" cards>
-            <THead>
-              <tr>
-                <TH>교체 일시 (KST)</TH>
-                <TH>카드</TH>
-                <TH>PG / MID</TH>
-                <TH>Iamport 발급 / 변경</TH>
-                <TH>교체한 사람</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {history.map((entry) => (
-                <TR key={entry.id}>
-                  <TD primary className="whitespace-nowrap">
-                    <time dateTime={entry.replacedAt}>{formatKst(entry.replacedAt)}</time>
-                  </TD>
-                  <TD label="카드">
-                    {entry.cardName ?? '카드사 정보 없음'}{' '}
-                    <span className="font-mono">{entry.cardNumberMasked ?? '****'}</span>
-                    <small>{CARD_TYPE_LABELS[entry.cardType]}</small>
-                  </TD>
-                  <TD label="PG / MID" className="font-mono">
-                    {entry.pgProvider} / {entry.pgId}
-                  </TD>
-                  <TD label="발급 / 변경" className="text-xs">
-                    {formatKst(entry.insertedAt)}
-                    <br />
-                    {formatKst(entry.updatedAt)}
-                  </TD>
-                  <TD label="교체한 사람">
-                    <StaffLabel id={entry.replacedBy} email={entry.replacedByEmail} none={NO_ACCOUNT} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        </TableFrame>
+        <DataTable
+          caption="교체되기 전 카드 목록, 최근 교체 순"
+          rows={history}
+          columns={[
+            timeColumn<KeyHistoryView>('교체 일시 (KST)', (entry) => entry.replacedAt),
+            {
+              header: '카드',
+              cell: (entry) => (
+                <>
+                  {entry.cardName ?? '카드사 정보 없음'}{' '}
+                  <span className="font-mono">{entry.cardNumberMasked ?? '****'}</span>
+                  <small>{CARD_TYPE_LABELS[entry.cardType]}</small>
+                </>
+              ),
+            },
+            {
+              header: 'PG / MID',
+              className: 'font-mono',
+              cell: (entry) => `${entry.pgProvider} / ${entry.pgId}`,
+            },
+            {
+              header: 'Iamport 발급 / 변경',
+              label: '발급 / 변경',
+              className: 'text-xs',
+              cell: (entry) => (
+                <>
+                  {formatKst(entry.insertedAt)}
+                  <br />
+                  {formatKst(entry.updatedAt)}
+                </>
+              ),
+            },
+            {
+              header: '교체한 사람',
+              cell: (entry) => <StaffLabel id={entry.replacedBy} email={entry.replacedByEmail} none={NO_ACCOUNT} />,
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -145,48 +136,13 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
       {events.length === 0 ? (
         <EmptyState className="text-left">기록된 작업이 없습니다.</EmptyState>
       ) : (
-        <TableFrame label="이 빌링키의 감사 기록 표">
-          <Table caption="이 빌링키에 대한 작업 기록, 최신 순" cards>
-            <THead>
-              <tr>
-                <TH>시각 (KST)</TH>
-                <TH>작업</TH>
-                <TH>결과</TH>
-                <TH>수행자</TH>
-                <TH>IP</TH>
-                <TH>내용</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {events.map((event) => (
-                <TR key={event.id}>
-                  <TD primary className="whitespace-nowrap">
-                    <time dateTime={event.at}>{formatKst(event.at)}</time>
-                  </TD>
-                  <TD label="작업">
-                    {ACTION_LABELS[event.action] ?? event.action}
-                    <span className="block font-mono text-xs text-slate-600">{event.action}</span>
-                  </TD>
-                  <TD
-                    label="결과"
-                    className={`whitespace-nowrap ${event.result === 'success' ? '' : 'font-semibold text-red-800'}`}
-                  >
-                    {RESULT_LABELS[event.result]}
-                  </TD>
-                  <TD label="수행자" className="break-all">
-                    {event.actorEmail ?? event.actorId ?? '—'}
-                  </TD>
-                  <TD label="IP" className="font-mono text-xs">
-                    {event.ip ?? '—'}
-                  </TD>
-                  <TD label="내용" className="break-words md:min-w-64">
-                    {summarize(event)}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        </TableFrame>
+        <AuditTable
+          events={events}
+          caption="이 빌링키에 대한 작업 기록, 최신 순"
+          label="이 빌링키의 감사 기록 표"
+          actionName={(action) => ACTION_LABELS[action] ?? action}
+          hiddenDetails={['attemptId', 'stored']}
+        />
       )}
     </section>
   );

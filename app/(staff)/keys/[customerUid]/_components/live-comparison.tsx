@@ -3,7 +3,7 @@ import type { BillingKeyDetail, BillingKeyView, ComparedField } from '@/lib/mode
 import { CARD_TYPE_LABELS, formatKst } from '@/lib/format';
 import { pgDisplayName } from '@/lib/gateways/catalog';
 import { Badge } from '@/components/ui/badge';
-import { Table, TableFrame, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/ui/table';
 
 interface Row {
   label: string;
@@ -50,47 +50,40 @@ export function LiveComparison({ detail }: { detail: BillingKeyDetail }) {
       <h2 id="comparison-title" className="text-lg font-bold">
         콘솔 기록과 Iamport 비교
       </h2>
-      <TableFrame label="콘솔 기록과 Iamport 비교 표">
-        <Table caption="콘솔에 저장된 기록과 Iamport의 실시간 정보, 항목별 비교" cards>
-          <THead>
-            <tr>
-              <TH>항목</TH>
-              <TH>콘솔 기록</TH>
-              <TH>Iamport 실시간</TH>
-              <TH>비교</TH>
-            </tr>
-          </THead>
-          <TBody>
-            {ROWS.map((row) => {
-              const differs = differing.has(row.field);
-              return (
-                <TR key={row.field} tone={differs ? 'warn' : undefined}>
-                  <th scope="row" data-primary="">
-                    {row.label}
-                  </th>
-                  <TD label="콘솔 기록" className="break-all">
-                    {stored ? row.render(stored) : <span className="text-slate-600">기록 없음</span>}
-                  </TD>
-                  <TD label="Iamport" className={`break-all ${differs ? 'font-semibold text-amber-950' : ''}`}>
-                    {live ? row.render(live) : liveCellFallback(detail)}
-                  </TD>
-                  <TD label="비교" className="whitespace-nowrap">
-                    {differs ? (
-                      <Badge tone="amber" className="border-amber-500 font-bold">
-                        Iamport에서 변경됨
-                      </Badge>
-                    ) : stored && live ? (
-                      <span className="text-xs text-slate-600">같음</span>
-                    ) : (
-                      <span className="text-xs text-slate-600">—</span>
-                    )}
-                  </TD>
-                </TR>
-              );
-            })}
-          </TBody>
-        </Table>
-      </TableFrame>
+      <DataTable
+        caption="콘솔에 저장된 기록과 Iamport의 실시간 정보, 항목별 비교"
+        rows={ROWS}
+        rowKey={(row) => row.field}
+        rowTone={(row) => (differing.has(row.field) ? 'warn' : undefined)}
+        columns={[
+          { header: '항목', rowHeader: true, primary: true, cell: (row) => row.label },
+          {
+            header: '콘솔 기록',
+            className: 'break-all',
+            cell: (row) => (stored ? row.render(stored) : <span className="text-slate-600">기록 없음</span>),
+          },
+          {
+            header: 'Iamport 실시간',
+            label: 'Iamport',
+            className: (row) => `break-all ${differing.has(row.field) ? 'font-semibold text-amber-950' : ''}`,
+            cell: (row) => (live ? row.render(live) : liveCellFallback(detail)),
+          },
+          {
+            header: '비교',
+            className: 'whitespace-nowrap',
+            cell: (row) =>
+              differing.has(row.field) ? (
+                <Badge tone="amber" className="border-amber-500 font-bold">
+                  Iamport에서 변경됨
+                </Badge>
+              ) : stored && live ? (
+                <span className="text-xs text-slate-600">같음</span>
+              ) : (
+                <span className="text-xs text-slate-600">—</span>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

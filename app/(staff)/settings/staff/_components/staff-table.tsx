@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CardSection } from '@/components/ui/card';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/ui/table';
 import type { StaffView } from '@/lib/auth/staff';
 import { api, ApiError } from '@/lib/client/api';
 import { ROLE_LABELS, ROLES, type Role, type StaffUpdateInput } from '@/lib/validations/auth';
@@ -31,6 +31,10 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffView[]; curre
     },
     onError: () => setStatus(''),
   });
+  const change = (member: StaffView, change: StaffUpdateInput) => {
+    setStatus('');
+    update.mutate({ id: member.id, change });
+  };
 
   return (
     <CardSection
@@ -45,39 +49,75 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffView[]; curre
         {update.error instanceof ApiError ? update.error.message : update.error ? '변경하지 못했습니다.' : null}
       </FormAlert>
       <FormStatus>{status}</FormStatus>
-      <div className="-mx-4 overflow-x-auto sm:mx-0">
-        <Table caption="직원 계정 목록: 이메일, 이름, 역할, 상태, 2단계 인증, 작업" cards>
-          <THead>
-            <tr>
-              <TH>이메일</TH>
-              <TH>이름</TH>
-              <TH>역할</TH>
-              <TH>상태</TH>
-              <TH>2단계 인증</TH>
-              <TH>작업</TH>
-            </tr>
-          </THead>
-          <TBody>
-            {staff.map((member) => (
-              <StaffRow
-                key={member.id}
+      <DataTable
+        caption="직원 계정 목록: 이메일, 이름, 역할, 상태, 2단계 인증, 작업"
+        rows={staff}
+        rowTone={(member) => (member.active ? undefined : 'muted')}
+        columns={[
+          {
+            header: '이메일',
+            rowHeader: true,
+            primary: true,
+            className: 'break-all',
+            cell: (member) => (
+              <>
+                {member.email}
+                {member.id === currentUserId && <span className="ml-1 text-xs font-normal text-slate-700">(나)</span>}
+              </>
+            ),
+          },
+          { header: '이름', cell: (member) => member.name },
+          {
+            header: '역할',
+            cell: (member) => (
+              <RoleChange
                 member={member}
                 self={member.id === currentUserId}
                 busy={update.isPending}
-                onChange={(change) => {
-                  setStatus('');
-                  update.mutate({ id: member.id, change });
-                }}
+                onChange={(role) => change(member, { role })}
               />
-            ))}
-          </TBody>
-        </Table>
-      </div>
+            ),
+          },
+          {
+            header: '상태',
+            cell: (member) => (member.active ? <Badge tone="green">활성</Badge> : <Badge tone="slate">비활성</Badge>),
+          },
+          { header: '2단계 인증', cell: (member) => (member.twoFactorEnabled ? '켜짐' : '꺼짐') },
+          {
+            header: '작업',
+            cell: (member) =>
+              member.id === currentUserId ? (
+                <span className="text-xs text-slate-700">본인 계정은 다른 관리자가 바꿉니다</span>
+              ) : member.active ? (
+                <Button
+                  variant="danger-outline"
+                  size="sm"
+                  disabled={update.isPending}
+                  onClick={() => change(member, { active: false })}
+                  aria-label={`${member.email} 비활성화`}
+                >
+                  비활성화
+                </Button>
+              ) : (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  disabled={update.isPending}
+                  onClick={() => change(member, { active: true })}
+                  aria-label={`${member.email} 다시 활성화`}
+                >
+                  다시 활성화
+                </Button>
+              ),
+          },
+        ]}
+      />
     </CardSection>
   );
 }
 
-function StaffRow({
+/** The role picker of one account, with its own pending choice; one's own role is changed by another admin. */
+function RoleChange({
   member,
   self,
   busy,
@@ -86,76 +126,40 @@ function StaffRow({
   member: StaffView;
   self: boolean;
   busy: boolean;
-  onChange: (change: StaffUpdateInput) => void;
+  onChange: (role: Role) => void;
 }) {
   const [role, setRole] = useState<Role>(member.role);
   const selectId = `role-${member.id}`;
   return (
-    <TR tone={member.active ? undefined : 'muted'}>
-      <th scope="row" data-primary="" className="break-all">
-        {member.email}
-        {self && <span className="ml-1 text-xs font-normal text-slate-700">(나)</span>}
-      </th>
-      <TD label="이름">{member.name}</TD>
-      <TD label="역할">
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={selectId} className="sr-only">
-            {member.email}의 역할
-          </label>
-          <NativeSelect
-            id={selectId}
-            size="sm"
-            value={role}
-            onChange={(event) => setRole(event.target.value as Role)}
-            disabled={self || busy}
-            className="w-auto"
-          >
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {ROLE_LABELS[option]}
-              </option>
-            ))}
-          </NativeSelect>
-          {!self && (
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={busy || role === member.role}
-              onClick={() => onChange({ role })}
-              aria-label={`${member.email} 역할 변경`}
-            >
-              역할 변경
-            </Button>
-          )}
-        </div>
-      </TD>
-      <TD label="상태">{member.active ? <Badge tone="green">활성</Badge> : <Badge tone="slate">비활성</Badge>}</TD>
-      <TD label="2단계 인증">{member.twoFactorEnabled ? '켜짐' : '꺼짐'}</TD>
-      <TD label="작업">
-        {self ? (
-          <span className="text-xs text-slate-700">본인 계정은 다른 관리자가 바꿉니다</span>
-        ) : member.active ? (
-          <Button
-            variant="danger-outline"
-            size="sm"
-            disabled={busy}
-            onClick={() => onChange({ active: false })}
-            aria-label={`${member.email} 비활성화`}
-          >
-            비활성화
-          </Button>
-        ) : (
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={busy}
-            onClick={() => onChange({ active: true })}
-            aria-label={`${member.email} 다시 활성화`}
-          >
-            다시 활성화
-          </Button>
-        )}
-      </TD>
-    </TR>
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={selectId} className="sr-only">
+        {member.email}의 역할
+      </label>
+      <NativeSelect
+        id={selectId}
+        size="sm"
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+        disabled={self || busy}
+        className="w-auto"
+      >
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {ROLE_LABELS[option]}
+          </option>
+        ))}
+      </NativeSelect>
+      {!self && (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={busy || role === member.role}
+          onClick={() => onChange(role)}
+          aria-label={`${member.email} 역할 변경`}
+        >
+          역할 변경
+        </Button>
+      )}
+    </div>
   );
 }
