@@ -3,5 +3,5 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'postgresql',
   schema: './lib/db/schema.ts',
-  out: './lib/db/migrations',
+  out: './db/migrations',
 });

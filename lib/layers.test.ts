@@ -23,6 +23,7 @@ export const LAYERS: readonly (readonly string[])[] = [
     'lib/csp',
     'lib/json',
     'lib/lingering-close',
+    'lib/free-port',
   ],
   // What the payment gateways are and need (catalog, message explanations, test cards).
   ['lib/gateways'],

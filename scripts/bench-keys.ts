@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getEnv } from '../lib/env';
 import { createScratchDatabase } from '../lib/db/scratch-database';
-import { freePort, mb, percentile, ROOT, run, serverNodeArgs, treeRssKb, waitForExit } from './bench-lib';
+import { freePort } from '../lib/free-port';
+import { mb, percentile, ROOT, run, serverNodeArgs, treeRssKb, waitForExit } from './bench-lib';
 
 const TARGET = { listP95Ms: 50, exportMs: 5000, rssGrowthMb: 50 };
 

@@ -1,12 +1,12 @@
 /**
- * Helpers shared by the benchmarks (`npm run bench`, `npm run bench:keys`): free ports, child
+ * Helpers shared by the benchmarks (`npm run bench`, `npm run bench:keys`): child
  * processes with their own environment, the built app started with `next start`, RSS read from
  * /proc, percentiles and signing in. Command-line support only; never imported by the app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../lib/free-port';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -24,17 +24,6 @@ export function requireBuild(command: string): void {
     console.error(`The app is not built: run \`npx next build\` (or \`npm run build\`) first, then \`${command}\`.`);
     process.exit(1);
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 /** RSS in kB of a process and its descendants (next start may fork workers); 0 once it is gone. */

@@ -28,8 +28,8 @@ import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { getEnv } from '../lib/env';
 import { createScratchDatabase } from '../lib/db/scratch-database';
+import { freePort } from '../lib/free-port';
 import {
-  freePort,
   mb,
   percentile,
   requireBuild,

@@ -36,7 +36,7 @@ function closing(closeEngine: () => Promise<void>): Pick<DbHandle, 'onClose' | '
   };
 }
 
-const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
+const MIGRATIONS_FOLDER = join(process.cwd(), 'db/migrations');
 /** Serialises migrations when several app instances start on one PostgreSQL at once. */
 const MIGRATION_LOCK_ID = 724_100_917;
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import { createSandbox, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from '@/lib/iamport/sandbox';
 import { serveSandbox, type ServedSandbox } from '@/lib/iamport/sandbox/server';
@@ -73,19 +72,6 @@ export async function httpToken(baseUrl: string): Promise<string> {
   const body = (await res.json()) as { response: { access_token: string } | null };
   if (!body.response) throw new Error(`getToken failed with HTTP ${res.status}`);
   return body.response.access_token;
-}
-
-/** A TCP port nobody listens on right now (for a child process that needs a fixed SANDBOX_PORT). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ScriptRun {

@@ -12,8 +12,8 @@ import {
 } from '../errors';
 import type { CustomerAnnotation, IamportEnvelope } from '../types';
 import { DEFAULT_CHANNEL_GROUP_ID, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxOptions } from './index';
+import { freePort } from '@/lib/free-port';
 import {
-  freePort,
   httpToken,
   rawRequest,
   runSandboxScript,
