@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownParams, parseQuery, queryFields, type RawQuery } from './query';
+import { knownParams, parseQuery, queryFields, type QueryParseResult, type RawQuery } from './query';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 
 /**
@@ -63,11 +63,10 @@ export const AUDIT_PARAM_LABELS = {
   limit: '한 페이지 건수',
 } as const;
 export type AuditParam = keyof typeof AUDIT_PARAM_LABELS;
-const PARAMS = Object.keys(AUDIT_PARAM_LABELS) as AuditParam[];
 /** The filter proper: what the form edits, the export applies and `audit.export` records. */
 export const AUDIT_FILTER_PARAMS = ['action', 'result', 'actor', 'target', 'ip', 'from', 'to'] as const;
 
-const { named, text: textOf, day, daysInOrder } = queryFields(AUDIT_PARAM_LABELS);
+const { params: PARAMS, named, text: textOf, day, daysInOrder } = queryFields(AUDIT_PARAM_LABELS);
 const text = (param: keyof typeof AUDIT_FILTER_LIMITS) => textOf(param, AUDIT_FILTER_LIMITS[param]);
 
 /**
@@ -138,14 +137,9 @@ export function normalizeAuditQuery(raw: RawQuery): AuditQueryInput {
   return knownParams(raw, PARAMS);
 }
 
-export type AuditQueryParseResult =
-  | { success: true; query: AuditQuery }
-  | { success: false; message: string; fields: Partial<Record<AuditParam, string>> };
-
 /** Parses a raw query; on failure a Korean message naming the first bad parameter, and one per parameter. */
-export function parseAuditQuery(raw: RawQuery): AuditQueryParseResult {
-  const parsed = parseQuery(auditQuerySchema, raw, PARAMS);
-  return parsed.success ? { success: true, query: parsed.data } : parsed;
+export function parseAuditQuery(raw: RawQuery): QueryParseResult<'query', AuditQuery, AuditParam> {
+  return parseQuery('query', auditQuerySchema, raw, PARAMS);
 }
 
 /** The filter part of a query, set values only (no cursor, no page size). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownParams, parseQuery, queryFields, type RawQuery } from './query';
+import { knownParams, parseQuery, queryFields, type QueryParseResult, type RawQuery } from './query';
 import { CARD_TYPE_SHORT_LABELS } from '@/lib/format';
 
 /**
@@ -37,7 +37,6 @@ export const PARAM_LABELS = {
   page_size: '페이지 크기',
 } as const;
 export type FilterParam = keyof typeof PARAM_LABELS;
-const PARAMS = Object.keys(PARAM_LABELS) as FilterParam[];
 
 export const SORT_LABELS: Record<SortField, string> = {
   issued_at: '발급 시각',
@@ -50,7 +49,7 @@ export const CARD_TYPE_FILTER_LABELS = CARD_TYPE_SHORT_LABELS;
 export const ENV_FILTER_LABELS = { test: '테스트', live: '실제' } as const;
 export const STATUS_FILTER_LABELS = { active: '활성', deleted: '삭제됨' } as const;
 
-const { named, text: textOf, day, daysInOrder } = queryFields(PARAM_LABELS);
+const { params: PARAMS, named, text: textOf, day, daysInOrder } = queryFields(PARAM_LABELS);
 const text = (param: keyof typeof FILTER_LIMITS) => textOf(param, FILTER_LIMITS[param]);
 
 const oneOf = <const T extends readonly [string, ...string[]]>(param: FilterParam, values: T) =>
@@ -95,14 +94,9 @@ export function normalizeQuery(raw: RawQuery): Partial<Record<FilterParam, strin
   return knownParams(raw, PARAMS);
 }
 
-export type FilterParseResult =
-  | { success: true; filters: BillingKeyFilters }
-  | { success: false; message: string; fields: Partial<Record<FilterParam, string>> };
-
 /** Parses a raw query; on failure a Korean message naming the first bad parameter, and one per parameter. */
-export function parseBillingKeyFilters(raw: RawQuery): FilterParseResult {
-  const parsed = parseQuery(billingKeyFiltersSchema, raw, PARAMS);
-  return parsed.success ? { success: true, filters: parsed.data } : parsed;
+export function parseBillingKeyFilters(raw: RawQuery): QueryParseResult<'filters', BillingKeyFilters, FilterParam> {
+  return parseQuery('filters', billingKeyFiltersSchema, raw, PARAMS);
 }
 
 export const DEFAULT_FILTERS: BillingKeyFilters = {

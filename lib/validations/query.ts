@@ -18,17 +18,22 @@ export function knownParams<P extends string>(raw: RawQuery, params: readonly P[
   return query;
 }
 
-export type QueryParseResult<T, P extends string> =
-  { success: true; data: T } | { success: false; message: string; fields: Partial<Record<P, string>> };
+/** A parsed query under the name its list gives it (`query`, `filters`), or what is wrong with it. */
+export type QueryParseResult<K extends string, T, P extends string> =
+  ({ success: true } & Record<K, T>) | { success: false; message: string; fields: Partial<Record<P, string>> };
 
-/** Parses the known parameters; on failure a Korean message naming the first bad parameter, and one per parameter. */
-export function parseQuery<T, P extends string>(
+/**
+ * Parses the known parameters, the value named `key`; on failure a Korean message naming the first
+ * bad parameter, and one per parameter.
+ */
+export function parseQuery<K extends string, T, P extends string>(
+  key: K,
   schema: z.ZodType<T>,
   raw: RawQuery,
   params: readonly P[],
-): QueryParseResult<T, P> {
+): QueryParseResult<K, T, P> {
   const result = schema.safeParse(knownParams(raw, params));
-  if (result.success) return { success: true, data: result.data };
+  if (result.success) return { success: true, [key]: result.data } as QueryParseResult<K, T, P>;
   const fields: Partial<Record<P, string>> = {};
   for (const issue of result.error.issues) {
     const param = issue.path[0];
@@ -50,6 +55,8 @@ export function isCalendarDate(value: string): boolean {
 export function queryFields<P extends string>(labels: Record<P, string>) {
   const named = (param: P) => `${labels[param]}(${param})`;
   return {
+    /** Every parameter the list knows, in the labels' order. */
+    params: Object.keys(labels) as P[],
     named,
     /** Free text of at most `max` characters, no control characters. */
     text: (param: P, max: number) =>
