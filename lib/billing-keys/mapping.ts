@@ -30,20 +30,19 @@ export function cardTypeOf(value: unknown): CardType {
   return 'unknown';
 }
 
+/** The named fields of a row as they are, copied one by one: a view never takes a whole row. */
+function fieldsOf<Row, Name extends keyof Row>(row: Row, names: readonly Name[]): Pick<Row, Name> {
+  const fields = {} as Pick<Row, Name>;
+  for (const name of names) fields[name] = row[name];
+  return fields;
+}
+
 /** What a key is and whose it is: the fields every view of a key shares. */
 function keyFacts(row: Pick<BillingKeyRow, KeyFact>): Pick<BillingKeyView, KeyFact> {
   return {
-    customerUid: row.customerUid,
-    pgProvider: row.pgProvider,
-    pgId: row.pgId,
-    sandbox: row.sandbox,
-    cardName: row.cardName,
-    cardCode: row.cardCode,
-    cardNumberMasked: row.cardNumberMasked,
+    ...fieldsOf(row, ['customerUid', 'pgProvider', 'pgId', 'sandbox', 'cardName', 'cardCode', 'cardNumberMasked']),
     cardType: cardTypeOf(row.cardType),
-    customerName: row.customerName,
-    customerTel: row.customerTel,
-    customerEmail: row.customerEmail,
+    ...fieldsOf(row, ['customerName', 'customerTel', 'customerEmail']),
   };
 }
 
@@ -56,9 +55,7 @@ type KeyColumns = Pick<
 export function storedToView(row: KeyColumns): BillingKeyView {
   return {
     ...keyFacts(row),
-    customerId: row.customerId,
-    customerAddr: row.customerAddr,
-    customerPostcode: row.customerPostcode,
+    ...fieldsOf(row, ['customerId', 'customerAddr', 'customerPostcode']),
     insertedAt: row.iamportInsertedAt.toISOString(),
     updatedAt: row.iamportUpdatedAt.toISOString(),
   };
@@ -76,10 +73,7 @@ export function toBillingKeyView(annotation: CustomerAnnotation): BillingKeyView
 export function toStoredView(row: BillingKeyRow): StoredBillingKeyView {
   return {
     ...storedToView(row),
-    appMode: row.appMode,
-    channelKey: row.channelKey,
-    cardIssuerName: row.cardIssuerName,
-    cardPublisherName: row.cardPublisherName,
+    ...fieldsOf(row, ['appMode', 'channelKey', 'cardIssuerName', 'cardPublisherName']),
     issuedAt: row.issuedAt.toISOString(),
     issuedBy: row.issuedBy,
     status: row.status,
