@@ -18,6 +18,8 @@ export function ApiForm<TInput extends FieldValues, TValues extends FieldValues>
   labelledBy,
   alertId,
   status,
+  autoComplete,
+  className = 'space-y-4',
   children,
 }: {
   form: UseFormReturn<TInput, unknown, TValues>;
@@ -27,6 +29,9 @@ export function ApiForm<TInput extends FieldValues, TValues extends FieldValues>
   alertId?: string;
   /** A success note; the live region is there from the start (even empty) so the note is read. */
   status?: ReactNode;
+  /** `off` on forms that take card data, so the browser offers and keeps none of it. */
+  autoComplete?: 'off';
+  className?: string;
   children: ReactNode;
 }) {
   const { errors } = useFormState({ control: form.control });
@@ -34,9 +39,10 @@ export function ApiForm<TInput extends FieldValues, TValues extends FieldValues>
     <form
       onSubmit={(event) => void form.handleSubmit(onValid)(event)}
       noValidate
+      autoComplete={autoComplete}
       aria-label={label}
       aria-labelledby={labelledBy}
-      className="space-y-4"
+      className={className}
     >
       <FormAlert id={alertId}>{errors.root?.serverError?.message}</FormAlert>
       {children}

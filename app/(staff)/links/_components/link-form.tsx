@@ -2,41 +2,29 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useForm, useWatch, type Control } from 'react-hook-form';
-import type { FormValues } from '@/app/(staff)/keys/new/_components/form-values';
-import { ChannelSelect, MANUAL_CHANNEL } from '@/app/(staff)/keys/new/_components/channel-select';
-import { NO_AUTOFILL } from '@/app/(staff)/keys/new/_components/card-input';
-import { ReplaceNotice } from '@/app/(staff)/keys/new/_components/replace-notice';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { ChannelUidSection, useChannelChoice } from '@/components/card-form/channel-uid-section';
+import { CustomerFields, type CustomerFieldSpec } from '@/components/card-form/customer-fields';
 import { CopyButton } from '@/components/copy-button';
 import { Alert } from '@/components/ui/alert';
+import { ApiForm } from '@/components/api-form';
 import { Button } from '@/components/ui/button';
-import { FormSection } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { api, ApiError } from '@/lib/client/api';
-import { queries } from '@/lib/client/query';
-import { requiredFieldsFor } from '@/lib/gateways/catalog';
+import { queries, queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import type { CurrentKeyCheck } from '@/lib/model/billing-keys';
 import type { CreatedLink } from '@/lib/model/links';
-import { ISSUE_LIMITS, proposeCustomerUid } from '@/lib/validations/billing-key';
-import { createLinkSchema, type LinkDelivery } from '@/lib/validations/links';
+import { ISSUE_LIMITS } from '@/lib/validations/billing-key';
+import { createLinkSchema, type CreateLinkInput, type LinkDelivery } from '@/lib/validations/links';
 import { LinkLive } from './link-live';
 import { LinkQr } from './link-qr';
 
-interface LinkFormValues {
-  customer_uid: string;
-  pg: string;
-  channel_key: string;
-  customer_id: string;
-  customer_name: string;
-  customer_tel: string;
-  customer_email: string;
-  replace_confirmed: boolean;
-}
+type LinkFormValues = CreateLinkInput;
 
-const EMPTY: LinkFormValues = {
+const EMPTY: Required<LinkFormValues> = {
   customer_uid: '',
   pg: '',
   channel_key: '',
@@ -48,7 +36,13 @@ const EMPTY: LinkFormValues = {
 };
 const FIELDS = Object.keys(EMPTY) as (keyof LinkFormValues)[];
 
-type LimitedField = 'pg' | 'customer_uid' | 'customer_name' | 'customer_tel' | 'customer_email' | 'customer_id';
+/** The customer fields a link needs: who it goes to and how it is sent; the PG may need the buyer id. */
+const LINK_CUSTOMER_FIELDS: readonly CustomerFieldSpec[] = [
+  { name: 'customer_name', label: '고객 이름' },
+  { name: 'customer_tel', label: '휴대폰 번호', hint: '문자/알림톡으로 보낼 때 씁니다.', input: { inputMode: 'tel' } },
+  { name: 'customer_email', hint: '이메일로 보낼 때 씁니다.', input: { inputMode: 'email' } },
+  { name: 'customer_id' },
+];
 
 /**
  * "Send a link": the channel, customer_uid and customer as on the issue form, minus the card. The
@@ -57,44 +51,23 @@ type LimitedField = 'pg' | 'customer_uid' | 'customer_name' | 'customer_tel' | '
 export function LinkForm() {
   const channelsQuery = useQuery(queries.channels());
   const queryClient = useQueryClient();
-  const [pickedChannel, setPickedChannel] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedLink | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [current, setCurrent] = useState<CurrentKeyCheck['current']>(null);
   const create = useMutation({ mutationFn: api.createLink });
   const send = useMutation({
     mutationFn: (channel: LinkDelivery) => api.sendLink(created!.link.id, { token: created!.token, channel }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['links', created?.link.id ?? ''] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.link(created?.link.id ?? '') }),
   });
 
   const form = useForm<LinkFormValues>({
-    resolver: zodResolver(createLinkSchema) as never,
+    resolver: zodResolver(createLinkSchema),
     defaultValues: EMPTY,
     mode: 'onTouched',
   });
-  const { register, control, handleSubmit, setValue, setError, formState } = form;
-  const { errors } = formState;
-  const pgValue = useWatch({ control, name: 'pg' });
-  const watched = useWatch({ control });
-  const provider = providerOfPg(pgValue);
-  const needsBuyerId = requiredFieldsFor(provider).includes('customer_id');
-
-  const keyIn = channelsQuery.data?.filter((channel) => channel.keyIn) ?? [];
-  const defaultChannel =
-    keyIn.find((channel) => channel.isDefault) ?? keyIn.find((channel) => !channel.hidden) ?? keyIn[0];
-  const channelChoice = pickedChannel ?? defaultChannel?.channelKey ?? (channelsQuery.isError ? MANUAL_CHANNEL : '');
-  useEffect(() => {
-    if (pickedChannel !== null || !defaultChannel) return;
-    setValue('pg', defaultChannel.pg);
-    setValue('channel_key', defaultChannel.channelKey);
-  }, [pickedChannel, defaultChannel, setValue]);
-
-  function chooseChannel(choice: string) {
-    setPickedChannel(choice);
-    const channel = channelsQuery.data?.find((candidate) => candidate.channelKey === choice);
-    setValue('channel_key', channel?.channelKey ?? '');
-    setValue('pg', channel?.pg ?? '', { shouldValidate: Boolean(channel) });
-  }
+  const { setError } = form;
+  const provider = providerOfPg(useWatch({ control: form.control, name: 'pg' }));
+  const channel = useChannelChoice(form, channelsQuery);
 
   async function lookUp(uid: string) {
     if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return setCurrent(null);
@@ -189,116 +162,28 @@ export function LinkForm() {
     );
   }
 
-  const text = (name: keyof LinkFormValues) => register(name);
-  // Typing is never cut short: past the limit the field says "N자 초과" (as in the issue form).
-  const limitFor = (name: LimitedField) => ({ max: ISSUE_LIMITS[name], length: String(watched[name] ?? '').length });
   return (
-    <form
-      onSubmit={(event) => void handleSubmit(submit)(event)}
-      noValidate
-      autoComplete="off"
-      aria-label="카드 등록 링크 보내기"
-      className="space-y-6"
-    >
-      <FormSection legend="채널과 고객 결제수단 ID" disabled={create.isPending}>
-        <ChannelSelect
-          channels={channelsQuery.data}
-          loading={channelsQuery.isLoading}
-          loadError={channelsQuery.error ? channelsQuery.error.message : null}
-          onRetry={() => channelsQuery.refetch()}
-          value={channelChoice}
-          onChange={chooseChannel}
-          error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
-        />
-        {channelChoice === MANUAL_CHANNEL && (
-          <Field id="pg" label="PG 구분코드" apiName="pg" required limit={limitFor('pg')} error={errors.pg?.message}>
-            {(a11y) => <Input {...a11y} {...text('pg')} {...NO_AUTOFILL} />}
-          </Field>
-        )}
-        <Field
-          id="customer_uid"
-          label="고객 결제수단 ID"
-          apiName="customer_uid"
-          required
-          limit={limitFor('customer_uid')}
-          error={errors.customer_uid?.message}
-        >
-          {(a11y) => (
-            <div className="flex gap-2">
-              <Input
-                {...a11y}
-                {...register('customer_uid', { onBlur: (event) => void lookUp(event.target.value) })}
-                {...NO_AUTOFILL}
-              />
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true });
-                  setCurrent(null);
-                }}
-              >
-                새 ID 만들기
-              </Button>
-            </div>
-          )}
-        </Field>
-        {current && (
-          <ReplaceNotice
-            current={current}
-            // It watches the customer fields by name; this form has the same names (minus the address).
-            control={control as unknown as Control<FormValues>}
-            confirm={register('replace_confirmed')}
-            error={errors.replace_confirmed?.message}
-          />
-        )}
-      </FormSection>
-      <FormSection legend="고객" disabled={create.isPending}>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            id="customer_name"
-            label="고객 이름"
-            apiName="customer_name"
-            limit={limitFor('customer_name')}
-            error={errors.customer_name?.message}
-          >
-            {(a11y) => <Input {...a11y} {...text('customer_name')} {...NO_AUTOFILL} />}
-          </Field>
-          <Field
-            id="customer_tel"
-            label="휴대폰 번호"
-            apiName="customer_tel"
-            limit={limitFor('customer_tel')}
-            error={errors.customer_tel?.message}
-            hint="문자/알림톡으로 보낼 때 씁니다."
-          >
-            {(a11y) => <Input {...a11y} {...text('customer_tel')} inputMode="tel" {...NO_AUTOFILL} />}
-          </Field>
-          <Field
-            id="customer_email"
-            label="이메일"
-            apiName="customer_email"
-            limit={limitFor('customer_email')}
-            error={errors.customer_email?.message}
-            hint="이메일로 보낼 때 씁니다."
-          >
-            {(a11y) => <Input {...a11y} {...text('customer_email')} inputMode="email" {...NO_AUTOFILL} />}
-          </Field>
-          <Field
-            id="customer_id"
-            label="구매자 ID"
-            apiName="customer_id"
-            required={needsBuyerId}
-            limit={limitFor('customer_id')}
-            error={errors.customer_id?.message}
-          >
-            {(a11y) => <Input {...a11y} {...text('customer_id')} {...NO_AUTOFILL} />}
-          </Field>
-        </div>
-      </FormSection>
+    <ApiForm form={form} onValid={submit} label="카드 등록 링크 보내기" autoComplete="off" className="space-y-6">
+      <ChannelUidSection
+        form={form}
+        channels={channelsQuery}
+        channel={channel}
+        busy={create.isPending}
+        current={current}
+        onUidBlur={(uid) => void lookUp(uid)}
+        onNewUid={() => setCurrent(null)}
+      />
+      <CustomerFields
+        form={form}
+        provider={provider}
+        busy={create.isPending}
+        legend="고객"
+        fields={LINK_CUSTOMER_FIELDS}
+      />
       {failure && <Alert tone="error">{failure}</Alert>}
       <Button type="submit" size="lg" disabled={create.isPending}>
         {create.isPending ? '링크 만드는 중…' : '링크 만들기'}
       </Button>
-    </form>
+    </ApiForm>
   );
 }

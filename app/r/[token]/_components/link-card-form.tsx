@@ -1,12 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
-import { CardFields } from '@/app/(staff)/keys/new/_components/card-fields';
-import { EMPTY, FIELD_ORDER, type FormValues } from '@/app/(staff)/keys/new/_components/form-values';
+import { CardFields } from '@/components/card-form/card-fields';
+import { EMPTY, FIELD_ORDER, type FormValues } from '@/components/card-form/form-values';
+import { ApiForm } from '@/components/api-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { cn } from '@/components/ui/cn';
 import { api, ApiError } from '@/lib/client/api';
 import type { LinkRegistered } from '@/lib/model/links';
 import { SENSITIVE_FIELDS } from '@/lib/validations/billing-key';
@@ -40,7 +42,7 @@ export function LinkCardForm({
     mode: 'onTouched',
     shouldFocusError: true,
   });
-  const { control, handleSubmit, setError, setFocus, resetField, formState } = form;
+  const { control, setError, setFocus, resetField, formState } = form;
   const [consent, setConsent] = useState(false);
   const [consentError, setConsentError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -118,34 +120,22 @@ export function LinkCardForm({
   if (result?.kind === 'registered') {
     return (
       <div ref={resultRef}>
-        <section
-          aria-labelledby="link-result-title"
-          className="space-y-2 rounded-xl border border-emerald-300 bg-emerald-50 p-4"
-        >
-          <h2 id="link-result-title" tabIndex={-1} className="text-xl font-bold text-emerald-950">
-            등록되었습니다
-          </h2>
-          <p className="text-base text-emerald-950">
+        <ResultPanel tone="success" title="등록되었습니다">
+          <p className="text-base">
             {result.card.cardName ?? '카드'}{' '}
             <span className="font-mono whitespace-nowrap">{result.card.cardNumberMasked ?? ''}</span>
           </p>
-          <p className="text-sm text-emerald-950">이 창을 닫아도 됩니다. 상담원에게 등록을 마쳤다고 알려 주세요.</p>
-        </section>
+          <p className="text-sm">이 창을 닫아도 됩니다. 상담원에게 등록을 마쳤다고 알려 주세요.</p>
+        </ResultPanel>
       </div>
     );
   }
   if (result?.kind === 'gone') {
     return (
       <div ref={resultRef}>
-        <section
-          aria-labelledby="link-result-title"
-          className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4"
-        >
-          <h2 id="link-result-title" tabIndex={-1} className="text-xl font-bold text-red-950">
-            등록할 수 없습니다
-          </h2>
-          <p className="text-base text-red-950">{result.message}</p>
-        </section>
+        <ResultPanel tone="error" title="등록할 수 없습니다">
+          <p className="text-base">{result.message}</p>
+        </ResultPanel>
       </div>
     );
   }
@@ -153,13 +143,7 @@ export function LinkCardForm({
   const provider = providerOfPg(pg);
   return (
     <div className="space-y-5">
-      <form
-        onSubmit={(event) => void handleSubmit(submit)(event)}
-        noValidate
-        autoComplete="off"
-        aria-label="카드 등록"
-        className="space-y-5"
-      >
+      <ApiForm form={form} onValid={submit} label="카드 등록" autoComplete="off" className="space-y-5">
         <p className="text-sm text-slate-700">결제대행사: {providerName}</p>
         <CardFields control={control} errors={formState.errors} provider={provider} busy={busy} channel={undefined} />
         <fieldset disabled={busy} className="space-y-2">
@@ -203,20 +187,45 @@ export function LinkCardForm({
         <p role="status" aria-live="polite" className="text-sm text-slate-700">
           {busy ? '카드사에 등록을 요청하고 있습니다. 최대 30초가 걸릴 수 있습니다. 창을 닫지 마세요.' : ''}
         </p>
-      </form>
+      </ApiForm>
       <div ref={resultRef} aria-live="polite">
         {result?.kind === 'failed' && (
-          <section
-            aria-labelledby="link-result-title"
-            className="space-y-2 rounded-xl border border-red-300 bg-red-50 p-4"
-          >
-            <h2 id="link-result-title" tabIndex={-1} className="text-lg font-bold text-red-950">
-              카드가 등록되지 않았습니다
-            </h2>
-            <p className="text-base text-red-950">{result.message}</p>
-          </section>
+          <ResultPanel tone="error" title="카드가 등록되지 않았습니다" small>
+            <p className="text-base">{result.message}</p>
+          </ResultPanel>
         )}
       </div>
     </div>
+  );
+}
+
+/** What became of the customer's submission; its heading takes focus (tabIndex -1) when it appears. */
+function ResultPanel({
+  tone,
+  title,
+  small = false,
+  children,
+}: {
+  tone: 'success' | 'error';
+  title: string;
+  /** A failure the customer can retry sits below the form, a size smaller than a final answer. */
+  small?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby="link-result-title"
+      className={cn(
+        'space-y-2 rounded-xl border p-4',
+        tone === 'success'
+          ? 'border-emerald-300 bg-emerald-50 text-emerald-950'
+          : 'border-red-300 bg-red-50 text-red-950',
+      )}
+    >
+      <h2 id="link-result-title" tabIndex={-1} className={cn('font-bold', small ? 'text-lg' : 'text-xl')}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

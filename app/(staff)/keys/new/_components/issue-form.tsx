@@ -4,31 +4,24 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { ApiForm } from '@/components/api-form';
 import { Button } from '@/components/ui/button';
-import { FormSection } from '@/components/ui/card';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import type { CurrentKey, CurrentKeyCheck } from '@/lib/model/billing-keys';
 import { api, ApiError, type DuplicateCardMatch } from '@/lib/client/api';
 import { queries, queryKeys } from '@/lib/client/query';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import { rejectedFieldOf } from '@/lib/gateways/explain';
 import { isKnownTestCard } from '@/lib/gateways/test-cards';
-import {
-  ISSUE_LIMITS,
-  SENSITIVE_FIELDS,
-  issueBillingKeySchema,
-  proposeCustomerUid,
-} from '@/lib/validations/billing-key';
-import { NO_AUTOFILL } from './card-input';
-import { CardFields } from './card-fields';
+import { ISSUE_LIMITS, SENSITIVE_FIELDS, issueBillingKeySchema } from '@/lib/validations/billing-key';
+import { CardFields } from '@/components/card-form/card-fields';
 import { ChannelMarker } from './channel-marker';
-import { CustomerFields } from './customer-fields';
-import { EMPTY, FIELD_ORDER, type FormValues } from './form-values';
-import { ChannelSelect, MANUAL_CHANNEL } from './channel-select';
+import { CustomerFields } from '@/components/card-form/customer-fields';
+import { EMPTY, FIELD_ORDER, type FormValues } from '@/components/card-form/form-values';
+import { MANUAL_CHANNEL } from '@/components/card-form/channel-select';
+import { ChannelUidSection, useChannelChoice } from '@/components/card-form/channel-uid-section';
 import { IssueOutcome, type Outcome } from './issue-outcome';
 import { DuplicateCardNotice } from './duplicate-card-notice';
-import { CUSTOMER_CARRIED, ReplaceNotice } from './replace-notice';
+import { CUSTOMER_CARRIED } from '@/components/card-form/replace-notice';
 import { SessionWarning, SignInDialog, useSessionKeeper } from './session-keeper';
 
 /** Card fields left alone this long are wiped (at most half the session's idle limit, so always first). */
@@ -36,7 +29,6 @@ const CARD_IDLE_MAX_MS = 3 * 60_000;
 
 export function IssueForm() {
   const channelsQuery = useQuery(queries.channels());
-  const [pickedChannel, setPickedChannel] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const submitting = useRef(false);
@@ -65,7 +57,7 @@ export function IssueForm() {
     mode: 'onTouched',
     shouldFocusError: true,
   });
-  const { register, control, handleSubmit, getValues, setValue, setError, setFocus, resetField, formState } = form;
+  const { control, handleSubmit, getValues, setValue, setError, setFocus, resetField, formState } = form;
   const { errors } = formState;
   const busy = issue.isPending || formState.isSubmitting;
 
@@ -81,27 +73,7 @@ export function IssueForm() {
     return queryClient.fetchQuery(queries.currentKey(uid));
   }
 
-  function chooseChannel(choice: string) {
-    setPickedChannel(choice);
-    const channel = channelsQuery.data?.find((candidate) => candidate.channelKey === choice);
-    setValue('channel_key', channel?.channelKey ?? '');
-    setValue('pg', channel?.pg ?? '', { shouldValidate: Boolean(channel) });
-    if (choice === MANUAL_CHANNEL) setTimeout(() => setFocus('pg'), 0);
-  }
-
-  // Until the agent picks one, the admin's default channel is chosen (else the first key-in one not
-  // hidden from agents); manual entry if the list failed. Agents never receive hidden channels.
-  const keyInChannels = channelsQuery.data?.filter((channel) => channel.keyIn) ?? [];
-  const defaultChannel =
-    keyInChannels.find((channel) => channel.isDefault) ??
-    keyInChannels.find((channel) => !channel.hidden) ??
-    keyInChannels[0];
-  const channelChoice = pickedChannel ?? defaultChannel?.channelKey ?? (channelsQuery.isError ? MANUAL_CHANNEL : '');
-  useEffect(() => {
-    if (pickedChannel !== null || !defaultChannel) return;
-    setValue('pg', defaultChannel.pg);
-    setValue('channel_key', defaultChannel.channelKey);
-  }, [pickedChannel, defaultChannel, setValue]);
+  const channel = useChannelChoice(form, channelsQuery);
 
   useEffect(() => {
     if (!focusTarget || busy) return;
@@ -334,9 +306,6 @@ export function IssueForm() {
     setFocusTarget('customer_uid');
   }
 
-  const text = (name: keyof FormValues) => register(name);
-  const chosenChannel = channelsQuery.data?.find((channel) => channel.channelKey === channelChoice);
-
   return (
     <div
       className="grid grid-cols-1 items-start gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_16rem]"
@@ -353,83 +322,26 @@ export function IssueForm() {
         onSignedIn={signedIn}
       />
       <aside aria-label="발급 채널" className="sticky top-0 z-10 lg:top-4 lg:order-last">
-        <ChannelMarker channel={chosenChannel} manualPg={channelChoice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
+        <ChannelMarker channel={channel.chosen} manualPg={channel.choice === MANUAL_CHANNEL ? (pgValue ?? '') : ''} />
       </aside>
       <div className="min-w-0 space-y-6">
         <SessionWarning clock={session.ended ? null : session.clock} onContinue={() => void session.refresh()} />
-        <form
-          onSubmit={(event) => void handleSubmit(submit)(event)}
-          noValidate
-          autoComplete="off"
-          aria-label="빌링키 발급"
-          className="space-y-6"
-        >
-          <FormSection legend="채널과 고객 결제수단 ID" disabled={busy}>
-            <ChannelSelect
-              channels={channelsQuery.data}
-              loading={channelsQuery.isLoading}
-              loadError={channelsQuery.error ? channelsQuery.error.message : null}
-              onRetry={() => channelsQuery.refetch()}
-              value={channelChoice}
-              onChange={chooseChannel}
-              error={channelChoice === MANUAL_CHANNEL ? undefined : errors.pg?.message}
-            />
-            {channelChoice === MANUAL_CHANNEL && (
-              <Field
-                id="pg"
-                label="PG 구분코드"
-                apiName="pg"
-                required
-                limit={{ max: ISSUE_LIMITS.pg, length: (pgValue ?? '').length }}
-                error={errors.pg?.message}
-                hint="PG사 또는 PG사.상점아이디 (예: nice, kcp.IPXC). 잘못 입력하면 Iamport가 기본 PG로 발급하므로 정확히 입력하세요."
-              >
-                {(a11y) => <Input {...a11y} {...text('pg')} {...NO_AUTOFILL} />}
-              </Field>
-            )}
-            <Field
-              id="customer_uid"
-              label="고객 결제수단 ID"
-              apiName="customer_uid"
-              required
-              limit={{ max: ISSUE_LIMITS.customer_uid, length: (uidValue ?? '').length }}
-              error={errors.customer_uid?.message}
-              hint="고객 × 카드마다 고유해야 합니다. 이미 있는 ID로 발급하면 기존 카드가 교체됩니다."
-            >
-              {(a11y) => (
-                <div className="flex gap-2">
-                  <Input
-                    {...a11y}
-                    {...register('customer_uid', {
-                      onBlur: (event) => void checkCurrent(event.target.value).catch(() => null),
-                    })}
-                    {...NO_AUTOFILL}
-                  />
-                  <Button
-                    variant="secondary"
-                    onClick={() => setValue('customer_uid', proposeCustomerUid(), { shouldValidate: true })}
-                  >
-                    새 ID 만들기
-                  </Button>
-                </div>
-              )}
-            </Field>
-            {current && (
-              <ReplaceNotice
-                current={current}
-                control={control}
-                confirm={register('replace_confirmed')}
-                error={errors.replace_confirmed?.message}
-              />
-            )}
-          </FormSection>
+        <ApiForm form={form} onValid={submit} label="빌링키 발급" autoComplete="off" className="space-y-6">
+          <ChannelUidSection
+            form={form}
+            channels={channelsQuery}
+            channel={channel}
+            busy={busy}
+            current={current}
+            onUidBlur={(uid) => void checkCurrent(uid).catch(() => null)}
+          />
 
           <CardFields
             control={control}
             errors={errors}
             provider={provider}
             busy={busy}
-            channel={chosenChannel}
+            channel={channel.chosen}
             idleWipe={{ minutes: cardIdleMs / 60_000, happened: cardWipedIdle, onWipe: wipeCardNow }}
           />
           <CustomerFields form={form} provider={provider} busy={busy} />
@@ -457,7 +369,7 @@ export function IssueForm() {
               {busy ? 'Iamport에 발급을 요청하고 있습니다. PG 응답에 최대 30초가 걸릴 수 있습니다.' : ''}
             </p>
           </div>
-        </form>
+        </ApiForm>
 
         <div ref={outcomeRef} aria-live="polite">
           {outcome && <IssueOutcome outcome={outcome} onFoundIssued={wipeCardFields} />}

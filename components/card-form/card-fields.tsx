@@ -24,6 +24,22 @@ interface CardFieldsProps {
 /** The two short secrets: shown as dots (without `type="password"`, which password managers offer to save). */
 const SECRET_DIGITS = 'masked-input w-24';
 
+/**
+ * The fields whose need depends on the PG, in the form's order; the PG's reason replaces the hint
+ * when it requires one. CVC shows only where the PG asks for it (or the server named it).
+ */
+const PER_PG_FIELDS: {
+  name: 'birth' | 'pwd_2digit' | 'cvc';
+  domName: string;
+  hint?: string;
+  secret?: boolean;
+  onlyWhenRequired?: boolean;
+}[] = [
+  { name: 'birth', domName: 'bk-owner', hint: '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.' },
+  { name: 'pwd_2digit', domName: 'bk-p2', hint: '법인카드는 보통 생략합니다.', secret: true },
+  { name: 'cvc', domName: 'bk-c', secret: true, onlyWhenRequired: true },
+];
+
 const minutes = (value: number) => (value >= 1 ? `${Math.round(value)}분` : `${Math.round(value * 60)}초`);
 
 /** Card number, expiry and the per-PG secrets; CVC only where the PG asks for it. */
@@ -85,30 +101,18 @@ export function CardFields({ control, errors, provider, busy, channel, idleWipe 
           placeholder="YYYY-MM"
           hint="연도-월 (예: 2028-12). 카드의 MM/YY도 붙여 넣을 수 있습니다."
         />
-        <CardTextField
-          {...bound}
-          name="birth"
-          domName="bk-owner"
-          required={isRequired('birth')}
-          hint={reason('birth') ?? '개인카드는 생년월일 6자리(YYMMDD), 법인카드는 사업자등록번호 10자리.'}
-        />
-        <CardTextField
-          {...bound}
-          name="pwd_2digit"
-          domName="bk-p2"
-          required={isRequired('pwd_2digit')}
-          hint={reason('pwd_2digit') ?? '법인카드는 보통 생략합니다.'}
-          className={SECRET_DIGITS}
-        />
-        {(isRequired('cvc') || errors.cvc) && (
-          <CardTextField
-            {...bound}
-            name="cvc"
-            domName="bk-c"
-            required={isRequired('cvc')}
-            hint={reason('cvc')}
-            className={SECRET_DIGITS}
-          />
+        {PER_PG_FIELDS.filter((field) => !field.onlyWhenRequired || isRequired(field.name) || errors[field.name]).map(
+          (field) => (
+            <CardTextField
+              key={field.name}
+              {...bound}
+              name={field.name}
+              domName={field.domName}
+              required={isRequired(field.name)}
+              hint={reason(field.name) ?? field.hint}
+              className={field.secret ? SECRET_DIGITS : undefined}
+            />
+          ),
         )}
       </div>
       {idleWipe && (
