@@ -164,6 +164,8 @@ export async function submitLink(
     log.warn('link sender may no longer send links; refused');
     throw new AppError('forbidden', CONTACT_MERCHANT);
   }
+  // The agent's fields from the link, then the customer's card as the page sent it (consent is no issuance field).
+  const { consent, ...typed } = card;
   const input = issueBillingKeySchema.parse({
     customer_uid: row.customerUid,
     pg: row.pg,
@@ -172,13 +174,8 @@ export async function submitLink(
     customer_name: row.customerName ?? undefined,
     customer_tel: row.customerTel ?? undefined,
     customer_email: row.customerEmail ?? undefined,
-    card_number: card.card_number,
-    expiry: card.expiry,
-    birth: card.birth,
-    pwd_2digit: card.pwd_2digit,
-    cvc: card.cvc,
     replace_confirmed: row.replaceConfirmed,
-    idempotency_key: card.idempotency_key,
+    ...typed,
   });
   const issueContext: IssueContext = { actor: sender, ip: context.ip, link: { id: row.id } };
   try {
