@@ -12,6 +12,44 @@ export interface UseCaseDeps {
   runtime?: IamportRuntime;
 }
 
+/**
+ * What a use case's body receives: the caller's deps with the database resolved; Iamport is resolved
+ * only when the body reads it (a getter), so database-only use cases never build an Iamport client.
+ */
+export type Resolved<D extends object = UseCaseDeps> = Omit<D, 'db' | 'runtime'> & {
+  db: Db;
+  readonly runtime: IamportRuntime;
+};
+
+type Init<T extends unknown[]> = T extends [...infer I, unknown] ? I : never;
+type Last<T extends unknown[]> = T extends [...unknown[], infer L] ? L : never;
+/** A use case's last argument as its callers pass it: optional, db and runtime optional. */
+type CallerDeps<R> = Omit<R, 'db' | 'runtime'> & UseCaseDeps;
+
+/**
+ * Makes a use case from its body `(...inputs, context?, resolved)`: callers call it with
+ * `(...inputs, context?, deps?)` and the body gets the deps resolved. The body declares no default
+ * values, so its `length` says where the deps go.
+ */
+export function defineUseCase<P extends [...unknown[], Resolved], R>(
+  run: (...args: P) => Promise<R>,
+): (...args: [...Init<P>, deps?: CallerDeps<Last<P>>]) => Promise<R> {
+  return async (...args) => {
+    const inputs = args.slice(0, run.length - 1);
+    const deps: UseCaseDeps = args[run.length - 1] ?? {};
+    // The database first: when it is down (503), nothing is sent to Iamport.
+    const db = deps.db ?? (await getDb());
+    const resolved = {
+      ...deps,
+      db,
+      get runtime() {
+        return deps.runtime ?? getIamport();
+      },
+    };
+    return run(...([...inputs, resolved] as unknown as P));
+  };
+}
+
 /** The database first: when it is down (503), nothing is sent to Iamport. */
 export async function resolveDeps(deps: UseCaseDeps = {}): Promise<{ db: Db; runtime: IamportRuntime }> {
   const db = deps.db ?? (await getDb());
