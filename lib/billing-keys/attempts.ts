@@ -1,10 +1,9 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { signedIn } from '@/lib/request-context';
 import type { RequestContext } from '@/lib/model/staff';
 import { seesAllAttempts } from './scope';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { type Db } from '@/lib/db';
 import { issueAttempts } from '@/lib/db/schema';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import {
@@ -54,43 +53,42 @@ const attemptMid = sql<
 const startedAtText = sql<string>`to_char(${issueAttempts.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Every issuance attempt, newest first, filtered, one keyset page at a time. */
-export async function listAttempts(
-  query: AttemptsQuery,
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<AttemptsPage> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  const conditions: SQL[] = [];
-  // Agents see their own attempts only.
-  if (!seesAllAttempts(actor)) conditions.push(eq(issueAttempts.actorId, actor.id));
-  if (query.outcome === 'replaced') {
-    conditions.push(eq(issueAttempts.outcome, 'issued'), eq(issueAttempts.replaced, true));
-  } else if (query.outcome) {
-    conditions.push(eq(issueAttempts.outcome, query.outcome));
-  }
-  if (query.pg_provider) conditions.push(eq(issueAttempts.pgProvider, query.pg_provider));
-  if (query.pg_id) conditions.push(sql`${attemptMid} = ${query.pg_id}`);
-  if (query.pg_code) conditions.push(eq(issueAttempts.pgCode, query.pg_code));
-  if (query.customer_uid) conditions.push(eq(issueAttempts.customerUid, query.customer_uid));
-  if (query.from) conditions.push(gte(issueAttempts.startedAt, kstDayStart(query.from)));
-  if (query.to) conditions.push(lt(issueAttempts.startedAt, kstDayEnd(query.to)));
-  if (query.cursor) {
-    conditions.push(
-      sql`(${issueAttempts.startedAt}, ${issueAttempts.id}) < (${query.cursor.at}::timestamptz, ${query.cursor.id}::uuid)`,
-    );
-  }
-  const rows = await db
-    .select({ attempt: issueAttempts, startedAtText })
-    .from(issueAttempts)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(issueAttempts.startedAt), desc(issueAttempts.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    attempts: page.map((row) => toAttemptView(row.attempt)),
-    nextCursor:
-      rows.length > query.limit && last ? encodeAttemptsCursor({ at: last.startedAtText, id: last.attempt.id }) : null,
-  };
-}
+export const listAttempts = defineUseCase(
+  async (query: AttemptsQuery, context: RequestContext, { db }: Resolved): Promise<AttemptsPage> => {
+    const actor = signedIn(context);
+    const conditions: SQL[] = [];
+    // Agents see their own attempts only.
+    if (!seesAllAttempts(actor)) conditions.push(eq(issueAttempts.actorId, actor.id));
+    if (query.outcome === 'replaced') {
+      conditions.push(eq(issueAttempts.outcome, 'issued'), eq(issueAttempts.replaced, true));
+    } else if (query.outcome) {
+      conditions.push(eq(issueAttempts.outcome, query.outcome));
+    }
+    if (query.pg_provider) conditions.push(eq(issueAttempts.pgProvider, query.pg_provider));
+    if (query.pg_id) conditions.push(sql`${attemptMid} = ${query.pg_id}`);
+    if (query.pg_code) conditions.push(eq(issueAttempts.pgCode, query.pg_code));
+    if (query.customer_uid) conditions.push(eq(issueAttempts.customerUid, query.customer_uid));
+    if (query.from) conditions.push(gte(issueAttempts.startedAt, kstDayStart(query.from)));
+    if (query.to) conditions.push(lt(issueAttempts.startedAt, kstDayEnd(query.to)));
+    if (query.cursor) {
+      conditions.push(
+        sql`(${issueAttempts.startedAt}, ${issueAttempts.id}) < (${query.cursor.at}::timestamptz, ${query.cursor.id}::uuid)`,
+      );
+    }
+    const rows = await db
+      .select({ attempt: issueAttempts, startedAtText })
+      .from(issueAttempts)
+      .where(conditions.length > 0 ? and(...conditions) : undefined)
+      .orderBy(desc(issueAttempts.startedAt), desc(issueAttempts.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      attempts: page.map((row) => toAttemptView(row.attempt)),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeAttemptsCursor({ at: last.startedAtText, id: last.attempt.id })
+          : null,
+    };
+  },
+);

@@ -8,7 +8,7 @@ import { billingKeys, type BillingKeyRow } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import type { DeleteBillingKeyInput } from '@/lib/validations/key-actions';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { recordLiveState } from './live-state';
 import type { DeleteResult } from '@/lib/model/billing-keys';
@@ -22,71 +22,73 @@ import type { IamportRuntime } from '@/lib/runtime';
  * `audit_unavailable` when it cannot be), its outcome after. A key Iamport no longer has is still marked deleted here.
  * @throws AppError not_found when neither the app nor Iamport knows the uid; Iamport's failures otherwise.
  */
-export async function deleteBillingKey(
-  customerUid: string,
-  input: DeleteBillingKeyInput,
-  context: RequestContext,
-  deps: UseCaseDeps = {},
-): Promise<DeleteResult> {
-  const { db, runtime } = await resolveDeps(deps);
-  const stored = await findStoredKey(db, customerUid);
-  const actorId = context.actor?.id ?? null;
-  // QA may delete test keys only, judged by the key as Iamport holds it now.
-  if (context.actor && !can(context.actor.role, 'keys.delete'))
-    await assertTestKeyAtIamport(customerUid, stored, runtime);
-  const about = {
-    reason: input.reason,
-    cardName: stored?.cardName ?? null,
-    cardNumberMasked: stored?.cardNumberMasked ?? null,
-  };
-  // Deleting at Iamport cannot be undone: the request is audited first, and without it nothing is deleted.
-  await recordAudit(db, context, {
-    action: 'billing_key.delete_requested',
-    result: 'success',
-    targetType: 'billing_key',
-    targetId: customerUid,
-    details: about,
-  });
-  const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
-    recordAuditOutcome(db, context, {
-      action: 'billing_key.delete',
-      result,
+export const deleteBillingKey = defineUseCase(
+  async (
+    customerUid: string,
+    input: DeleteBillingKeyInput,
+    context: RequestContext,
+    { db, runtime }: Resolved,
+  ): Promise<DeleteResult> => {
+    const stored = await findStoredKey(db, customerUid);
+    const actorId = context.actor?.id ?? null;
+    // QA may delete test keys only, judged by the key as Iamport holds it now.
+    if (context.actor && !can(context.actor.role, 'keys.delete'))
+      await assertTestKeyAtIamport(customerUid, stored, runtime);
+    const about = {
+      reason: input.reason,
+      cardName: stored?.cardName ?? null,
+      cardNumberMasked: stored?.cardNumberMasked ?? null,
+    };
+    // Deleting at Iamport cannot be undone: the request is audited first, and without it nothing is deleted.
+    await recordAudit(db, context, {
+      action: 'billing_key.delete_requested',
+      result: 'success',
       targetType: 'billing_key',
       targetId: customerUid,
-      details: { ...about, ...details },
+      details: about,
     });
+    const audit = (result: 'success' | 'failure', details: Record<string, unknown>) =>
+      recordAuditOutcome(db, context, {
+        action: 'billing_key.delete',
+        result,
+        targetType: 'billing_key',
+        targetId: customerUid,
+        details: { ...about, ...details },
+      });
 
-  let deleted: CustomerAnnotation;
-  try {
-    deleted = await runtime.client.deleteBillingKey(customerUid, { reason: input.reason });
-  } catch (error) {
-    if (error instanceof IamportNotFoundError && stored) {
-      // Gone at Iamport already (deleted elsewhere): the record follows, and says so.
-      const at = new Date();
-      if (stored.status === 'active') await markKeyDeleted(db, customerUid, { by: actorId, reason: input.reason, at });
-      await recordLiveState(db, stored, 'same', at);
-      await audit('success', { notFoundAtIamport: true, alreadyDeletedHere: stored.status === 'deleted' });
-      return result(db, customerUid, true);
+    let deleted: CustomerAnnotation;
+    try {
+      deleted = await runtime.client.deleteBillingKey(customerUid, { reason: input.reason });
+    } catch (error) {
+      if (error instanceof IamportNotFoundError && stored) {
+        // Gone at Iamport already (deleted elsewhere): the record follows, and says so.
+        const at = new Date();
+        if (stored.status === 'active')
+          await markKeyDeleted(db, customerUid, { by: actorId, reason: input.reason, at });
+        await recordLiveState(db, stored, 'same', at);
+        await audit('success', { notFoundAtIamport: true, alreadyDeletedHere: stored.status === 'deleted' });
+        return result(db, customerUid, true);
+      }
+      const appError = toAppError(error, 'delete');
+      await audit('failure', { error: appError instanceof AppError ? appError.code : 'internal_error' });
+      throw appError;
     }
-    const appError = toAppError(error, 'delete');
-    await audit('failure', { error: appError instanceof AppError ? appError.code : 'internal_error' });
-    throw appError;
-  }
 
-  const at = new Date();
-  if (stored) {
-    await markKeyDeleted(db, customerUid, { by: actorId, reason: input.reason, at });
-    await recordLiveState(db, stored, 'same', at);
-  } else {
-    await recordLiveOnlyDeletion(db, deleted, runtime.mode, { by: actorId, reason: input.reason, at });
-  }
-  await audit('success', {
-    notFoundAtIamport: false,
-    cardName: deleted.card_name ?? stored?.cardName ?? null,
-    cardNumberMasked: deleted.card_number ?? stored?.cardNumberMasked ?? null,
-  });
-  return result(db, customerUid, false);
-}
+    const at = new Date();
+    if (stored) {
+      await markKeyDeleted(db, customerUid, { by: actorId, reason: input.reason, at });
+      await recordLiveState(db, stored, 'same', at);
+    } else {
+      await recordLiveOnlyDeletion(db, deleted, runtime.mode, { by: actorId, reason: input.reason, at });
+    }
+    await audit('success', {
+      notFoundAtIamport: false,
+      cardName: deleted.card_name ?? stored?.cardName ?? null,
+      cardNumberMasked: deleted.card_number ?? stored?.cardNumberMasked ?? null,
+    });
+    return result(db, customerUid, false);
+  },
+);
 
 export const QA_DELETE_FORBIDDEN_MESSAGE =
   'QA 역할은 테스트 채널의 빌링키만 삭제할 수 있습니다. 이 키는 지금 Iamport에서 실제 채널에 있습니다.';

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { IamportNotFoundError, type CustomerAnnotation } from '@/lib/iamport';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import type {
   BillingKeyDetail,
   ComparedField,
@@ -35,70 +35,68 @@ export const NOT_FOUND_MESSAGE = '콘솔에 기록이 없고 Iamport에도 이 �
  * trail. Records the comparison on the stored row and a `billing_key.lookup` audit event.
  * @throws AppError not_found when neither has it; upstream_unavailable when nothing is stored and Iamport cannot say.
  */
-export async function getBillingKeyDetail(
-  customerUid: string,
-  context: RequestContext,
-  deps: UseCaseDeps = {},
-): Promise<BillingKeyDetail> {
-  const { db, runtime } = await resolveDeps(deps);
-  const stored = await findStoredKey(db, customerUid);
-  const live = await askIamport(customerUid, stored, runtime.mode, () => runtime.client.getBillingKey(customerUid));
+export const getBillingKeyDetail = defineUseCase(
+  async (customerUid: string, context: RequestContext, { db, runtime }: Resolved): Promise<BillingKeyDetail> => {
+    const stored = await findStoredKey(db, customerUid);
+    const live = await askIamport(customerUid, stored, runtime.mode, () => runtime.client.getBillingKey(customerUid));
 
-  const differences: ComparedField[] =
-    stored && live.status === 'present' ? compareWithLive(stored, live.annotation) : [];
-  const audit = (result: 'success' | 'failure', extra: Record<string, unknown> = {}) =>
-    // A look that failed is recorded as well as can be; a successful one is not shown unless recorded.
-    (result === 'failure' ? recordAuditOutcome : recordAudit)(db, context, {
-      action: 'billing_key.lookup',
-      result,
-      targetType: 'billing_key',
-      targetId: customerUid,
-      details: {
-        liveStatus: live.status,
-        stored: stored !== undefined,
-        differences,
-        cardNumberMasked: (live.status === 'present' ? live.annotation.card_number : stored?.cardNumberMasked) ?? null,
-        ...extra,
-      },
+    const differences: ComparedField[] =
+      stored && live.status === 'present' ? compareWithLive(stored, live.annotation) : [];
+    const audit = (result: 'success' | 'failure', extra: Record<string, unknown> = {}) =>
+      // A look that failed is recorded as well as can be; a successful one is not shown unless recorded.
+      (result === 'failure' ? recordAuditOutcome : recordAudit)(db, context, {
+        action: 'billing_key.lookup',
+        result,
+        targetType: 'billing_key',
+        targetId: customerUid,
+        details: {
+          liveStatus: live.status,
+          stored: stored !== undefined,
+          differences,
+          cardNumberMasked:
+            (live.status === 'present' ? live.annotation.card_number : stored?.cardNumberMasked) ?? null,
+          ...extra,
+        },
+      });
+
+    if (!stored && live.status !== 'present') {
+      if (live.status === 'missing') {
+        await audit('success');
+        throw new AppError('not_found', NOT_FOUND_MESSAGE);
+      }
+      await audit('failure', { error: errorCode(live.error) });
+      throw live.error;
+    }
+
+    let current = stored;
+    if (stored && live.status !== 'unavailable') {
+      const next = liveStateOf(stored, live.status === 'missing' ? 'missing' : { differences });
+      await recordLiveState(db, stored, next);
+      current = await findStoredKey(db, customerUid);
+    }
+    await audit(live.status === 'unavailable' ? 'failure' : 'success', {
+      ...(live.status === 'unavailable' ? { error: errorCode(live.error) } : {}),
+      ...(current ? { liveState: current.liveState } : {}),
     });
 
-  if (!stored && live.status !== 'present') {
-    if (live.status === 'missing') {
-      await audit('success');
-      throw new AppError('not_found', NOT_FOUND_MESSAGE);
-    }
-    await audit('failure', { error: errorCode(live.error) });
-    throw live.error;
-  }
-
-  let current = stored;
-  if (stored && live.status !== 'unavailable') {
-    const next = liveStateOf(stored, live.status === 'missing' ? 'missing' : { differences });
-    await recordLiveState(db, stored, next);
-    current = await findStoredKey(db, customerUid);
-  }
-  await audit(live.status === 'unavailable' ? 'failure' : 'success', {
-    ...(live.status === 'unavailable' ? { error: errorCode(live.error) } : {}),
-    ...(current ? { liveState: current.liveState } : {}),
-  });
-
-  const [history, attempts, events] = await Promise.all([
-    keyHistory(db, customerUid),
-    attemptsForKey(db, customerUid, 50),
-    listAuditEvents(db, { targetType: 'billing_key', targetId: customerUid, limit: 100 }),
-  ]);
-  const people = await withStaffEmails(db, current ? toStoredView(current) : null, history.map(toHistoryView));
-  return {
-    billingKey: live.status === 'present' ? toBillingKeyView(live.annotation) : null,
-    stored: people.stored,
-    liveStatus: live.status satisfies LiveStatus,
-    liveError: live.status === 'unavailable' ? live.message : null,
-    differences,
-    history: people.history,
-    attempts: attempts.map(toAttemptView),
-    audit: events.map(toTrailEvent),
-  };
-}
+    const [history, attempts, events] = await Promise.all([
+      keyHistory(db, customerUid),
+      attemptsForKey(db, customerUid, 50),
+      listAuditEvents(db, { targetType: 'billing_key', targetId: customerUid, limit: 100 }),
+    ]);
+    const people = await withStaffEmails(db, current ? toStoredView(current) : null, history.map(toHistoryView));
+    return {
+      billingKey: live.status === 'present' ? toBillingKeyView(live.annotation) : null,
+      stored: people.stored,
+      liveStatus: live.status satisfies LiveStatus,
+      liveError: live.status === 'unavailable' ? live.message : null,
+      differences,
+      history: people.history,
+      attempts: attempts.map(toAttemptView),
+      audit: events.map(toTrailEvent),
+    };
+  },
+);
 
 async function askIamport(
   customerUid: string,

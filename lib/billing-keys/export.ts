@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
@@ -168,18 +168,19 @@ export interface BillingKeysExport {
 }
 
 /** Starts the CSV export of a filter and records who exported what (`billing_keys.export`). */
-export async function exportBillingKeys(
-  filters: BillingKeyFilters,
-  context: RequestContext,
-  deps: { db?: Db; now?: Date } = {},
-): Promise<BillingKeysExport> {
-  const db = await resolveDb(deps);
-  const filename = exportFilename(deps.now ?? new Date());
-  await recordAudit(db, context, {
-    action: 'billing_keys.export',
-    result: 'success',
-    targetType: 'billing_keys',
-    details: { format: 'csv', filename, filter: filterOnly(filters) },
-  });
-  return { filename, stream: billingKeysCsvStream(db, filters) };
-}
+export const exportBillingKeys = defineUseCase(
+  async (
+    filters: BillingKeyFilters,
+    context: RequestContext,
+    { db, now }: Resolved<{ now?: Date }>,
+  ): Promise<BillingKeysExport> => {
+    const filename = exportFilename(now ?? new Date());
+    await recordAudit(db, context, {
+      action: 'billing_keys.export',
+      result: 'success',
+      targetType: 'billing_keys',
+      details: { format: 'csv', filename, filter: filterOnly(filters) },
+    });
+    return { filename, stream: billingKeysCsvStream(db, filters) };
+  },
+);

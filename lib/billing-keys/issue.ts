@@ -11,7 +11,7 @@ import { upsertIssuedKey } from '@/lib/db/billing-keys';
 import { AppError } from '@/lib/errors';
 import { IamportRejectedError, type CustomerAnnotation } from '@/lib/iamport';
 import type { IamportRuntime } from '@/lib/runtime';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved, type UseCaseDeps } from '@/lib/runtime/deps';
 import { getLogger } from '@/lib/log';
 import { providerOfPg } from '@/lib/gateways/catalog';
 import { toIamportBody, type IssueBillingKeyInput } from '@/lib/validations/billing-key';
@@ -64,36 +64,37 @@ function attemptFailure(appError: unknown, error: unknown, durationMs: number): 
  * Issues (or, once confirmed, replaces) a billing key. The attempt is written before Iamport is
  * called and completed after, so an issued key is never lost; no database, no call.
  */
-export async function issueBillingKey(
-  input: IssueBillingKeyInput,
-  context: IssueContext,
-  deps: IssueDeps = {},
-): Promise<IssueResult> {
-  const { db, runtime } = await resolveDeps(deps);
-  const key = input.idempotency_key;
-  // A first request still under way (pending) is waited for through the uid's lease below.
-  const replayed = key ? await storage(() => replayIfKnown(db, key, { pending: 'wait' })) : null;
-  if (replayed) return replayed;
-  await checkChannel(input, runtime, context.actor, { db });
+export const issueBillingKey = defineUseCase(
+  async (
+    input: IssueBillingKeyInput,
+    context: IssueContext,
+    { db, runtime, leaseWaitMs }: Resolved<IssueDeps>,
+  ): Promise<IssueResult> => {
+    const key = input.idempotency_key;
+    // A first request still under way (pending) is waited for through the uid's lease below.
+    const replayed = key ? await storage(() => replayIfKnown(db, key, { pending: 'wait' })) : null;
+    if (replayed) return replayed;
+    await checkChannel(input, runtime, context.actor, { db });
 
-  // One issuance per customer_uid at a time, across every instance sharing the database.
-  const waitMs = deps.leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
-  const lease = await storage(() => acquireLease(db, input.customer_uid, { waitMs }));
-  if (!lease) {
-    throw new AppError(
-      'issuance_in_progress',
-      '이 고객 결제수단 ID로 다른 발급이 아직 진행 중입니다. 잠시 후 조회해 결과를 확인하세요.',
-    );
-  }
-  try {
-    // The lease's previous holder may have been this very request, retried.
-    const replayedNow = key ? await storage(() => replayIfKnown(db, key, { pending: 'in_progress' })) : null;
-    if (replayedNow) return replayedNow;
-    return await issueUnderLease(input, context, { runtime, db });
-  } finally {
-    await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'issue lease not released'));
-  }
-}
+    // One issuance per customer_uid at a time, across every instance sharing the database.
+    const waitMs = leaseWaitMs ?? getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 5_000;
+    const lease = await storage(() => acquireLease(db, input.customer_uid, { waitMs }));
+    if (!lease) {
+      throw new AppError(
+        'issuance_in_progress',
+        '이 고객 결제수단 ID로 다른 발급이 아직 진행 중입니다. 잠시 후 조회해 결과를 확인하세요.',
+      );
+    }
+    try {
+      // The lease's previous holder may have been this very request, retried.
+      const replayedNow = key ? await storage(() => replayIfKnown(db, key, { pending: 'in_progress' })) : null;
+      if (replayedNow) return replayedNow;
+      return await issueUnderLease(input, context, { runtime, db });
+    } finally {
+      await lease.release().catch((error: unknown) => getLogger().error({ err: error }, 'issue lease not released'));
+    }
+  },
+);
 
 /**
  * The answer a request with an already-used idempotency key gets: the first request's outcome,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { activeKeysWithCard, type DuplicateCardMatch } from '@/lib/db/billing-keys';
 import { escapeLike } from '@/lib/db/sql';
 import { staffEmailsById } from '@/lib/db/staff';
@@ -170,38 +170,38 @@ export function billingKeyOrderBy(sort: SortField, order: 'asc' | 'desc'): SQL[]
 }
 
 /** The filtered, sorted page of billing keys with the count of matches (capped). Masked data only. */
-export async function listBillingKeys(
-  filters: BillingKeyFilters,
-  deps: { db?: Db; countCap?: number } = {},
-): Promise<BillingKeyListPage> {
-  const db = await resolveDb(deps);
-  const countCap = deps.countCap ?? COUNT_CAP;
-  const where = billingKeyWhere(filters);
-  const matches = db
-    .select({ one: sql`1` })
-    .from(t)
-    .where(where)
-    .limit(countCap + 1)
-    .as('matches');
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select(LIST_COLUMNS)
+export const listBillingKeys = defineUseCase(
+  async (
+    filters: BillingKeyFilters,
+    { db, countCap = COUNT_CAP }: Resolved<{ countCap?: number }>,
+  ): Promise<BillingKeyListPage> => {
+    const where = billingKeyWhere(filters);
+    const matches = db
+      .select({ one: sql`1` })
       .from(t)
       .where(where)
-      .orderBy(...billingKeyOrderBy(filters.sort, filters.order))
-      .limit(filters.page_size)
-      .offset((filters.page - 1) * filters.page_size),
-    db.select({ total: sql<number>`count(*)::int` }).from(matches),
-  ]);
-  const total = counted?.total ?? 0;
-  return {
-    rows: await withIssuerEmails(db, rows.map(toListRow)),
-    total: Math.min(total, countCap),
-    totalCapped: total > countCap,
-    page: filters.page,
-    pageSize: filters.page_size,
-  };
-}
+      .limit(countCap + 1)
+      .as('matches');
+    const [rows, [counted]] = await Promise.all([
+      db
+        .select(LIST_COLUMNS)
+        .from(t)
+        .where(where)
+        .orderBy(...billingKeyOrderBy(filters.sort, filters.order))
+        .limit(filters.page_size)
+        .offset((filters.page - 1) * filters.page_size),
+      db.select({ total: sql<number>`count(*)::int` }).from(matches),
+    ]);
+    const total = counted?.total ?? 0;
+    return {
+      rows: await withIssuerEmails(db, rows.map(toListRow)),
+      total: Math.min(total, countCap),
+      totalCapped: total > countCap,
+      page: filters.page,
+      pageSize: filters.page_size,
+    };
+  },
+);
 
 export interface BillingKeyFacets {
   /** PG providers present in the table, each with its MIDs. */
@@ -214,8 +214,7 @@ export interface BillingKeyFacets {
  * The values the filter form offers, read by skipping through the indexes (one probe per distinct
  * value) instead of scanning the table.
  */
-export async function listBillingKeyFacets(deps: { db?: Db } = {}): Promise<BillingKeyFacets> {
-  const db = await resolveDb(deps);
+export const listBillingKeyFacets = defineUseCase(async ({ db }: Resolved): Promise<BillingKeyFacets> => {
   const [pairs, cards, issuers] = await Promise.all([
     db.execute<{ pg_provider: string; pg_id: string }>(sql`
       with recursive pairs as (
@@ -256,7 +255,7 @@ export async function listBillingKeyFacets(deps: { db?: Db } = {}): Promise<Bill
     cards: cards.rows.map((row) => ({ code: row.card_code, name: row.card_name })),
     issuers: issuers.rows.map((row) => ({ id: row.issued_by, email: issuerEmails.get(row.issued_by) ?? null })),
   };
-}
+});
 
 /** Names the issuers by email (one query for the page). */
 async function withIssuerEmails(db: Db, rows: BillingKeyListRow[]): Promise<BillingKeyListRow[]> {
@@ -271,9 +270,11 @@ async function withIssuerEmails(db: Db, rows: BillingKeyListRow[]): Promise<Bill
  * The active keys under another customer_uid whose masked number fits the typed card's first six
  * and last four digits (the issue form's duplicate warning). The digits are compared, never kept.
  */
-export async function findDuplicateCards(
-  card: { bin6: string; last4: string; exceptUid?: string },
-  deps: { db?: Db } = {},
-): Promise<DuplicateCardMatch[]> {
-  return activeKeysWithCard(await resolveDb(deps), card);
-}
+export const findDuplicateCards = defineUseCase(
+  async (
+    card: { bin6: string; last4: string; exceptUid?: string },
+    { db }: Resolved,
+  ): Promise<DuplicateCardMatch[]> => {
+    return activeKeysWithCard(db, card);
+  },
+);

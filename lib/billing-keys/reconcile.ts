@@ -2,14 +2,14 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { listAuditEvents, recordAudit, recordAuditOutcome } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
-import { getDb, type Db } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { annotationColumns, findStoredKey } from '@/lib/db/billing-keys';
 import { billingKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
 import { getIamport } from '@/lib/runtime';
 import type { IamportClient } from '@/lib/iamport/client';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
 import { compareWithLive, liveStateOf, recordLiveState } from './live-state';
 import type {
@@ -68,75 +68,76 @@ class Lookup {
  * Checks every active stored key of the current mode against Iamport, 100 per multi-get, and
  * records same / changed / missing on each. Keys Iamport could not answer for keep their state.
  */
-export async function reconcileBillingKeys(context: RequestContext, deps: UseCaseDeps = {}): Promise<ReconcileResult> {
-  const { db, runtime } = await resolveDeps(deps);
-  const startedAt = new Date();
-  const counts: ReconcileCounts = { checked: 0, same: 0, changed: 0, missing: 0, unavailable: 0, batches: 0 };
-  const lookup = new Lookup(runtime.client);
-  const unavailableUids: string[] = [];
-  const liveCards: Record<string, LiveCardView> = {};
-  let namedChanges = 0;
-  let after = '';
-  try {
-    for (;;) {
-      const rows = await db
-        .select()
-        .from(billingKeys)
-        .where(
-          and(
-            eq(billingKeys.status, 'active'),
-            eq(billingKeys.appMode, runtime.mode),
-            gt(billingKeys.customerUid, after),
-          ),
-        )
-        .orderBy(asc(billingKeys.customerUid))
-        .limit(RECONCILE_BATCH);
-      const last = rows.at(-1);
-      if (!last) break;
-      after = last.customerUid;
-      counts.batches += 1;
-      const answers = await lookup.answers(rows.map((row) => row.customerUid));
-      const at = new Date();
-      for (const row of rows) {
-        counts.checked += 1;
-        const live = answers.get(row.customerUid);
-        if (live === undefined) {
-          counts.unavailable += 1;
-          if (unavailableUids.length < RECONCILE_NAMED_LIMIT) unavailableUids.push(row.customerUid);
-          continue;
+export const reconcileBillingKeys = defineUseCase(
+  async (context: RequestContext, { db, runtime }: Resolved): Promise<ReconcileResult> => {
+    const startedAt = new Date();
+    const counts: ReconcileCounts = { checked: 0, same: 0, changed: 0, missing: 0, unavailable: 0, batches: 0 };
+    const lookup = new Lookup(runtime.client);
+    const unavailableUids: string[] = [];
+    const liveCards: Record<string, LiveCardView> = {};
+    let namedChanges = 0;
+    let after = '';
+    try {
+      for (;;) {
+        const rows = await db
+          .select()
+          .from(billingKeys)
+          .where(
+            and(
+              eq(billingKeys.status, 'active'),
+              eq(billingKeys.appMode, runtime.mode),
+              gt(billingKeys.customerUid, after),
+            ),
+          )
+          .orderBy(asc(billingKeys.customerUid))
+          .limit(RECONCILE_BATCH);
+        const last = rows.at(-1);
+        if (!last) break;
+        after = last.customerUid;
+        counts.batches += 1;
+        const answers = await lookup.answers(rows.map((row) => row.customerUid));
+        const at = new Date();
+        for (const row of rows) {
+          counts.checked += 1;
+          const live = answers.get(row.customerUid);
+          if (live === undefined) {
+            counts.unavailable += 1;
+            if (unavailableUids.length < RECONCILE_NAMED_LIMIT) unavailableUids.push(row.customerUid);
+            continue;
+          }
+          const state = liveStateOf(row, live === null ? 'missing' : { differences: compareWithLive(row, live) });
+          counts[state] += 1;
+          if (state === 'changed' && live && namedChanges < RECONCILE_NAMED_LIMIT) {
+            namedChanges += 1;
+            liveCards[row.customerUid] = liveCardOf(live);
+          }
+          await recordLiveState(db, row, state, at);
         }
-        const state = liveStateOf(row, live === null ? 'missing' : { differences: compareWithLive(row, live) });
-        counts[state] += 1;
-        if (state === 'changed' && live && namedChanges < RECONCILE_NAMED_LIMIT) {
-          namedChanges += 1;
-          liveCards[row.customerUid] = liveCardOf(live);
-        }
-        await recordLiveState(db, row, state, at);
       }
+    } catch (error) {
+      await recordAuditOutcome(db, context, {
+        action: 'billing_keys.reconcile',
+        result: 'failure',
+        details: { ...counts, unavailableUids, error: error instanceof AppError ? error.code : 'internal_error' },
+      });
+      throw error;
     }
-  } catch (error) {
-    await recordAuditOutcome(db, context, {
+    const finishedAt = new Date();
+    const allUnavailable = counts.unavailable > 0 && counts.unavailable === counts.checked;
+    await recordAudit(db, context, {
       action: 'billing_keys.reconcile',
-      result: 'failure',
-      details: { ...counts, unavailableUids, error: error instanceof AppError ? error.code : 'internal_error' },
+      result: allUnavailable ? 'failure' : 'success',
+      details: {
+        ...counts,
+        mode: runtime.mode,
+        ms: finishedAt.getTime() - startedAt.getTime(),
+        unavailableUids,
+        liveCards,
+      },
     });
-    throw error;
-  }
-  const finishedAt = new Date();
-  const allUnavailable = counts.unavailable > 0 && counts.unavailable === counts.checked;
-  await recordAudit(db, context, {
-    action: 'billing_keys.reconcile',
-    result: allUnavailable ? 'failure' : 'success',
-    details: {
-      ...counts,
-      mode: runtime.mode,
-      ms: finishedAt.getTime() - startedAt.getTime(),
-      unavailableUids,
-      liveCards,
-    },
-  });
-  return { ...counts, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), unavailableUids };
-}
+    return { ...counts, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), unavailableUids };
+  },
+);
 
 /** The masked card Iamport holds for a key, as a reconcile records it. */
 function liveCardOf(live: CustomerAnnotation): LiveCardView {
@@ -175,52 +176,53 @@ const uidsFrom = (details: Record<string, unknown> | null): string[] =>
     : [];
 
 /** Open findings (changed or missing at Iamport, not yet marked as seen), active keys and the last run. */
-export async function reconcileOverview(deps: { db?: Db; mode?: 'sandbox' | 'live' } = {}): Promise<ReconcileOverview> {
-  const db = deps.db ?? (await getDb());
-  const mode = deps.mode ?? getIamport().mode;
-  const [rows, [active], runs] = await Promise.all([
-    db
-      .select()
-      .from(billingKeys)
-      .where(
-        and(
-          eq(billingKeys.status, 'active'),
-          inArray(billingKeys.liveState, ['changed', 'missing']),
-          isNull(billingKeys.liveStateAcknowledgedAt),
-        ),
-      )
-      .orderBy(desc(billingKeys.liveCheckedAt), asc(billingKeys.customerUid))
-      .limit(500),
-    db
-      .select({ value: count() })
-      .from(billingKeys)
-      .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, mode))),
-    listAuditEvents(db, { action: 'billing_keys.reconcile', limit: LIVE_CARD_RUNS }),
-  ]);
-  const lastRun = runs[0];
-  const liveCards = liveCardsFrom(runs);
-  return {
-    findings: rows.map((row): ReconcileFinding => ({
-      customerUid: row.customerUid,
-      liveState: row.liveState === 'missing' ? 'missing' : 'changed',
-      liveCheckedAt: row.liveCheckedAt?.toISOString() ?? null,
-      pgProvider: row.pgProvider,
-      pgId: row.pgId,
-      cardName: row.cardName,
-      cardNumberMasked: row.cardNumberMasked,
-      liveCard: row.liveState === 'changed' ? (liveCards.get(row.customerUid) ?? null) : null,
-    })),
-    activeKeys: active?.value ?? 0,
-    lastRun: lastRun
-      ? {
-          ...countsFrom(lastRun.details),
-          unavailableUids: uidsFrom(lastRun.details),
-          at: lastRun.at.toISOString(),
-          result: lastRun.result === 'success' ? 'success' : 'failure',
-        }
-      : null,
-  };
-}
+export const reconcileOverview = defineUseCase(
+  async ({ db, mode: askedMode }: Resolved<{ mode?: 'sandbox' | 'live' }>): Promise<ReconcileOverview> => {
+    const mode = askedMode ?? getIamport().mode;
+    const [rows, [active], runs] = await Promise.all([
+      db
+        .select()
+        .from(billingKeys)
+        .where(
+          and(
+            eq(billingKeys.status, 'active'),
+            inArray(billingKeys.liveState, ['changed', 'missing']),
+            isNull(billingKeys.liveStateAcknowledgedAt),
+          ),
+        )
+        .orderBy(desc(billingKeys.liveCheckedAt), asc(billingKeys.customerUid))
+        .limit(500),
+      db
+        .select({ value: count() })
+        .from(billingKeys)
+        .where(and(eq(billingKeys.status, 'active'), eq(billingKeys.appMode, mode))),
+      listAuditEvents(db, { action: 'billing_keys.reconcile', limit: LIVE_CARD_RUNS }),
+    ]);
+    const lastRun = runs[0];
+    const liveCards = liveCardsFrom(runs);
+    return {
+      findings: rows.map((row): ReconcileFinding => ({
+        customerUid: row.customerUid,
+        liveState: row.liveState === 'missing' ? 'missing' : 'changed',
+        liveCheckedAt: row.liveCheckedAt?.toISOString() ?? null,
+        pgProvider: row.pgProvider,
+        pgId: row.pgId,
+        cardName: row.cardName,
+        cardNumberMasked: row.cardNumberMasked,
+        liveCard: row.liveState === 'changed' ? (liveCards.get(row.customerUid) ?? null) : null,
+      })),
+      activeKeys: active?.value ?? 0,
+      lastRun: lastRun
+        ? {
+            ...countsFrom(lastRun.details),
+            unavailableUids: uidsFrom(lastRun.details),
+            at: lastRun.at.toISOString(),
+            result: lastRun.result === 'success' ? 'success' : 'failure',
+          }
+        : null,
+    };
+  },
+);
 
 function countsFrom(details: Record<string, unknown> | null): ReconcileCounts {
   const number = (name: keyof ReconcileCounts) => (typeof details?.[name] === 'number' ? (details[name] as number) : 0);
@@ -235,29 +237,26 @@ function countsFrom(details: Record<string, unknown> | null): ReconcileCounts {
 }
 
 /** A reviewer marks a finding as seen ("확인함"): it leaves the list until the live state changes again. */
-export async function acknowledgeLiveState(
-  customerUid: string,
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<StoredBillingKeyView> {
-  const db = deps.db ?? (await getDb());
-  const stored = await findStoredKey(db, customerUid);
-  if (!stored) throw new AppError('not_found', '콘솔에 이 고객 결제수단 ID로 기록된 빌링키가 없습니다.');
-  const at = new Date();
-  // The acknowledgement and its audit event: both or neither.
-  await db.transaction(async (tx) => {
-    await tx
-      .update(billingKeys)
-      .set({ liveStateAcknowledgedAt: at, liveStateAcknowledgedBy: context.actor?.id ?? null })
-      .where(eq(billingKeys.customerUid, customerUid));
-    await recordAudit(tx as unknown as Db, context, {
-      action: 'billing_key.acknowledge',
-      result: 'success',
-      targetType: 'billing_key',
-      targetId: customerUid,
-      details: { liveState: stored.liveState, cardNumberMasked: stored.cardNumberMasked },
+export const acknowledgeLiveState = defineUseCase(
+  async (customerUid: string, context: RequestContext, { db }: Resolved): Promise<StoredBillingKeyView> => {
+    const stored = await findStoredKey(db, customerUid);
+    if (!stored) throw new AppError('not_found', '콘솔에 이 고객 결제수단 ID로 기록된 빌링키가 없습니다.');
+    const at = new Date();
+    // The acknowledgement and its audit event: both or neither.
+    await db.transaction(async (tx) => {
+      await tx
+        .update(billingKeys)
+        .set({ liveStateAcknowledgedAt: at, liveStateAcknowledgedBy: context.actor?.id ?? null })
+        .where(eq(billingKeys.customerUid, customerUid));
+      await recordAudit(tx as unknown as Db, context, {
+        action: 'billing_key.acknowledge',
+        result: 'success',
+        targetType: 'billing_key',
+        targetId: customerUid,
+        details: { liveState: stored.liveState, cardNumberMasked: stored.cardNumberMasked },
+      });
     });
-  });
-  const updated = await findStoredKey(db, customerUid);
-  return toStoredView(updated ?? stored);
-}
+    const updated = await findStoredKey(db, customerUid);
+    return toStoredView(updated ?? stored);
+  },
+);
