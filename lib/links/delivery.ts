@@ -11,7 +11,7 @@ import { formatKst } from '@/lib/format';
 import { getLogger } from '@/lib/log';
 import type { LinkRequestContext, LinkView } from '@/lib/model/links';
 import { signedIn } from '@/lib/request-context';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import type { LinkDelivery } from '@/lib/validations/links';
 import { can } from '@/lib/auth/permissions';
 import { publicOrigin } from './links';
@@ -98,90 +98,96 @@ export async function postLinkWebhook(payload: Record<string, unknown>, options:
  * Sends a link the agent just created, by email or through the merchant's webhook. The token comes
  * from the agent's screen (the database has only its hash) and must match the link.
  */
-export async function sendLink(
-  id: string,
-  input: { token: string; channel: LinkDelivery },
-  context: LinkRequestContext,
-  deps: UseCaseDeps & {
-    /** Tests: their own receiver and SMTP server instead of the environment's. */
-    webhook?: Partial<WebhookOptions>;
-    email?: { url: string; from: string };
-  } = {},
-): Promise<LinkView> {
-  const { db, runtime } = await resolveDeps(deps);
-  const actor = signedIn(context);
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(cardLinks).where(eq(cardLinks.id, id)) : [];
-  if (!row || row.tokenHash !== hashLinkToken(input.token))
-    throw new AppError('not_found', '이 링크를 찾을 수 없습니다.');
-  if (row.createdBy !== actor.id && !can(actor.role, 'links.view')) {
-    throw new AppError('not_found', '이 링크를 찾을 수 없습니다.');
-  }
-  if (linkStatus(row) !== 'active') throw new AppError('validation_failed', '이미 끝난 링크는 보낼 수 없습니다.');
-  const env = getEnv();
-  const settings = await getLinkSettings(db);
-  const message = (linkUrl: string): LinkMessage => ({
-    url: linkUrl,
-    merchantName: settings.merchantName,
-    customerName: row.customerName,
-    expiresAt: row.expiresAt,
-  });
-  const linkUrl = `${publicOrigin(context.origin, runtime.mode).replace(/\/+$/, '')}${linkPath(input.token)}`;
-  let delivery: CardLinkDelivery;
-  const at = new Date().toISOString();
-  if (input.channel === 'email') {
-    const smtp = deps.email ?? (env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null);
-    if (!smtp) throw new AppError('validation_failed', '이메일 발송이 설정되지 않았습니다 (SMTP_URL).');
-    if (!row.customerEmail) throw new AppError('validation_failed', '고객 이메일이 없어 이메일로 보낼 수 없습니다.');
-    try {
-      await sendLinkEmail(row.customerEmail, message(linkUrl), smtp.url, smtp.from);
-      delivery = { channel: 'email', status: 'sent', at, tries: 1 };
-    } catch (error) {
-      getLogger().warn({ linkId: row.id, err: { message: (error as Error).message } }, 'link email failed');
-      delivery = { channel: 'email', status: 'failed', at, tries: 1, error: '메일 서버가 받지 않았습니다.' };
+export const sendLink = defineUseCase(
+  async (
+    id: string,
+    input: { token: string; channel: LinkDelivery },
+    context: LinkRequestContext,
+    {
+      db,
+      runtime,
+      email,
+      webhook,
+    }: Resolved<{
+      /** Tests: their own receiver and SMTP server instead of the environment's. */
+      webhook?: Partial<WebhookOptions>;
+      email?: { url: string; from: string };
+    }>,
+  ): Promise<LinkView> => {
+    const actor = signedIn(context);
+    const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(cardLinks).where(eq(cardLinks.id, id)) : [];
+    if (!row || row.tokenHash !== hashLinkToken(input.token))
+      throw new AppError('not_found', '이 링크를 찾을 수 없습니다.');
+    if (row.createdBy !== actor.id && !can(actor.role, 'links.view')) {
+      throw new AppError('not_found', '이 링크를 찾을 수 없습니다.');
     }
-  } else {
-    const webhookUrl = deps.webhook?.url ?? env.LINK_WEBHOOK_URL;
-    const secret = deps.webhook?.secret ?? env.LINK_WEBHOOK_SECRET;
-    if (!webhookUrl || !secret) throw new AppError('validation_failed', '메시지 발송(웹훅)이 설정되지 않았습니다.');
-    if (!row.customerTel) throw new AppError('validation_failed', '고객 연락처가 없어 메시지로 보낼 수 없습니다.');
-    const payload = {
-      type: 'card_registration_link',
-      template: env.LINK_WEBHOOK_TEMPLATE,
-      phone: row.customerTel,
-      link: linkUrl,
-      customerName: row.customerName,
+    if (linkStatus(row) !== 'active') throw new AppError('validation_failed', '이미 끝난 링크는 보낼 수 없습니다.');
+    const env = getEnv();
+    const settings = await getLinkSettings(db);
+    const message = (linkUrl: string): LinkMessage => ({
+      url: linkUrl,
       merchantName: settings.merchantName,
-      expiresAt: row.expiresAt.toISOString(),
-      linkId: row.id,
-    };
-    try {
-      const tries = await postLinkWebhook(payload, { ...deps.webhook, url: webhookUrl, secret });
-      delivery = { channel: 'webhook', status: 'sent', at, tries };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : '알 수 없는 오류';
-      const tries = (error as { tries?: number }).tries ?? 1;
-      delivery = { channel: 'webhook', status: 'failed', at, tries, error: `메시지 발송 실패: ${reason}` };
+      customerName: row.customerName,
+      expiresAt: row.expiresAt,
+    });
+    const linkUrl = `${publicOrigin(context.origin, runtime.mode).replace(/\/+$/, '')}${linkPath(input.token)}`;
+    let delivery: CardLinkDelivery;
+    const at = new Date().toISOString();
+    if (input.channel === 'email') {
+      const smtp = email ?? (env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null);
+      if (!smtp) throw new AppError('validation_failed', '이메일 발송이 설정되지 않았습니다 (SMTP_URL).');
+      if (!row.customerEmail) throw new AppError('validation_failed', '고객 이메일이 없어 이메일로 보낼 수 없습니다.');
+      try {
+        await sendLinkEmail(row.customerEmail, message(linkUrl), smtp.url, smtp.from);
+        delivery = { channel: 'email', status: 'sent', at, tries: 1 };
+      } catch (error) {
+        getLogger().warn({ linkId: row.id, err: { message: (error as Error).message } }, 'link email failed');
+        delivery = { channel: 'email', status: 'failed', at, tries: 1, error: '메일 서버가 받지 않았습니다.' };
+      }
+    } else {
+      const webhookUrl = webhook?.url ?? env.LINK_WEBHOOK_URL;
+      const secret = webhook?.secret ?? env.LINK_WEBHOOK_SECRET;
+      if (!webhookUrl || !secret) throw new AppError('validation_failed', '메시지 발송(웹훅)이 설정되지 않았습니다.');
+      if (!row.customerTel) throw new AppError('validation_failed', '고객 연락처가 없어 메시지로 보낼 수 없습니다.');
+      const payload = {
+        type: 'card_registration_link',
+        template: env.LINK_WEBHOOK_TEMPLATE,
+        phone: row.customerTel,
+        link: linkUrl,
+        customerName: row.customerName,
+        merchantName: settings.merchantName,
+        expiresAt: row.expiresAt.toISOString(),
+        linkId: row.id,
+      };
+      try {
+        const tries = await postLinkWebhook(payload, { ...webhook, url: webhookUrl, secret });
+        delivery = { channel: 'webhook', status: 'sent', at, tries };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : '알 수 없는 오류';
+        const tries = (error as { tries?: number }).tries ?? 1;
+        delivery = { channel: 'webhook', status: 'failed', at, tries, error: `메시지 발송 실패: ${reason}` };
+      }
     }
-  }
-  const [updated] = await db
-    .update(cardLinks)
-    .set({ deliveries: sql`${cardLinks.deliveries} || ${JSON.stringify([delivery])}::jsonb` })
-    .where(eq(cardLinks.id, row.id))
-    .returning();
-  getLogger().info(
-    { linkId: row.id, token: tokenLogId(row.tokenHash), channel: delivery.channel, status: delivery.status },
-    'link sent',
-  );
-  // The message has gone (or failed) already: its event is an outcome, never thrown over the answer.
-  await recordAuditOutcome(
-    db,
-    context,
-    linkEvent('link.send', delivery.status === 'sent' ? 'success' : 'failure', row, {
-      channel: delivery.channel,
-      tries: delivery.tries,
-      error: delivery.error ?? null,
-    }),
-  );
-  const [user] = await db.select({ email: authUsers.email }).from(authUsers).where(eq(authUsers.id, row.createdBy));
-  return toLinkView(updated ?? row, user?.email ?? null);
-}
+    const [updated] = await db
+      .update(cardLinks)
+      .set({ deliveries: sql`${cardLinks.deliveries} || ${JSON.stringify([delivery])}::jsonb` })
+      .where(eq(cardLinks.id, row.id))
+      .returning();
+    getLogger().info(
+      { linkId: row.id, token: tokenLogId(row.tokenHash), channel: delivery.channel, status: delivery.status },
+      'link sent',
+    );
+    // The message has gone (or failed) already: its event is an outcome, never thrown over the answer.
+    await recordAuditOutcome(
+      db,
+      context,
+      linkEvent('link.send', delivery.status === 'sent' ? 'success' : 'failure', row, {
+        channel: delivery.channel,
+        tries: delivery.tries,
+        error: delivery.error ?? null,
+      }),
+    );
+    const [user] = await db.select({ email: authUsers.email }).from(authUsers).where(eq(authUsers.id, row.createdBy));
+    return toLinkView(updated ?? row, user?.email ?? null);
+  },
+);

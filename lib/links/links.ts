@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { linkEvent } from './audit';
 import { can } from '@/lib/auth/permissions';
 import { cachedChannels, HIDDEN_CHANNEL_MESSAGE, matchChannel, seesHiddenChannels } from '@/lib/billing-keys/channels';
-import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { findCurrentKey } from '@/lib/billing-keys/guard';
 import { storedToView } from '@/lib/billing-keys/mapping';
 import type { Db } from '@/lib/db';
@@ -63,65 +63,65 @@ async function checkLinkChannel(input: CreateLinkInput, actor: Actor, runtime: I
  * Creates a one-time link for the customer to type the card on. The replacement guard runs now:
  * the customer is never asked whether to replace a key. Answers the URL with its token, this once.
  */
-export async function createLink(
-  input: CreateLinkInput,
-  context: LinkRequestContext,
-  deps: UseCaseDeps & { now?: Date } = {},
-): Promise<CreatedLink> {
-  const { db, runtime } = await resolveDeps(deps);
-  const actor = signedIn(context);
-  const origin = publicOrigin(context.origin, runtime.mode);
-  const channel = await checkLinkChannel(input, actor, runtime, db);
-  const current = await findCurrentKey(input.customer_uid, { db, runtime });
-  if (current && !input.replace_confirmed) {
-    throw new AppError(
-      'replacement_unconfirmed',
-      '이 고객 결제수단 ID에는 이미 활성 빌링키가 있습니다. 링크로 교체하려면 기존 카드를 확인하고 교체에 동의하세요. 고객에게는 교체 여부를 묻지 않습니다.',
-      { existing: current.billingKey },
-    );
-  }
-  const settings = await getLinkSettings(db);
-  const now = deps.now ?? new Date();
-  const token = newLinkToken();
-  const tokenHash = hashLinkToken(token);
-  // The link and its audit event together: no link without its `link.create`.
-  const row = await inTransaction(db, async (tx) => {
-    const [inserted] = await tx
-      .insert(cardLinks)
-      .values({
-        tokenHash,
-        customerUid: input.customer_uid,
-        pg: input.pg.trim(),
-        channelKey: input.channel_key || channel.channel_key,
-        testChannel: channel.sandbox,
-        appMode: runtime.mode,
-        replaceConfirmed: Boolean(current && input.replace_confirmed),
-        customerId: input.customer_id || null,
-        customerName: input.customer_name || null,
-        customerTel: input.customer_tel || null,
-        customerEmail: input.customer_email || null,
-        createdBy: actor.id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + settings.expiryMinutes * 60_000),
-      })
-      .returning();
-    if (!inserted) throw new Error('link insert returned no row');
-    await recordAudit(
-      tx,
-      context,
-      linkEvent('link.create', 'success', inserted, {
-        customerUid: inserted.customerUid,
-        pg: inserted.pg,
-        token: tokenLogId(tokenHash),
-        expiresAt: inserted.expiresAt.toISOString(),
-        replace: inserted.replaceConfirmed,
-      }),
-    );
-    return inserted;
-  });
-  getLogger().info({ linkId: row.id, token: tokenLogId(tokenHash), customerUid: row.customerUid }, 'link created');
-  return { link: toLinkView(row, actor.email, now), url: `${origin}${linkPath(token)}`, token };
-}
+export const createLink = defineUseCase(
+  async (
+    input: CreateLinkInput,
+    context: LinkRequestContext,
+    { db, runtime, now = new Date() }: Resolved<{ now?: Date }>,
+  ): Promise<CreatedLink> => {
+    const actor = signedIn(context);
+    const origin = publicOrigin(context.origin, runtime.mode);
+    const channel = await checkLinkChannel(input, actor, runtime, db);
+    const current = await findCurrentKey(input.customer_uid, { db, runtime });
+    if (current && !input.replace_confirmed) {
+      throw new AppError(
+        'replacement_unconfirmed',
+        '이 고객 결제수단 ID에는 이미 활성 빌링키가 있습니다. 링크로 교체하려면 기존 카드를 확인하고 교체에 동의하세요. 고객에게는 교체 여부를 묻지 않습니다.',
+        { existing: current.billingKey },
+      );
+    }
+    const settings = await getLinkSettings(db);
+    const token = newLinkToken();
+    const tokenHash = hashLinkToken(token);
+    // The link and its audit event together: no link without its `link.create`.
+    const row = await inTransaction(db, async (tx) => {
+      const [inserted] = await tx
+        .insert(cardLinks)
+        .values({
+          tokenHash,
+          customerUid: input.customer_uid,
+          pg: input.pg.trim(),
+          channelKey: input.channel_key || channel.channel_key,
+          testChannel: channel.sandbox,
+          appMode: runtime.mode,
+          replaceConfirmed: Boolean(current && input.replace_confirmed),
+          customerId: input.customer_id || null,
+          customerName: input.customer_name || null,
+          customerTel: input.customer_tel || null,
+          customerEmail: input.customer_email || null,
+          createdBy: actor.id,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + settings.expiryMinutes * 60_000),
+        })
+        .returning();
+      if (!inserted) throw new Error('link insert returned no row');
+      await recordAudit(
+        tx,
+        context,
+        linkEvent('link.create', 'success', inserted, {
+          customerUid: inserted.customerUid,
+          pg: inserted.pg,
+          token: tokenLogId(tokenHash),
+          expiresAt: inserted.expiresAt.toISOString(),
+          replace: inserted.replaceConfirmed,
+        }),
+      );
+      return inserted;
+    });
+    getLogger().info({ linkId: row.id, token: tokenLogId(tokenHash), customerUid: row.customerUid }, 'link created');
+    return { link: toLinkView(row, actor.email, now), url: `${origin}${linkPath(token)}`, token };
+  },
+);
 
 /** Admins and reviewers see every link; everyone else the ones they sent. */
 const seesAllLinks = (actor: Actor) => can(actor.role, 'links.view');
@@ -141,87 +141,86 @@ async function emailOf(db: Db, userId: string): Promise<string | null> {
 }
 
 /** A link with its customer's attempts and, once used, the masked key: the agent's live view. */
-export async function getLinkDetail(id: string, context: RequestContext, deps: { db?: Db } = {}): Promise<LinkDetail> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  const row = await visibleLink(db, id, actor);
-  const attempts = await db
-    .select()
-    .from(issueAttempts)
-    .where(eq(issueAttempts.linkId, row.id))
-    .orderBy(asc(issueAttempts.startedAt));
-  const issuedAttempt = attempts.find((attempt) => attempt.outcome === 'issued');
-  const stored = issuedAttempt ? await findStoredKey(db, row.customerUid) : undefined;
-  let link = row;
-  if (issuedAttempt && row.status === 'issuing') {
-    // An outcome that was unknown and that recovery later found issued: the link is used.
-    const [used] = await db
-      .update(cardLinks)
-      .set({ status: 'used', usedAt: issuedAttempt.finishedAt ?? new Date(), claimedAt: null })
-      .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'issuing')))
-      .returning();
-    link = used ?? row;
-  }
-  return {
-    link: toLinkView(link, await emailOf(db, row.createdBy)),
-    attempts: attempts.map(toLinkAttemptView),
-    billingKey: stored && stored.status === 'active' ? storedToView(stored) : null,
-  };
-}
+export const getLinkDetail = defineUseCase(
+  async (id: string, context: RequestContext, { db }: Resolved): Promise<LinkDetail> => {
+    const actor = signedIn(context);
+    const row = await visibleLink(db, id, actor);
+    const attempts = await db
+      .select()
+      .from(issueAttempts)
+      .where(eq(issueAttempts.linkId, row.id))
+      .orderBy(asc(issueAttempts.startedAt));
+    const issuedAttempt = attempts.find((attempt) => attempt.outcome === 'issued');
+    const stored = issuedAttempt ? await findStoredKey(db, row.customerUid) : undefined;
+    let link = row;
+    if (issuedAttempt && row.status === 'issuing') {
+      // An outcome that was unknown and that recovery later found issued: the link is used.
+      const [used] = await db
+        .update(cardLinks)
+        .set({ status: 'used', usedAt: issuedAttempt.finishedAt ?? new Date(), claimedAt: null })
+        .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'issuing')))
+        .returning();
+      link = used ?? row;
+    }
+    return {
+      link: toLinkView(link, await emailOf(db, row.createdBy)),
+      attempts: attempts.map(toLinkAttemptView),
+      billingKey: stored && stored.status === 'active' ? storedToView(stored) : null,
+    };
+  },
+);
 
 /** Newest first; admins and reviewers see all, others their own. */
-export async function listLinks(
-  query: LinksQuery,
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<LinksPage> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  const now = new Date();
-  const conditions: SQL[] = [];
-  if (!seesAllLinks(actor)) conditions.push(eq(cardLinks.createdBy, actor.id));
-  if (query.customer_uid) conditions.push(eq(cardLinks.customerUid, query.customer_uid));
-  if (query.status === 'expired') {
-    conditions.push(inArray(cardLinks.status, ['active', 'issuing']), lte(cardLinks.expiresAt, now));
-  } else if (query.status === 'active' || query.status === 'issuing') {
-    conditions.push(eq(cardLinks.status, query.status), gt(cardLinks.expiresAt, now));
-  } else if (query.status) {
-    conditions.push(eq(cardLinks.status, query.status));
-  }
-  const rows = await db
-    .select({ link: cardLinks, email: authUsers.email })
-    .from(cardLinks)
-    .leftJoin(authUsers, eq(authUsers.id, cardLinks.createdBy))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(cardLinks.createdAt), desc(cardLinks.id))
-    .limit(query.limit);
-  return { links: rows.map((row) => toLinkView(row.link, row.email ?? null, now)) };
-}
+export const listLinks = defineUseCase(
+  async (query: LinksQuery, context: RequestContext, { db }: Resolved): Promise<LinksPage> => {
+    const actor = signedIn(context);
+    const now = new Date();
+    const conditions: SQL[] = [];
+    if (!seesAllLinks(actor)) conditions.push(eq(cardLinks.createdBy, actor.id));
+    if (query.customer_uid) conditions.push(eq(cardLinks.customerUid, query.customer_uid));
+    if (query.status === 'expired') {
+      conditions.push(inArray(cardLinks.status, ['active', 'issuing']), lte(cardLinks.expiresAt, now));
+    } else if (query.status === 'active' || query.status === 'issuing') {
+      conditions.push(eq(cardLinks.status, query.status), gt(cardLinks.expiresAt, now));
+    } else if (query.status) {
+      conditions.push(eq(cardLinks.status, query.status));
+    }
+    const rows = await db
+      .select({ link: cardLinks, email: authUsers.email })
+      .from(cardLinks)
+      .leftJoin(authUsers, eq(authUsers.id, cardLinks.createdBy))
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(cardLinks.createdAt), desc(cardLinks.id))
+      .limit(query.limit);
+    return { links: rows.map((row) => toLinkView(row.link, row.email ?? null, now)) };
+  },
+);
 
 /** Ends a link before its time. The sender may, and whoever sees all links and may send them (admins). */
-export async function revokeLink(id: string, context: RequestContext, deps: { db?: Db } = {}): Promise<LinkView> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  const row = await visibleLink(db, id, actor);
-  const mayRevoke = row.createdBy === actor.id || (seesAllLinks(actor) && can(actor.role, 'links.send'));
-  if (!mayRevoke) throw new AppError('forbidden', '링크를 보낸 직원이나 관리자만 링크를 폐기할 수 있습니다.');
-  const now = new Date();
-  const revoked = await inTransaction(db, async (tx) => {
-    const [updated] = await tx
-      .update(cardLinks)
-      .set({ status: 'revoked', revokedAt: now, revokedBy: actor.id })
-      .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'active')))
-      .returning();
-    if (!updated) {
-      const message =
-        row.status === 'issuing'
-          ? '고객의 등록 요청이 지금 처리 중이라 폐기할 수 없습니다. 잠시 후 결과를 확인하세요.'
-          : '이미 끝난 링크입니다 (사용됨, 폐기됨 또는 잠김).';
-      throw new AppError('issuance_in_progress', message);
-    }
-    await recordAudit(tx, context, linkEvent('link.revoke', 'success', row, { customerUid: row.customerUid }));
-    return updated;
-  });
-  getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link revoked');
-  return toLinkView(revoked, await emailOf(db, revoked.createdBy), now);
-}
+export const revokeLink = defineUseCase(
+  async (id: string, context: RequestContext, { db }: Resolved): Promise<LinkView> => {
+    const actor = signedIn(context);
+    const row = await visibleLink(db, id, actor);
+    const mayRevoke = row.createdBy === actor.id || (seesAllLinks(actor) && can(actor.role, 'links.send'));
+    if (!mayRevoke) throw new AppError('forbidden', '링크를 보낸 직원이나 관리자만 링크를 폐기할 수 있습니다.');
+    const now = new Date();
+    const revoked = await inTransaction(db, async (tx) => {
+      const [updated] = await tx
+        .update(cardLinks)
+        .set({ status: 'revoked', revokedAt: now, revokedBy: actor.id })
+        .where(and(eq(cardLinks.id, row.id), eq(cardLinks.status, 'active')))
+        .returning();
+      if (!updated) {
+        const message =
+          row.status === 'issuing'
+            ? '고객의 등록 요청이 지금 처리 중이라 폐기할 수 없습니다. 잠시 후 결과를 확인하세요.'
+            : '이미 끝난 링크입니다 (사용됨, 폐기됨 또는 잠김).';
+        throw new AppError('issuance_in_progress', message);
+      }
+      await recordAudit(tx, context, linkEvent('link.revoke', 'success', row, { customerUid: row.customerUid }));
+      return updated;
+    });
+    getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link revoked');
+    return toLinkView(revoked, await emailOf(db, revoked.createdBy), now);
+  },
+);

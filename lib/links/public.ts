@@ -5,7 +5,7 @@ import { recordAudit, recordAuditOutcome } from '@/lib/audit';
 import { linkEvent } from './audit';
 import { inTransaction } from './transaction';
 import { can } from '@/lib/auth/permissions';
-import { resolveDb, resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { issueBillingKey, type IssueContext } from '@/lib/billing-keys/issue';
 import { authUsers, cardLinks, issueAttempts, type CardLinkRow } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
@@ -52,42 +52,42 @@ function deadState(row: CardLinkRow | null, now: Date): DeadState | null {
  * The customer's page: what the link is for, or why it is over. The first opening is recorded
  * (`link.open`) so the agent sees it.
  */
-export async function openLink(
-  token: string,
-  context: RequestContext,
-  deps: { db?: Db; now?: Date } = {},
-): Promise<PublicLinkView> {
-  const db = await resolveDb(deps);
-  await countLinkHit(db, context.ip);
-  const now = deps.now ?? new Date();
-  const settings = await getLinkSettings(db);
-  const row = await findByToken(db, token);
-  const dead = deadState(row, now);
-  if (dead || !row) return { state: dead ?? 'expired', merchantName: settings.merchantName };
-  // The first opening and its `link.open` event together.
-  const opened = await inTransaction(db, async (tx) => {
-    const [first] = await tx
-      .update(cardLinks)
-      .set({ openedAt: now })
-      .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
-      .returning({ id: cardLinks.id });
-    if (first) {
-      await recordAudit(tx, context, linkEvent('link.open', 'success', row, { customerUid: row.customerUid }));
-    }
-    return Boolean(first);
-  });
-  if (opened) getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link opened');
-  return {
-    state: 'open',
-    merchantName: settings.merchantName,
-    purpose: settings.purpose,
-    terms: settings.terms,
-    pg: row.pg,
-    providerName: pgDisplayName(providerOfPg(row.pg) ?? row.pg),
-    testChannel: row.testChannel,
-    expiresAt: row.expiresAt.toISOString(),
-  };
-}
+export const openLink = defineUseCase(
+  async (
+    token: string,
+    context: RequestContext,
+    { db, now = new Date() }: Resolved<{ now?: Date }>,
+  ): Promise<PublicLinkView> => {
+    await countLinkHit(db, context.ip);
+    const settings = await getLinkSettings(db);
+    const row = await findByToken(db, token);
+    const dead = deadState(row, now);
+    if (dead || !row) return { state: dead ?? 'expired', merchantName: settings.merchantName };
+    // The first opening and its `link.open` event together.
+    const opened = await inTransaction(db, async (tx) => {
+      const [first] = await tx
+        .update(cardLinks)
+        .set({ openedAt: now })
+        .where(and(eq(cardLinks.id, row.id), isNull(cardLinks.openedAt)))
+        .returning({ id: cardLinks.id });
+      if (first) {
+        await recordAudit(tx, context, linkEvent('link.open', 'success', row, { customerUid: row.customerUid }));
+      }
+      return Boolean(first);
+    });
+    if (opened) getLogger().info({ linkId: row.id, token: tokenLogId(row.tokenHash) }, 'link opened');
+    return {
+      state: 'open',
+      merchantName: settings.merchantName,
+      purpose: settings.purpose,
+      terms: settings.terms,
+      pg: row.pg,
+      providerName: pgDisplayName(providerOfPg(row.pg) ?? row.pg),
+      testChannel: row.testChannel,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+  },
+);
 
 /** How long a submission may hold the link before another may take it (its process died). */
 const claimStaleMs = () => getEnv().IAMPORT_ISSUE_TIMEOUT_MS + 60_000;
@@ -130,63 +130,63 @@ const koreanIssues = z.locales.ko().localeError;
  * through the same use case as the agent's (lease, attempt first, recovery, guardrails, audit) as
  * the agent who sent the link, marked as entered by the customer. Used once; five rejected cards lock it.
  */
-export async function submitLink(
-  token: string,
-  body: unknown,
-  context: RequestContext,
-  deps: UseCaseDeps & { now?: Date } = {},
-): Promise<LinkRegistered> {
-  const { db, runtime } = await resolveDeps(deps);
-  await countLinkHit(db, context.ip);
-  const now = deps.now ?? new Date();
-  const row = await findByToken(db, token);
-  if (!row || deadState(row, now)) throw new AppError('not_found', LINK_GONE_MESSAGE);
-  await countLinkHit(db, linkHitKey(row.id), now, LINK_SUBMIT_LIMIT);
+export const submitLink = defineUseCase(
+  async (
+    token: string,
+    body: unknown,
+    context: RequestContext,
+    { db, runtime, now = new Date() }: Resolved<{ now?: Date }>,
+  ): Promise<LinkRegistered> => {
+    await countLinkHit(db, context.ip);
+    const row = await findByToken(db, token);
+    if (!row || deadState(row, now)) throw new AppError('not_found', LINK_GONE_MESSAGE);
+    await countLinkHit(db, linkHitKey(row.id), now, LINK_SUBMIT_LIMIT);
 
-  const parsed = buildLinkSubmissionSchema(row.pg).safeParse(body, { error: koreanIssues });
-  if (!parsed.success) throw validationError(parsed.error);
-  const card = parsed.data;
+    const parsed = buildLinkSubmissionSchema(row.pg).safeParse(body, { error: koreanIssues });
+    if (!parsed.success) throw validationError(parsed.error);
+    const card = parsed.data;
 
-  const claimed = await claim(db, row, now);
-  if (!claimed) {
-    const [fresh] = await db.select().from(cardLinks).where(eq(cardLinks.id, row.id));
-    if (fresh?.status === 'issuing' && !deadState(fresh, now)) {
-      throw new AppError('issuance_in_progress', '등록 요청을 처리하고 있습니다. 잠시 후 다시 확인하세요.');
+    const claimed = await claim(db, row, now);
+    if (!claimed) {
+      const [fresh] = await db.select().from(cardLinks).where(eq(cardLinks.id, row.id));
+      if (fresh?.status === 'issuing' && !deadState(fresh, now)) {
+        throw new AppError('issuance_in_progress', '등록 요청을 처리하고 있습니다. 잠시 후 다시 확인하세요.');
+      }
+      throw new AppError('not_found', LINK_GONE_MESSAGE);
     }
-    throw new AppError('not_found', LINK_GONE_MESSAGE);
-  }
-  const log = getLogger().child({ linkId: row.id, token: tokenLogId(row.tokenHash) });
-  const release = (values: Partial<CardLinkRow>) => db.update(cardLinks).set(values).where(eq(cardLinks.id, row.id));
+    const log = getLogger().child({ linkId: row.id, token: tokenLogId(row.tokenHash) });
+    const release = (values: Partial<CardLinkRow>) => db.update(cardLinks).set(values).where(eq(cardLinks.id, row.id));
 
-  const sender = await senderOf(db, row);
-  if (!sender) {
-    await release({ status: 'active', claimedAt: null });
-    log.warn('link sender may no longer send links; refused');
-    throw new AppError('forbidden', CONTACT_MERCHANT);
-  }
-  // The agent's fields from the link, then the customer's card as the page sent it (consent is no issuance field).
-  const { consent, ...typed } = card;
-  const input = issueBillingKeySchema.parse({
-    customer_uid: row.customerUid,
-    pg: row.pg,
-    channel_key: row.channelKey ?? undefined,
-    customer_id: row.customerId ?? undefined,
-    customer_name: row.customerName ?? undefined,
-    customer_tel: row.customerTel ?? undefined,
-    customer_email: row.customerEmail ?? undefined,
-    replace_confirmed: row.replaceConfirmed,
-    ...typed,
-  });
-  const issueContext: IssueContext = { actor: sender, ip: context.ip, link: { id: row.id } };
-  try {
-    const result = await issueBillingKey(input, issueContext, { runtime, db });
-    await release({ status: 'used', usedAt: new Date() });
-    log.info('link used');
-    return { cardName: result.billingKey.cardName, cardNumberMasked: result.billingKey.cardNumberMasked };
-  } catch (error) {
-    throw await afterFailure(db, row, error, issueContext, log);
-  }
-}
+    const sender = await senderOf(db, row);
+    if (!sender) {
+      await release({ status: 'active', claimedAt: null });
+      log.warn('link sender may no longer send links; refused');
+      throw new AppError('forbidden', CONTACT_MERCHANT);
+    }
+    // The agent's fields from the link, then the customer's card as the page sent it (consent is no issuance field).
+    const { consent, ...typed } = card;
+    const input = issueBillingKeySchema.parse({
+      customer_uid: row.customerUid,
+      pg: row.pg,
+      channel_key: row.channelKey ?? undefined,
+      customer_id: row.customerId ?? undefined,
+      customer_name: row.customerName ?? undefined,
+      customer_tel: row.customerTel ?? undefined,
+      customer_email: row.customerEmail ?? undefined,
+      replace_confirmed: row.replaceConfirmed,
+      ...typed,
+    });
+    const issueContext: IssueContext = { actor: sender, ip: context.ip, link: { id: row.id } };
+    try {
+      const result = await issueBillingKey(input, issueContext, { runtime, db });
+      await release({ status: 'used', usedAt: new Date() });
+      log.info('link used');
+      return { cardName: result.billingKey.cardName, cardNumberMasked: result.billingKey.cardNumberMasked };
+    } catch (error) {
+      throw await afterFailure(db, row, error, issueContext, log);
+    }
+  },
+);
 
 /** Settles the link after a submission that did not issue, and turns the error into the customer's words. */
 async function afterFailure(

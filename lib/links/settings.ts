@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { inTransaction } from './transaction';
 import { getEnv } from '@/lib/env';
 import type { LinkSettingsView } from '@/lib/model/links';
@@ -38,8 +38,8 @@ export async function getLinkSettings(
   };
 }
 
-export async function linkSettingsView(deps: { db?: Db } = {}): Promise<LinkSettingsView> {
-  const current = await getLinkSettings(await resolveDb(deps));
+export const linkSettingsView = defineUseCase(async ({ db }: Resolved): Promise<LinkSettingsView> => {
+  const current = await getLinkSettings(db);
   const env = getEnv();
   return {
     expiryMinutes: current.expiryMinutes,
@@ -52,29 +52,26 @@ export async function linkSettingsView(deps: { db?: Db } = {}): Promise<LinkSett
     webhook: Boolean(env.LINK_WEBHOOK_URL),
     publicUrl: env.PUBLIC_URL ?? null,
   };
-}
+});
 
-export async function saveLinkSettings(
-  input: LinkSettingsInput,
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<LinkSettingsView> {
-  const db = await resolveDb(deps);
-  const value = linkSettingsSchema.parse(input);
-  const at = new Date();
-  const actorId = context.actor?.id ?? null;
-  await inTransaction(db, async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: LINK_SETTINGS_KEY, value, updatedAt: at, updatedBy: actorId })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: actorId } });
-    await recordAudit(tx, context, {
-      action: 'settings.update',
-      result: 'success',
-      targetType: 'settings',
-      targetId: LINK_SETTINGS_KEY,
-      details: { expiryMinutes: value.expiryMinutes },
+export const saveLinkSettings = defineUseCase(
+  async (input: LinkSettingsInput, context: RequestContext, { db }: Resolved): Promise<LinkSettingsView> => {
+    const value = linkSettingsSchema.parse(input);
+    const at = new Date();
+    const actorId = context.actor?.id ?? null;
+    await inTransaction(db, async (tx) => {
+      await tx
+        .insert(settings)
+        .values({ key: LINK_SETTINGS_KEY, value, updatedAt: at, updatedBy: actorId })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: actorId } });
+      await recordAudit(tx, context, {
+        action: 'settings.update',
+        result: 'success',
+        targetType: 'settings',
+        targetId: LINK_SETTINGS_KEY,
+        details: { expiryMinutes: value.expiryMinutes },
+      });
     });
-  });
-  return linkSettingsView({ db });
-}
+    return linkSettingsView({ db });
+  },
+);
