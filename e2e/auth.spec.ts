@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openNavMenu } from './helpers';
+import { CARDS, uniqueUid } from './cards';
+import { expectNoAxeViolations, fillCard, openIssueForm, openNavMenu, submitButton } from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -56,6 +57,26 @@ async function signIn(
   await passwordInput(page).fill(password);
   await passwordInput(page).press('Enter');
   await expect(page).toHaveURL(typeof landing === 'string' ? `${AUTH_APP}${landing}` : landing);
+}
+
+/**
+ * Turns TOTP on in /settings/security for the signed-in account (its password, then the app's code);
+ * returns the key and the code used, which cannot be used again.
+ */
+async function enableTotp(page: Page, password = PASSWORD) {
+  const panel = page.getByRole('region', { name: '2단계 인증 (TOTP)' });
+  await panel.getByLabel(/^현재 비밀번호/).fill(password);
+  await panel.getByLabel(/^현재 비밀번호/).press('Enter');
+  await expect(panel.getByRole('heading', { name: '인증 앱에 이 계정을 추가하세요' })).toBeFocused();
+  const secret = (await panel.getByTestId('totp-secret').textContent()) ?? '';
+  await expect(panel.getByTestId('totp-uri')).toHaveText(/^otpauth:\/\/totp\//);
+  await expectNoAxeViolations(page);
+  const enrolmentCode = totp(secret);
+  await panel.getByLabel(/^인증 앱에 표시된 코드/).fill(enrolmentCode);
+  await panel.getByLabel(/^인증 앱에 표시된 코드/).press('Enter');
+  await expect(page).toHaveURL(`${AUTH_APP}/settings/security?notice=two_factor_on`);
+  await expect(page.getByRole('region', { name: '2단계 인증 (TOTP)' })).toContainText('현재 상태: 켜짐');
+  return { secret, enrolmentCode };
 }
 
 /** Creates an account through the admin API, with the admin's cookies. */
@@ -286,18 +307,7 @@ test('[AUTH] enabling TOTP in /settings/security, then signing in asks for the c
   await panel.getByLabel(/^현재 비밀번호/).fill('wrong password here');
   await panel.getByLabel(/^현재 비밀번호/).press('Enter');
   await expect(panel.getByText('비밀번호가 올바르지 않습니다.')).toBeVisible();
-  await panel.getByLabel(/^현재 비밀번호/).fill(PASSWORD);
-  await panel.getByLabel(/^현재 비밀번호/).press('Enter');
-
-  await expect(panel.getByRole('heading', { name: '인증 앱에 이 계정을 추가하세요' })).toBeFocused();
-  const secret = (await panel.getByTestId('totp-secret').textContent()) ?? '';
-  await expect(panel.getByTestId('totp-uri')).toHaveText(/^otpauth:\/\/totp\//);
-  await expectNoAxeViolations(page);
-  const enrolmentCode = totp(secret);
-  await panel.getByLabel(/^인증 앱에 표시된 코드/).fill(enrolmentCode);
-  await panel.getByLabel(/^인증 앱에 표시된 코드/).press('Enter');
-  await expect(page).toHaveURL(`${AUTH_APP}/settings/security?notice=two_factor_on`);
-  await expect(page.getByRole('region', { name: '2단계 인증 (TOTP)' })).toContainText('현재 상태: 켜짐');
+  const { secret, enrolmentCode } = await enableTotp(page);
 
   await page.getByRole('group', { name: '내 계정' }).getByRole('button', { name: '로그아웃' }).click();
   await expect(page).toHaveURL(`${AUTH_APP}/login?notice=signed_out`);
@@ -320,6 +330,52 @@ test('[AUTH] enabling TOTP in /settings/security, then signing in asks for the c
   await code.press('Enter');
   await expect(page).toHaveURL(`${AUTH_APP}/settings/security`);
   await expect(page.getByRole('group', { name: '내 계정' })).toContainText(email);
+});
+
+test.describe('from a third address', () => {
+  // Its own client address: better-auth limits the 2FA steps per address, and the tests around
+  // this one take those steps too.
+  test.use({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.78' } });
+
+  test("[AUTH] the issue form's sign-in dialog asks a 2FA account for its code, then sends the same submission again", async ({
+    page,
+    browser,
+  }) => {
+    const { context: adminContext, page: admin } = await adminPage(browser);
+    const email = await createStaff(admin.request, 'agent');
+    await adminContext.close();
+    await signIn(page, email, PASSWORD);
+    const { secret } = await enableTotp(page);
+
+    const keys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') {
+        keys.push((JSON.parse(request.postData() ?? '{}') as { idempotency_key?: string }).idempotency_key ?? '');
+      }
+    });
+    await openIssueForm(page);
+    await fillCard(page, { uid: uniqueUid('reauth-2fa'), card: CARDS.kbCheck, customerName: '이이중' });
+    // The session ends (as when revoked elsewhere) while the card is typed; the submit finds no session.
+    await page.context().clearCookies();
+    await submitButton(page).click();
+    const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
+    await expect(dialog.getByRole('textbox', { name: /^이메일/ })).toHaveValue(email);
+    await expect(dialog.getByLabel(/^비밀번호/)).toBeFocused();
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    // The second step, in the same dialog, over the same form.
+    const code = dialog.getByRole('textbox', { name: /^인증 코드/ });
+    await expect(code).toBeFocused();
+    await expectNoAxeViolations(page);
+    // The enrolment's code cannot be replayed: the next window's one signs in.
+    await page.keyboard.type(totp(secret, Date.now() + 30_000));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('region', { name: '새 빌링키가 발급되었습니다' })).toContainText('이이중');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
 });
 
 test('[AUTH] with "require 2FA for everyone" on, an account without it can only set it up', async ({
