@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import type { RequestContext } from '@/lib/model/staff';
 import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
 import { staffText } from '@/lib/format';
@@ -50,20 +50,20 @@ export interface AuditExport {
 }
 
 /** Starts the CSV export of a filter and records who exported what (`audit.export`, with the filter). */
-export async function exportAuditEvents(
-  filters: AuditFilters,
-  context: RequestContext,
-  deps: { db?: Db; now?: Date; batchSize?: number } = {},
-): Promise<AuditExport> {
-  const db = await resolveDb(deps);
-  const batchSize = deps.batchSize ?? AUDIT_EXPORT_BATCH_SIZE;
-  const filename = datedCsvFilename('audit-events', deps.now ?? new Date());
-  const filter = auditFiltersOf(filters);
-  await recordAudit(db, context, {
-    action: 'audit.export',
-    result: 'success',
-    targetType: 'audit_events',
-    details: { format: 'csv', filename, filter },
-  });
-  return { filename, stream: auditCsvStream(db, filter, batchSize) };
-}
+export const exportAuditEvents = defineUseCase(
+  async (
+    filters: AuditFilters,
+    context: RequestContext,
+    { db, now, batchSize = AUDIT_EXPORT_BATCH_SIZE }: Resolved<{ now?: Date; batchSize?: number }>,
+  ): Promise<AuditExport> => {
+    const filename = datedCsvFilename('audit-events', now ?? new Date());
+    const filter = auditFiltersOf(filters);
+    await recordAudit(db, context, {
+      action: 'audit.export',
+      result: 'success',
+      targetType: 'audit_events',
+      details: { format: 'csv', filename, filter },
+    });
+    return { filename, stream: auditCsvStream(db, filter, batchSize) };
+  },
+);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { and, asc, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '@/lib/db/sql';
 import type { Db } from '@/lib/db';
@@ -114,8 +114,7 @@ const positionOf = (row: Selected): Position => ({ at: row.atText, id: row.event
  * previous page's last, `prev` newer ones than the next page's first. A `prev` page that would be
  * short is the first page, read again from the top so it is full.
  */
-export async function listAuditTrail(query: AuditQuery, deps: { db?: Db } = {}): Promise<AuditTrailPage> {
-  const db = await resolveDb(deps);
+export const listAuditTrail = defineUseCase(async (query: AuditQuery, { db }: Resolved): Promise<AuditTrailPage> => {
   const where = auditWhere(query);
   const { cursor, limit } = query;
   if (cursor?.direction === 'prev') {
@@ -126,7 +125,7 @@ export async function listAuditTrail(query: AuditQuery, deps: { db?: Db } = {}):
   }
   const rows = await select(db, [where, cursor ? olderThan(cursor) : undefined], NEWEST_FIRST, limit + 1);
   return pageOf(db, rows.slice(0, limit), rows.length > limit, cursor !== undefined);
-}
+});
 
 async function pageOf(db: Db, rows: Selected[], hasOlder: boolean, hasNewer: boolean): Promise<AuditTrailPage> {
   const first = rows.at(0);

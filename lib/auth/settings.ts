@@ -2,7 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
 import { signedIn } from '@/lib/request-context';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { settings } from '@/lib/db/schema';
@@ -17,15 +17,14 @@ export interface SecuritySettings {
   updatedBy: string | null;
 }
 
-export async function getSecuritySettings(deps: { db?: Db } = {}): Promise<SecuritySettings> {
-  const db = await resolveDb(deps);
+export const getSecuritySettings = defineUseCase(async ({ db }: Resolved): Promise<SecuritySettings> => {
   const [row] = await db.select().from(settings).where(eq(settings.key, REQUIRE_TWO_FACTOR)).limit(1);
   return {
     requireTwoFactor: row?.value === true,
     updatedAt: row?.updatedAt.toISOString() ?? null,
     updatedBy: row?.updatedBy ?? null,
   };
-}
+});
 
 /** Stores the setting; returns the previous value so the caller can audit the change. */
 export async function setRequireTwoFactor(db: Db, value: boolean, actorId: string): Promise<boolean> {
@@ -38,22 +37,23 @@ export async function setRequireTwoFactor(db: Db, value: boolean, actorId: strin
 }
 
 /** "Require 2FA for everyone": the setting and its audit event (old and new value), both written or neither. */
-export async function saveSecuritySettings(
-  input: { requireTwoFactor: boolean },
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<SecuritySettings> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  await db.transaction(async (tx) => {
-    const previous = await setRequireTwoFactor(tx as unknown as Db, input.requireTwoFactor, actor.id);
-    await recordAudit(tx as unknown as Db, context, {
-      action: 'settings.update',
-      result: 'success',
-      targetType: 'setting',
-      targetId: REQUIRE_TWO_FACTOR,
-      details: { from: previous, to: input.requireTwoFactor },
+export const saveSecuritySettings = defineUseCase(
+  async (
+    input: { requireTwoFactor: boolean },
+    context: RequestContext,
+    { db }: Resolved,
+  ): Promise<SecuritySettings> => {
+    const actor = signedIn(context);
+    await db.transaction(async (tx) => {
+      const previous = await setRequireTwoFactor(tx as unknown as Db, input.requireTwoFactor, actor.id);
+      await recordAudit(tx as unknown as Db, context, {
+        action: 'settings.update',
+        result: 'success',
+        targetType: 'setting',
+        targetId: REQUIRE_TWO_FACTOR,
+        details: { from: previous, to: input.requireTwoFactor },
+      });
     });
-  });
-  return getSecuritySettings({ db });
-}
+    return getSecuritySettings({ db });
+  },
+);

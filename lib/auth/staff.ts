@@ -1,6 +1,6 @@
 import 'server-only';
 import { signedIn } from '@/lib/request-context';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -59,11 +59,10 @@ export function toStaffView(row: AuthUserRow): StaffView {
   };
 }
 
-export async function listStaff(deps: { db?: Db } = {}): Promise<StaffView[]> {
-  const db = await resolveDb(deps);
+export const listStaff = defineUseCase(async ({ db }: Resolved): Promise<StaffView[]> => {
   const rows = await db.select().from(authUsers).orderBy(asc(authUsers.email));
   return rows.map(toStaffView);
-}
+});
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffView | null> {
   const [row] = await db.select().from(authUsers).where(eq(authUsers.email, email.trim().toLowerCase())).limit(1);
@@ -71,11 +70,10 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffView
 }
 
 /** True once any admin account exists (even deactivated): /setup is then closed for good. */
-export async function adminExists(deps: { db?: Db } = {}): Promise<boolean> {
-  const db = await resolveDb(deps);
+export const adminExists = defineUseCase(async ({ db }: Resolved): Promise<boolean> => {
   const [row] = await db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.role, 'admin')).limit(1);
   return Boolean(row);
-}
+});
 
 function refusePassword(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
@@ -219,57 +217,58 @@ export interface StaffChange {
  * Changes a role or deactivates/reactivates. Deactivation ends every session at once. An admin
  * cannot lock themselves out, and the last active admin cannot be demoted or deactivated.
  */
-export async function updateStaffAccount(
-  userId: string,
-  change: StaffChange,
-  context: RequestContext,
-  deps: { db?: Db } = {},
-): Promise<{ before: StaffView; after: StaffView }> {
-  const db = await resolveDb(deps);
-  const actor = signedIn(context);
-  const [row] = await db.select().from(authUsers).where(eq(authUsers.id, userId)).limit(1);
-  if (!row) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
-  const before = toStaffView(row);
-  const demoting = change.role !== undefined && change.role !== 'admin' && row.role === 'admin';
-  const deactivating = change.active === false && before.active;
-  if (userId === actor.id && (demoting || deactivating)) {
-    throw new AppError(
-      'forbidden',
-      '자기 자신의 관리자 권한을 없애거나 계정을 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.',
-    );
-  }
-  if ((demoting || deactivating) && row.role === 'admin' && before.active) {
-    const [others] = await db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(authUsers)
-      .where(and(eq(authUsers.role, 'admin'), isNull(authUsers.deactivatedAt), ne(authUsers.id, userId)));
-    if ((others?.count ?? 0) === 0) {
+export const updateStaffAccount = defineUseCase(
+  async (
+    userId: string,
+    change: StaffChange,
+    context: RequestContext,
+    { db }: Resolved,
+  ): Promise<{ before: StaffView; after: StaffView }> => {
+    const actor = signedIn(context);
+    const [row] = await db.select().from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+    if (!row) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
+    const before = toStaffView(row);
+    const demoting = change.role !== undefined && change.role !== 'admin' && row.role === 'admin';
+    const deactivating = change.active === false && before.active;
+    if (userId === actor.id && (demoting || deactivating)) {
       throw new AppError(
         'forbidden',
-        '마지막 관리자는 역할을 바꾸거나 비활성화할 수 없습니다. 먼저 다른 관리자를 만드세요.',
+        '자기 자신의 관리자 권한을 없애거나 계정을 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.',
       );
     }
-  }
-  const now = new Date();
-  // The change, the ended sessions and the audit event: all or none.
-  const after = await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(authUsers)
-      .set({
-        ...(change.role !== undefined ? { role: change.role } : {}),
-        ...(change.active !== undefined ? { deactivatedAt: change.active ? null : (row.deactivatedAt ?? now) } : {}),
-        updatedAt: now,
-      })
-      .where(eq(authUsers.id, userId))
-      .returning();
-    if (!updated) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
-    if (deactivating) await tx.delete(authSessions).where(eq(authSessions.userId, userId));
-    const view = toStaffView(updated);
-    await recordAudit(tx as unknown as Db, context, staffUpdateEvent(before, view));
-    return view;
-  });
-  return { before, after };
-}
+    if ((demoting || deactivating) && row.role === 'admin' && before.active) {
+      const [others] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(authUsers)
+        .where(and(eq(authUsers.role, 'admin'), isNull(authUsers.deactivatedAt), ne(authUsers.id, userId)));
+      if ((others?.count ?? 0) === 0) {
+        throw new AppError(
+          'forbidden',
+          '마지막 관리자는 역할을 바꾸거나 비활성화할 수 없습니다. 먼저 다른 관리자를 만드세요.',
+        );
+      }
+    }
+    const now = new Date();
+    // The change, the ended sessions and the audit event: all or none.
+    const after = await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(authUsers)
+        .set({
+          ...(change.role !== undefined ? { role: change.role } : {}),
+          ...(change.active !== undefined ? { deactivatedAt: change.active ? null : (row.deactivatedAt ?? now) } : {}),
+          updatedAt: now,
+        })
+        .where(eq(authUsers.id, userId))
+        .returning();
+      if (!updated) throw new AppError('not_found', '계정을 찾을 수 없습니다.');
+      if (deactivating) await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+      const view = toStaffView(updated);
+      await recordAudit(tx as unknown as Db, context, staffUpdateEvent(before, view));
+      return view;
+    });
+    return { before, after };
+  },
+);
 
 function staffUpdateEvent(before: StaffView, after: StaffView): AuditInput {
   return {

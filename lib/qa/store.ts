@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDb } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { authUsers, qaRuns, type QaRunRow } from '@/lib/db/schema';
@@ -69,8 +69,7 @@ export function toQaRunSummary(view: QaRunView): QaRunSummary {
   return summary as QaRunSummary;
 }
 
-export async function findQaRun(id: string, deps: { db?: Db } = {}): Promise<QaRunView | null> {
-  const db = await resolveDb(deps);
+export const findQaRun = defineUseCase(async (id: string, { db }: Resolved): Promise<QaRunView | null> => {
   const [found] = await db
     .select({ run: qaRuns, actorEmail: authUsers.email })
     .from(qaRuns)
@@ -78,19 +77,19 @@ export async function findQaRun(id: string, deps: { db?: Db } = {}): Promise<QaR
     .where(eq(qaRuns.id, id))
     .limit(1);
   return found ? toQaRunView(found.run, found.actorEmail) : null;
-}
+});
 
 /** The latest runs, newest first. */
-export async function listQaRuns(deps: { db?: Db; limit?: number } = {}): Promise<QaRunSummary[]> {
-  const db = await resolveDb(deps);
-  const limit = deps.limit ?? 30;
-  const rows = await db
-    .select({ run: qaRuns, actorEmail: authUsers.email })
-    .from(qaRuns)
-    .leftJoin(authUsers, eq(authUsers.id, qaRuns.actorId))
-    .orderBy(desc(qaRuns.createdAt), desc(qaRuns.id))
-    .limit(limit);
-  return rows.map((row) => toQaRunSummary(toQaRunView(row.run, row.actorEmail)));
-}
+export const listQaRuns = defineUseCase(
+  async ({ db, limit = 30 }: Resolved<{ limit?: number }>): Promise<QaRunSummary[]> => {
+    const rows = await db
+      .select({ run: qaRuns, actorEmail: authUsers.email })
+      .from(qaRuns)
+      .leftJoin(authUsers, eq(authUsers.id, qaRuns.actorId))
+      .orderBy(desc(qaRuns.createdAt), desc(qaRuns.id))
+      .limit(limit);
+    return rows.map((row) => toQaRunSummary(toQaRunView(row.run, row.actorEmail)));
+  },
+);
 
 export const EMPTY_CLEANUP: QaCleanup = { status: 'pending', deleted: [], absent: [], failed: [] };

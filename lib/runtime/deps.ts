@@ -49,14 +49,3 @@ export function defineUseCase<P extends [...unknown[], Resolved], R>(
     return run(...([...inputs, resolved] as unknown as P));
   };
 }
-
-/** The database first: when it is down (503), nothing is sent to Iamport. */
-export async function resolveDeps(deps: UseCaseDeps = {}): Promise<{ db: Db; runtime: IamportRuntime }> {
-  const db = deps.db ?? (await getDb());
-  return { db, runtime: deps.runtime ?? getIamport() };
-}
-
-/** For use cases that only read or write the database. */
-export async function resolveDb(deps: { db?: Db } = {}): Promise<Db> {
-  return deps.db ?? (await getDb());
-}

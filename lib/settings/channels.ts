@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveDeps, type UseCaseDeps } from '@/lib/runtime/deps';
+import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
@@ -121,55 +121,55 @@ function buildView(channels: PgChannel[], current: ChannelSettings): ChannelSett
   return { channels: rows, settings: current, staleKeys: [...new Set(saved.filter((key) => !listed.has(key)))] };
 }
 
-export async function channelSettingsView(deps: UseCaseDeps = {}): Promise<ChannelSettingsView> {
-  const { db, runtime } = await resolveDeps(deps);
+export const channelSettingsView = defineUseCase(async ({ db, runtime }: Resolved): Promise<ChannelSettingsView> => {
   const [channels, current] = await Promise.all([liveChannels(runtime), getChannelSettings(db)]);
   return buildView(channels, current);
-}
+});
 
 /**
  * Saves the default channel and the hidden ones, checked against the live channel list: the default
  * must be able to issue, a hidden key must be a channel the merchant has (or one already hidden).
  * Each changed setting is audited as `settings.update` with its old and new value.
  */
-export async function updateChannelSettings(
-  input: ChannelSettingsValues,
-  context: RequestContext,
-  deps: UseCaseDeps = {},
-): Promise<ChannelSettingsView> {
-  const { db, runtime } = await resolveDeps(deps);
-  const [channels, previous] = await Promise.all([liveChannels(runtime), getChannelSettings(db)]);
-  const fields: Record<string, string> = {};
-  if (input.defaultChannelKey) {
-    const chosen = channels.find((channel) => channel.channel_key === input.defaultChannelKey);
-    if (!chosen) fields.defaultChannelKey = '기본 채널이 이 가맹점의 채널 목록에 없습니다.';
-    else if (!isIssuable(chosen))
-      fields.defaultChannelKey = 'API(키인)로 빌링키를 발급할 수 있는 채널만 기본 채널로 정할 수 있습니다.';
-  }
-  const known = new Set([...channels.map((channel) => channel.channel_key), ...previous.hiddenChannelKeys]);
-  const unknown = input.hiddenChannelKeys.filter((key) => !known.has(key));
-  if (unknown.length > 0) fields.hiddenChannelKeys = `채널 목록에 없는 채널입니다: ${unknown.join(', ')}`;
-  if (Object.keys(fields).length > 0) {
-    throw new AppError('validation_failed', '채널 설정을 저장하지 못했습니다. 표시된 항목을 확인하세요.', { fields });
-  }
-
-  const actorId = context.actor?.id ?? 'system';
-  const changes: [string, unknown, unknown][] = [
-    [CHANNELS_DEFAULT, previous.defaultChannelKey, input.defaultChannelKey],
-    [CHANNELS_HIDDEN, previous.hiddenChannelKeys, input.hiddenChannelKeys],
-  ];
-  // The settings and their audit events: all written or none.
-  await writeChannelSettings(db, input, actorId, async (tx) => {
-    for (const [key, from, to] of changes) {
-      if (JSON.stringify(from) === JSON.stringify(to)) continue;
-      await recordAudit(tx, context, {
-        action: 'settings.update',
-        result: 'success',
-        targetType: 'setting',
-        targetId: key,
-        details: { from, to },
-      });
+export const updateChannelSettings = defineUseCase(
+  async (
+    input: ChannelSettingsValues,
+    context: RequestContext,
+    { db, runtime }: Resolved,
+  ): Promise<ChannelSettingsView> => {
+    const [channels, previous] = await Promise.all([liveChannels(runtime), getChannelSettings(db)]);
+    const fields: Record<string, string> = {};
+    if (input.defaultChannelKey) {
+      const chosen = channels.find((channel) => channel.channel_key === input.defaultChannelKey);
+      if (!chosen) fields.defaultChannelKey = '기본 채널이 이 가맹점의 채널 목록에 없습니다.';
+      else if (!isIssuable(chosen))
+        fields.defaultChannelKey = 'API(키인)로 빌링키를 발급할 수 있는 채널만 기본 채널로 정할 수 있습니다.';
     }
-  });
-  return buildView(channels, await getChannelSettings(db));
-}
+    const known = new Set([...channels.map((channel) => channel.channel_key), ...previous.hiddenChannelKeys]);
+    const unknown = input.hiddenChannelKeys.filter((key) => !known.has(key));
+    if (unknown.length > 0) fields.hiddenChannelKeys = `채널 목록에 없는 채널입니다: ${unknown.join(', ')}`;
+    if (Object.keys(fields).length > 0) {
+      throw new AppError('validation_failed', '채널 설정을 저장하지 못했습니다. 표시된 항목을 확인하세요.', { fields });
+    }
+
+    const actorId = context.actor?.id ?? 'system';
+    const changes: [string, unknown, unknown][] = [
+      [CHANNELS_DEFAULT, previous.defaultChannelKey, input.defaultChannelKey],
+      [CHANNELS_HIDDEN, previous.hiddenChannelKeys, input.hiddenChannelKeys],
+    ];
+    // The settings and their audit events: all written or none.
+    await writeChannelSettings(db, input, actorId, async (tx) => {
+      for (const [key, from, to] of changes) {
+        if (JSON.stringify(from) === JSON.stringify(to)) continue;
+        await recordAudit(tx, context, {
+          action: 'settings.update',
+          result: 'success',
+          targetType: 'setting',
+          targetId: key,
+          details: { from, to },
+        });
+      }
+    });
+    return buildView(channels, await getChannelSettings(db));
+  },
+);
