@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { CARDS, uniqueUid } from './cards';
-import { expectNoAxeViolations, fillCard, openIssueForm, openNavMenu, submitButton } from './helpers';
+import {
+  expectNoAxeViolations,
+  expectOneKeyTwice,
+  fillCard,
+  openIssueForm,
+  openNavMenu,
+  recordIssueKeys,
+  submitAfterSessionEnds,
+} from './helpers';
 import { E2E } from './ports';
 
 /**
@@ -94,6 +102,14 @@ async function adminPage(browser: import('@playwright/test').Browser) {
   const page = await context.newPage();
   await signIn(page, ADMIN.email, ADMIN.password, '/settings/staff');
   return { context, page };
+}
+
+/** A new account of `role`, made by the admin in a context of its own that is closed again. */
+async function newStaffAccount(browser: import('@playwright/test').Browser, role: string) {
+  const { context, page: admin } = await adminPage(browser);
+  const email = await createStaff(admin.request, role);
+  await context.close();
+  return email;
 }
 
 test('[AUTH] /setup creates the first admin once, then sends everyone to the sign-in page', async ({
@@ -296,9 +312,7 @@ test('[AUTH] a deactivated account is signed out at once and cannot sign in', as
 });
 
 test('[AUTH] enabling TOTP in /settings/security, then signing in asks for the code', async ({ page, browser }) => {
-  const { context: adminContext, page: admin } = await adminPage(browser);
-  const email = await createStaff(admin.request, 'qa');
-  await adminContext.close();
+  const email = await newStaffAccount(browser, 'qa');
 
   await signIn(page, email, PASSWORD);
   await expectNoAxeViolations(page);
@@ -341,26 +355,14 @@ test.describe('from a third address', () => {
     page,
     browser,
   }) => {
-    const { context: adminContext, page: admin } = await adminPage(browser);
-    const email = await createStaff(admin.request, 'agent');
-    await adminContext.close();
+    const email = await newStaffAccount(browser, 'agent');
     await signIn(page, email, PASSWORD);
     const { secret } = await enableTotp(page);
 
-    const keys: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') {
-        keys.push((JSON.parse(request.postData() ?? '{}') as { idempotency_key?: string }).idempotency_key ?? '');
-      }
-    });
+    const keys = recordIssueKeys(page);
     await openIssueForm(page);
     await fillCard(page, { uid: uniqueUid('reauth-2fa'), card: CARDS.kbCheck, customerName: '이이중' });
-    // The session ends (as when revoked elsewhere) while the card is typed; the submit finds no session.
-    await page.context().clearCookies();
-    await submitButton(page).click();
-    const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
-    await expect(dialog.getByRole('textbox', { name: /^이메일/ })).toHaveValue(email);
-    await expect(dialog.getByLabel(/^비밀번호/)).toBeFocused();
+    const dialog = await submitAfterSessionEnds(page, email);
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     // The second step, in the same dialog, over the same form.
@@ -372,9 +374,7 @@ test.describe('from a third address', () => {
     await page.keyboard.press('Enter');
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('region', { name: '새 빌링키가 발급되었습니다' })).toContainText('이이중');
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(keys[1]).toBe(keys[0]);
+    expectOneKeyTwice(keys);
   });
 });
 

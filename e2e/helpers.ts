@@ -86,3 +86,34 @@ export async function expectCardFieldsWiped(page: Page) {
   // CVC is shown only for the PGs that need it.
   if (await cvcInput(page).count()) await expect(cvcInput(page)).toHaveValue('');
 }
+
+/** Collects the idempotency key of every issuance request the page sends, in order. */
+export function recordIssueKeys(page: Page): string[] {
+  const keys: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') {
+      keys.push((JSON.parse(request.postData() ?? '{}') as { idempotency_key?: string }).idempotency_key ?? '');
+    }
+  });
+  return keys;
+}
+
+/**
+ * The session ends (as when revoked elsewhere) with the form filled; the submit finds no session and
+ * the sign-in dialog opens over the form, the email filled in and the password focused.
+ */
+export async function submitAfterSessionEnds(page: Page, email: string) {
+  await page.context().clearCookies();
+  await submitButton(page).click();
+  const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
+  await expect(dialog.getByRole('textbox', { name: /^이메일/ })).toHaveValue(email);
+  await expect(dialog.getByLabel(/^비밀번호/)).toBeFocused();
+  return dialog;
+}
+
+/** The retry after signing in went out with the first attempt's key: the server issues once. */
+export function expectOneKeyTwice(keys: readonly string[]) {
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1]).toBe(keys[0]);
+}

@@ -5,11 +5,14 @@ import {
   cardNumberInput,
   expectCardFieldsWiped,
   expectNoAxeViolations,
+  expectOneKeyTwice,
   expiryInput,
   field,
   fillCard,
   openIssueForm,
   pwdInput,
+  recordIssueKeys,
+  submitAfterSessionEnds,
   submitButton,
   uidInput,
 } from './helpers';
@@ -244,29 +247,17 @@ test.describe('the agent never asks the customer twice', () => {
   test('[DAY] a submission cut off by the session end is sent again after signing in over the form, with the same key', async ({
     page,
   }) => {
-    const keys: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/billing-keys') {
-        keys.push((JSON.parse(request.postData() ?? '{}') as { idempotency_key?: string }).idempotency_key ?? '');
-      }
-    });
+    const keys = recordIssueKeys(page);
     await openIssueForm(page);
     await fillCard(page, { uid: uniqueUid('reauth'), card: CARDS.kbCheck, customerName: '김민수' });
-    await page.context().clearCookies();
-    await submitButton(page).click();
-    const dialog = page.getByRole('dialog', { name: '다시 로그인하세요' });
-    await expect(dialog).toBeVisible();
+    const dialog = await submitAfterSessionEnds(page, E2E.staffEmail('agent'));
     await expect(dialog).toContainText('한 번만 다시 요청합니다');
-    await expect(dialog.getByRole('textbox', { name: /^이메일/ })).toHaveValue(E2E.staffEmail('agent'));
-    await expect(dialog.getByLabel(/^비밀번호/)).toBeFocused();
     await expectNoAxeViolations(page);
     await page.keyboard.type(E2E.staffPassword);
     await page.keyboard.press('Enter');
     await expect(dialog).toHaveCount(0);
     await expect(issued(page)).toContainText('김민수');
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(keys[1]).toBe(keys[0]);
+    expectOneKeyTwice(keys);
   });
 
   test('[DAY] the same card under another customer_uid shows the existing ids and names before issuing', async ({
@@ -327,16 +318,20 @@ test.describe('finding the customer again', () => {
     await expect(issued(page)).toBeVisible();
 
     await page.goto('/keys');
-    const search = page.getByRole('searchbox', { name: /^검색어/ });
-    await search.fill(`****${digits.slice(-4)}`);
-    await search.press('Enter');
+    // Each search is a page load: wait for the URL to carry it, or the next one is typed into the
+    // page being replaced (and the old results still on screen would pass the check).
+    const searchFor = async (q: string) => {
+      const search = page.getByRole('searchbox', { name: /^검색어/ });
+      await search.fill(q);
+      await search.press('Enter');
+      await expect(page).toHaveURL((url) => url.searchParams.get('q') === q);
+    };
+    await searchFor(`****${digits.slice(-4)}`);
     await expect(page.getByRole('table').getByText(uid)).toBeVisible();
-    await search.fill(`${digits.slice(0, 6)}**-****-${digits.slice(-4)}`);
-    await search.press('Enter');
+    await searchFor(`${digits.slice(0, 6)}**-****-${digits.slice(-4)}`);
     await expect(page.getByRole('table').getByText(uid)).toBeVisible();
     // Other first digits, same last 4: not this card.
-    await search.fill(`400000******${digits.slice(-4)}`);
-    await search.press('Enter');
+    await searchFor(`400000******${digits.slice(-4)}`);
     await expect(page.getByRole('table').getByText(uid)).toHaveCount(0);
   });
 });
