@@ -1,6 +1,7 @@
 import { keyDetailHref } from '@/components/key-href';
 import { StaffLabel } from '@/components/staff-label';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
 import { auditActionColumn, timeColumn } from '@/components/table-columns';
 import { DataTable, None } from '@/components/ui/table';
 import { TruncatedLink } from '@/components/ui/tooltip';
@@ -113,7 +114,8 @@ export function AuditTable({
                 {actorLabel(event)}
               </TruncatedLink>
             ) : (
-              <span className="break-all text-slate-600">{actorLabel(event)}</span>
+              // Muted only when there is no person to name (the system, an unknown caller).
+              <span className={cn('break-all', !event.actorEmail && 'text-slate-600')}>{actorLabel(event)}</span>
             ),
         },
         auditActionColumn<AuditTrailEvent>(actionName, 'md:min-w-36'),
