@@ -3,6 +3,12 @@
  * formula-injection guard, a UTF-8 stream with a BOM pulled one batch at a time, dated filenames.
  */
 
+/** A download as an export answers it: the file's name and its bytes, pulled as the response is read. */
+export interface CsvExport {
+  filename: string;
+  stream: ReadableStream<Uint8Array>;
+}
+
 /** One column of an export: its header and how a row becomes the cell's text. */
 export interface CsvColumn<Row> {
   header: string;

@@ -1,11 +1,11 @@
 import 'server-only';
 import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import type { RequestContext } from '@/lib/model/staff';
-import { csvStream, datedCsvFilename, fastKst, type CsvColumn } from '@/lib/csv';
+import { csvStream, datedCsvFilename, fastKst, type CsvColumn, type CsvExport } from '@/lib/csv';
 import { staffText } from '@/lib/format';
 import type { Db } from '@/lib/db';
 import { AUDIT_RESULT_LABELS, auditActionLabel, auditFiltersOf, type AuditFilters } from '@/lib/validations/audit';
-import { recordAudit } from '@/lib/audit';
+import { auditedCsvExport } from '@/lib/audit';
 import { actorLabel } from './display';
 import { auditEventBatches } from './query';
 import type { AuditTrailEvent } from '@/lib/model/audit';
@@ -44,26 +44,16 @@ export function auditCsvStream(
   return csvStream(AUDIT_CSV_COLUMNS, () => auditEventBatches(db, filters, batchSize));
 }
 
-export interface AuditExport {
-  filename: string;
-  stream: ReadableStream<Uint8Array>;
-}
-
 /** Starts the CSV export of a filter and records who exported what (`audit.export`, with the filter). */
 export const exportAuditEvents = defineUseCase(
   async (
     filters: AuditFilters,
     context: RequestContext,
-    { db, now, batchSize = AUDIT_EXPORT_BATCH_SIZE }: Resolved<{ now?: Date; batchSize?: number }>,
-  ): Promise<AuditExport> => {
-    const filename = datedCsvFilename('audit-events', now ?? new Date());
+    { db, now = new Date(), batchSize = AUDIT_EXPORT_BATCH_SIZE }: Resolved<{ now?: Date; batchSize?: number }>,
+  ): Promise<CsvExport> => {
+    const filename = datedCsvFilename('audit-events', now);
     const filter = auditFiltersOf(filters);
-    await recordAudit(db, context, {
-      action: 'audit.export',
-      result: 'success',
-      targetType: 'audit_events',
-      details: { format: 'csv', filename, filter },
-    });
-    return { filename, stream: auditCsvStream(db, filter, batchSize) };
+    const event = { action: 'audit.export', targetType: 'audit_events', filename, filter };
+    return auditedCsvExport(db, context, event, () => auditCsvStream(db, filter, batchSize));
   },
 );

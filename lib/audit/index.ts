@@ -5,6 +5,7 @@ import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
 import type { RequestContext } from '@/lib/model/staff';
 import { AppError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
+import type { CsvExport } from '@/lib/csv';
 
 export type AuditAction =
   | 'sign_in'
@@ -61,6 +62,26 @@ export async function recordAudit(db: Db, context: RequestContext, input: AuditI
     getLogger().error({ err: error, action: input.action, targetId: input.targetId }, 'audit event not written');
     throw new AppError('audit_unavailable', AUDIT_UNAVAILABLE_MESSAGE);
   }
+}
+
+/**
+ * An export: records who exported what (`action`, with the file name and the filter), and only then
+ * opens the CSV, so no file goes out unaudited.
+ */
+export async function auditedCsvExport(
+  db: Db,
+  context: RequestContext,
+  event: { action: AuditAction; targetType: string; filename: string; filter: unknown },
+  openStream: () => ReadableStream<Uint8Array>,
+): Promise<CsvExport> {
+  const { action, targetType, filename, filter } = event;
+  await recordAudit(db, context, {
+    action,
+    result: 'success',
+    targetType,
+    details: { format: 'csv', filename, filter },
+  });
+  return { filename, stream: openStream() };
 }
 
 /**

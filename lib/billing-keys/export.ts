@@ -1,9 +1,9 @@
 import 'server-only';
 import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { and, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '@/lib/audit';
+import { auditedCsvExport } from '@/lib/audit';
 import type { RequestContext } from '@/lib/model/staff';
-import { csvStream, datedCsvFilename, type CsvColumn } from '@/lib/csv';
+import { csvStream, datedCsvFilename, type CsvColumn, type CsvExport } from '@/lib/csv';
 import { CARD_TYPE_SHORT_LABELS, staffText } from '@/lib/format';
 import type { Db } from '@/lib/db';
 import { billingKeys } from '@/lib/db/schema';
@@ -162,25 +162,15 @@ export function billingKeysCsvStream(db: Db, filters: BillingKeyFilters, batchSi
   return csvStream(CSV_COLUMNS, () => billingKeyBatches(db, filters, batchSize));
 }
 
-export interface BillingKeysExport {
-  filename: string;
-  stream: ReadableStream<Uint8Array>;
-}
-
 /** Starts the CSV export of a filter and records who exported what (`billing_keys.export`). */
 export const exportBillingKeys = defineUseCase(
   async (
     filters: BillingKeyFilters,
     context: RequestContext,
-    { db, now }: Resolved<{ now?: Date }>,
-  ): Promise<BillingKeysExport> => {
-    const filename = exportFilename(now ?? new Date());
-    await recordAudit(db, context, {
-      action: 'billing_keys.export',
-      result: 'success',
-      targetType: 'billing_keys',
-      details: { format: 'csv', filename, filter: filterOnly(filters) },
-    });
-    return { filename, stream: billingKeysCsvStream(db, filters) };
+    { db, now = new Date() }: Resolved<{ now?: Date }>,
+  ): Promise<CsvExport> => {
+    const filename = exportFilename(now);
+    const event = { action: 'billing_keys.export', targetType: 'billing_keys', filename, filter: filterOnly(filters) };
+    return auditedCsvExport(db, context, event, () => billingKeysCsvStream(db, filters));
   },
 );
