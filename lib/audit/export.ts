@@ -49,9 +49,9 @@ export const exportAuditEvents = defineUseCase(
   async (
     filters: AuditFilters,
     context: RequestContext,
-    { db, now = new Date(), batchSize = AUDIT_EXPORT_BATCH_SIZE }: Resolved<{ now?: Date; batchSize?: number }>,
+    { db, now, batchSize = AUDIT_EXPORT_BATCH_SIZE }: Resolved<{ now?: Date; batchSize?: number }>,
   ): Promise<CsvExport> => {
-    const filename = datedCsvFilename('audit-events', now);
+    const filename = datedCsvFilename('audit-events', now ?? new Date());
     const filter = auditFiltersOf(filters);
     const event = { action: 'audit.export', targetType: 'audit_events', filename, filter };
     return auditedCsvExport(db, context, event, () => auditCsvStream(db, filter, batchSize));

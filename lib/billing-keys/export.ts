@@ -167,9 +167,9 @@ export const exportBillingKeys = defineUseCase(
   async (
     filters: BillingKeyFilters,
     context: RequestContext,
-    { db, now = new Date() }: Resolved<{ now?: Date }>,
+    { db, now }: Resolved<{ now?: Date }>,
   ): Promise<CsvExport> => {
-    const filename = exportFilename(now);
+    const filename = exportFilename(now ?? new Date());
     const event = { action: 'billing_keys.export', targetType: 'billing_keys', filename, filter: filterOnly(filters) };
     return auditedCsvExport(db, context, event, () => billingKeysCsvStream(db, filters));
   },
