@@ -152,4 +152,30 @@ describe('layers (docs/architecture.md)', () => {
     expect(querying.some((file) => file.startsWith('lib/billing-keys/'))).toBe(true);
     expect(querying.filter((file) => !mayQuery.has(unitOf(file)))).toEqual([]);
   });
+
+  it("keeps a page's _components/ to the pages below its folder (a shared piece moves to components/)", () => {
+    const crossings = edges()
+      .concat(sameUnitAppImports())
+      .filter((edge) => edge.from === 'app' || edge.file.startsWith('app/'))
+      .flatMap((edge) => {
+        const path = target(edge.file, edge.specifier) ?? '';
+        const owner = path.split('/_components/')[0];
+        if (!path.includes('/_components/') || !owner) return [];
+        return edge.file.startsWith(`${owner}/`) ? [] : [`${edge.file} imports ${edge.specifier}`];
+      });
+    expect(crossings).toEqual([]);
+  });
 });
+
+/** Imports between files of the app itself (one unit, so `edges` leaves them out). */
+function sameUnitAppImports(): Edge[] {
+  const found: Edge[] = [];
+  for (const file of sourceFiles()) {
+    if (exempt(file) || !file.startsWith('app/')) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2]!;
+      if (target(file, specifier)?.startsWith('app/')) found.push({ from: 'app', to: 'app', file, specifier });
+    }
+  }
+  return found;
+}

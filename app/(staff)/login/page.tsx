@@ -7,7 +7,7 @@ import { noticeFrom, type PageSearchParams } from '@/app/(staff)/_components/pag
 import { getPageAuthState } from '@/lib/auth/session';
 import { adminExists } from '@/lib/auth/staff';
 import { safeNextPath } from '@/lib/validations/auth';
-import { LoginForm } from './_components/login-form';
+import { LoginForm } from '@/components/login-form';
 
 export const metadata: Metadata = { title: '로그인' };
 

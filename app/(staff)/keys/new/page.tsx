@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { canAny } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { IssueModeNav } from '../../links/_components/issue-mode-nav';
+import { IssueModeNav } from '@/components/issue-mode-nav';
 import { IssueForm } from './_components/issue-form';
 
 export const metadata: Metadata = { title: '빌링키 발급' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageActor } from '@/lib/auth/session';
 import { LinkForm } from '../_components/link-form';
-import { IssueModeNav } from '../_components/issue-mode-nav';
+import { IssueModeNav } from '@/components/issue-mode-nav';
 
 export const metadata: Metadata = { title: '카드 등록 링크 보내기' };
 
