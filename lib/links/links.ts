@@ -22,7 +22,7 @@ import type { CreateLinkInput, LinksQuery } from '@/lib/validations/links';
 import { getLinkSettings } from './settings';
 import { hashLinkToken, linkPath, newLinkToken, tokenLogId } from './token';
 import { inTransaction } from './transaction';
-import { toLinkAttemptView, toLinkView } from './views';
+import { customerColumnsOf, toLinkAttemptView, toLinkView } from './views';
 
 export const NO_PUBLIC_URL_MESSAGE =
   '공개 주소(PUBLIC_URL)가 설정되지 않아 실거래 모드에서는 링크를 만들 수 없습니다. 관리자에게 PUBLIC_URL 설정을 요청하세요.';
@@ -95,10 +95,7 @@ export const createLink = defineUseCase(
           testChannel: channel.sandbox,
           appMode: runtime.mode,
           replaceConfirmed: Boolean(current && input.replace_confirmed),
-          customerId: input.customer_id || null,
-          customerName: input.customer_name || null,
-          customerTel: input.customer_tel || null,
-          customerEmail: input.customer_email || null,
+          ...customerColumnsOf(input),
           createdBy: actor.id,
           createdAt: now,
           expiresAt: new Date(now.getTime() + settings.expiryMinutes * 60_000),

@@ -21,7 +21,7 @@ import { buildLinkSubmissionSchema } from '@/lib/validations/links';
 import { countLinkHit, LINK_SUBMIT_LIMIT, linkHitKey } from './rate-limit';
 import { getLinkSettings } from './settings';
 import { hashLinkToken, LINK_TOKEN_PATTERN, tokenLogId } from './token';
-import { linkStatus } from './views';
+import { linkStatus, customerFieldsOf } from './views';
 
 /** After this many rejected cards the link locks. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -169,10 +169,7 @@ export const submitLink = defineUseCase(
       customer_uid: row.customerUid,
       pg: row.pg,
       channel_key: row.channelKey ?? undefined,
-      customer_id: row.customerId ?? undefined,
-      customer_name: row.customerName ?? undefined,
-      customer_tel: row.customerTel ?? undefined,
-      customer_email: row.customerEmail ?? undefined,
+      ...customerFieldsOf(row),
       replace_confirmed: row.replaceConfirmed,
       ...typed,
     });

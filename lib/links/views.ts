@@ -1,6 +1,34 @@
 import 'server-only';
 import type { CardLinkRow, IssueAttemptRow } from '@/lib/db/schema';
 import type { LinkAttemptView, LinkStatusView, LinkView } from '@/lib/model/links';
+import type { CreateLinkInput } from '@/lib/validations/links';
+
+/**
+ * The customer fields the agent fills in for a link: the issuance field and the link's column. A
+ * link stores them when it is made and hands them to the issuance when the customer submits.
+ */
+const CUSTOMER_COLUMNS = [
+  ['customer_id', 'customerId'],
+  ['customer_name', 'customerName'],
+  ['customer_tel', 'customerTel'],
+  ['customer_email', 'customerEmail'],
+] as const satisfies readonly (readonly [keyof CreateLinkInput, keyof CardLinkRow])[];
+
+type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number][1];
+type CustomerField = (typeof CUSTOMER_COLUMNS)[number][0];
+
+/** The agent's customer fields as the link stores them: a blank one is null. */
+export function customerColumnsOf(input: CreateLinkInput): Record<CustomerColumn, string | null> {
+  return Object.fromEntries(CUSTOMER_COLUMNS.map(([field, column]) => [column, input[field] || null])) as Record<
+    CustomerColumn,
+    string | null
+  >;
+}
+
+/** The link's customer columns as issuance fields: a null one is left out. */
+export function customerFieldsOf(row: CardLinkRow): Partial<Record<CustomerField, string>> {
+  return Object.fromEntries(CUSTOMER_COLUMNS.map(([field, column]) => [field, row[column] ?? undefined]));
+}
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
