@@ -100,6 +100,7 @@ export default async function LinksPage({ searchParams }: Props) {
           ),
         table: (
           <DataTable
+            label="카드 등록 링크 목록 표"
             caption="카드 등록 링크 목록, 최신 순"
             rows={page.links}
             columns={[

@@ -106,6 +106,7 @@ export function ResultsTable({ rows, filters }: { rows: BillingKeyListRow[]; fil
   const caption = `빌링키 목록, ${SORT_LABELS[filters.sort]} ${filters.order === 'asc' ? '오름차순' : '내림차순'}`;
   return (
     <DataTable
+      label="빌링키 목록 표"
       caption={caption}
       stickyFirst
       columns={columns(filters)}

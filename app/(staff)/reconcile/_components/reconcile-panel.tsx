@@ -180,6 +180,7 @@ export function ReconcilePanel({
           <EmptyState>Iamport와 다른 빌링키가 없습니다 (또는 모두 확인함으로 표시했습니다).</EmptyState>
         ) : (
           <DataTable
+            label="확인이 필요한 빌링키 표"
             caption="Iamport에서 변경되었거나 없어진 빌링키, 확인 전"
             stickyFirst
             rows={overview.findings}

@@ -85,6 +85,7 @@ export function HistoryTable({ history }: { history: KeyHistoryView[] }) {
         <EmptyState className="text-left">이 고객 결제수단 ID에서 카드가 교체된 적이 없습니다.</EmptyState>
       ) : (
         <DataTable
+          label="교체된 이전 카드 표"
           caption="교체되기 전 카드 목록, 최근 교체 순"
           rows={history}
           columns={[

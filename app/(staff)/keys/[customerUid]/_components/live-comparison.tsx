@@ -51,6 +51,7 @@ export function LiveComparison({ detail }: { detail: BillingKeyDetail }) {
         콘솔 기록과 Iamport 비교
       </h2>
       <DataTable
+        label="콘솔 기록과 Iamport 비교 표"
         caption="콘솔에 저장된 기록과 Iamport의 실시간 정보, 항목별 비교"
         rows={ROWS}
         rowKey={(row) => row.field}

@@ -50,6 +50,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffView[]; curre
       </FormAlert>
       <FormStatus>{status}</FormStatus>
       <DataTable
+        label="직원 계정 표"
         caption="직원 계정 목록: 이메일, 이름, 역할, 상태, 2단계 인증, 작업"
         rows={staff}
         rowTone={(member) => (member.active ? undefined : 'muted')}
