@@ -163,15 +163,16 @@ export const submitLink = defineUseCase(
       log.warn('link sender may no longer send links; refused');
       throw new AppError('forbidden', CONTACT_MERCHANT);
     }
-    // The agent's fields from the link, then the customer's card as the page sent it (consent is no issuance field).
+    // The customer's card as the page sent it (consent is no issuance field), and the agent's fields from the link.
     const { consent, ...typed } = card;
+    // The card first: the link's own fields come after it, so nothing the page sends can set them.
     const input = issueBillingKeySchema.parse({
+      ...typed,
       customer_uid: row.customerUid,
       pg: row.pg,
       channel_key: row.channelKey ?? undefined,
       ...customerFieldsOf(row),
       replace_confirmed: row.replaceConfirmed,
-      ...typed,
     });
     const issueContext: IssueContext = { actor: sender, ip: context.ip, link: { id: row.id } };
     try {
