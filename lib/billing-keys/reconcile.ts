@@ -7,7 +7,6 @@ import { annotationColumns, findStoredKey } from '@/lib/db/billing-keys';
 import { billingKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { IamportError, type CustomerAnnotation } from '@/lib/iamport';
-import { getIamport } from '@/lib/runtime';
 import type { IamportClient } from '@/lib/iamport/client';
 import { defineUseCase, type Resolved } from '@/lib/runtime/deps';
 import { toAppError } from '@/lib/iamport/app-errors';
@@ -177,8 +176,10 @@ const uidsFrom = (details: Record<string, unknown> | null): string[] =>
 
 /** Open findings (changed or missing at Iamport, not yet marked as seen), active keys and the last run. */
 export const reconcileOverview = defineUseCase(
-  async ({ db, mode: askedMode }: Resolved<{ mode?: 'sandbox' | 'live' }>): Promise<ReconcileOverview> => {
-    const mode = askedMode ?? getIamport().mode;
+  async (deps: Resolved<{ mode?: 'sandbox' | 'live' }>): Promise<ReconcileOverview> => {
+    const { db } = deps;
+    // The runtime only when no mode is given (a test's runtime wins over the process's).
+    const mode = deps.mode ?? deps.runtime.mode;
     const [rows, [active], runs] = await Promise.all([
       db
         .select()
