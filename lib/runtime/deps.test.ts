@@ -56,4 +56,13 @@ describe('defineUseCase', () => {
     await expect(withKnob(50, { limit: 3 })).resolves.toBe(3);
     await expect(withKnob(50)).resolves.toBe(10);
   });
+
+  it('refuses a call with more arguments than the body declares (a default value there would misplace the deps)', async () => {
+    const defaulted = defineUseCase(
+      async (name: string, context: string = 'none', { db }: Resolved) => `${name} ${context} ${String(db)}`,
+    );
+    const call = defaulted as unknown as (...args: unknown[]) => Promise<string>;
+    await expect(call('keys', 'ctx', { db: processDb })).rejects.toThrow('its body declares 1');
+    expect(getDb).not.toHaveBeenCalled();
+  });
 });

@@ -35,6 +35,13 @@ export function defineUseCase<P extends [...unknown[], Resolved], R>(
   run: (...args: P) => Promise<R>,
 ): (...args: [...Init<P>, deps?: CallerDeps<Last<P>>]) => Promise<R> {
   return async (...args) => {
+    // A default value in the body's parameters would shorten `length` and put the deps in the wrong
+    // place (a caller's `{ db }` taken as the context): refuse instead of guessing.
+    if (run.length < 1 || args.length > run.length) {
+      throw new Error(
+        `use case called with ${args.length} arguments; its body declares ${run.length} (no defaults there)`,
+      );
+    }
     const inputs = args.slice(0, run.length - 1);
     const deps: UseCaseDeps = args[run.length - 1] ?? {};
     // The database first: when it is down (503), nothing is sent to Iamport.
