@@ -37,6 +37,9 @@ export function ApiForm<TInput extends FieldValues, TValues extends FieldValues>
   const { errors } = useFormState({ control: form.control });
   return (
     <form
+      // POST, so a submit that lands before the page hydrates (the browser sending the form itself)
+      // puts nothing typed — a card number, a password — in a URL (e2e/no-card-leak.spec.ts).
+      method="post"
       onSubmit={(event) => void form.handleSubmit(onValid)(event)}
       noValidate
       autoComplete={autoComplete}

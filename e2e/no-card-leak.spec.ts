@@ -2,7 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { markerCardDigits, uniqueUid } from './cards';
-import { expectCardFieldsWiped, fillCard, openIssueForm, submitButton } from './helpers';
+import {
+  birthInput,
+  cardNumberInput,
+  expectCardFieldsWiped,
+  expiryInput,
+  fillCard,
+  openIssueForm,
+  pwdInput,
+  submitButton,
+} from './helpers';
 import { E2E } from './ports';
 
 // A phone agent's signed-in session (e2e/auth.setup.ts).
@@ -124,4 +133,43 @@ test('[SECURITY] card number, pwd_2digit, birth, password and secrets appear in 
     expect(bodies.join('\n').includes(secret), 'a secret found in a response').toBe(false);
   }
   expect(logs).toContain('/api/auth/sign-in/email'); // the sign-ins did reach these servers' logs
+});
+
+test.describe('before the page has hydrated', () => {
+  // No script at all: the server's HTML is what a fast Enter reaches before React takes over.
+  test.use({ javaScriptEnabled: false });
+
+  test('[SECURITY] a card or password form submitted before its script runs puts nothing typed in a URL', async ({
+    page,
+  }) => {
+    const digits = markerCardDigits();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    await page.goto('/keys/new');
+    await cardNumberInput(page).fill(digits);
+    await expiryInput(page).fill('2030-12');
+    await birthInput(page).fill(BIRTH);
+    await pwdInput(page).fill(PWD);
+    // Implicit submission: the browser sends the form itself, as it would if Enter came first.
+    await pwdInput(page).press('Enter');
+    await page.waitForLoadState('load');
+
+    await page.context().clearCookies();
+    await page.goto('/login');
+    const password = 'a staff password typed too early';
+    await page.getByLabel(/^이메일/).fill('early@example.com');
+    await page.getByLabel(/^비밀번호/).fill(password);
+    await page.getByLabel(/^비밀번호/).press('Enter');
+    await page.waitForLoadState('load');
+
+    // Both forms were sent (so the check below looks at real submissions), by POST, with no query.
+    expect(urls.filter((url) => /\/keys\/new|\/login/.test(url)).length).toBeGreaterThanOrEqual(4);
+    for (const pattern of [
+      ...leakPatterns(digits),
+      new RegExp(encodeURIComponent(password).replace(/%20/g, '(%20|\\+)')),
+    ]) {
+      expect(urls.filter((url) => pattern.test(decodeURIComponent(url)) || pattern.test(url))).toEqual([]);
+    }
+    expect(urls.filter((url) => /[?&](bk-|email=|password=)/.test(url))).toEqual([]);
+  });
 });

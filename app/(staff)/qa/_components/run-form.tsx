@@ -74,6 +74,7 @@ export function RunForm({ channels, isAdmin, onStarted }: RunFormProps) {
   return (
     <Card>
       <form
+        method="post"
         aria-labelledby="run-form-heading"
         noValidate
         className="space-y-4 p-4 sm:p-5"

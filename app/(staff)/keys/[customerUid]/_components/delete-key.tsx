@@ -68,7 +68,7 @@ export function DeleteKey({ customerUid, card, onDeleted }: DeleteKeyProps) {
       tone="danger"
       description="Iamport에서 빌링키를 삭제하면 되돌릴 수 없고, 이 키로 예약된 결제도 실패합니다. 콘솔에는 누가, 언제, 왜 삭제했는지 남습니다."
     >
-      <form noValidate onSubmit={ask} className="space-y-3">
+      <form method="post" noValidate onSubmit={ask} className="space-y-3">
         <Field
           id="delete-reason"
           label="삭제 사유"

@@ -56,6 +56,7 @@ export function ChannelSettingsForm({ view: initial }: { view: ChannelSettingsVi
 
   return (
     <form
+      method="post"
       aria-labelledby="channels-heading"
       onSubmit={(event) => {
         event.preventDefault();

@@ -34,6 +34,7 @@ export function LinkSettingsForm({ view }: { view: LinkSettingsView }) {
   const { errors } = formState;
   return (
     <form
+      method="post"
       onSubmit={(event) => void handleSubmit((values) => save.mutate(values))(event)}
       noValidate
       aria-label="링크 설정"

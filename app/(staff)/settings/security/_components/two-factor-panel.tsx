@@ -80,6 +80,7 @@ function PasswordForm({
   const { isSubmitting } = form.formState;
   return (
     <form
+      method="post"
       aria-label={label}
       noValidate
       className="space-y-3"
@@ -207,6 +208,7 @@ function ConfirmEnrolment({
         </div>
       </dl>
       <form
+        method="post"
         aria-label="2단계 인증 확인"
         noValidate
         className="space-y-3"

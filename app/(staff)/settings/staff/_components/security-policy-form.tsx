@@ -31,6 +31,7 @@ export function SecurityPolicyForm({ settings }: { settings: SecuritySettings })
   return (
     <CardSection id="policy-heading" title="보안 정책">
       <form
+        method="post"
         onSubmit={(event) => {
           event.preventDefault();
           setStatus('');
