@@ -19,6 +19,8 @@ interface CardFieldsProps {
   channel: ChannelView | undefined;
   /** The agent's form: minutes without input after which the card fields are wiped, whether that just happened, and 지우기. */
   idleWipe?: { minutes: number; happened: boolean; onWipe: () => void };
+  /** The customer's own page (a link): no Iamport field names beside the labels. */
+  forCustomer?: boolean;
 }
 
 /** The two short secrets: shown as dots (without `type="password"`, which password managers offer to save). */
@@ -43,9 +45,17 @@ const PER_PG_FIELDS: {
 const minutes = (value: number) => (value >= 1 ? `${Math.round(value)}분` : `${Math.round(value * 60)}초`);
 
 /** Card number, expiry and the per-PG secrets; CVC only where the PG asks for it. */
-export function CardFields({ control, errors, provider, busy, channel, idleWipe }: CardFieldsProps) {
+export function CardFields({
+  control,
+  errors,
+  provider,
+  busy,
+  channel,
+  idleWipe,
+  forCustomer = false,
+}: CardFieldsProps) {
   const { isRequired, reason } = perPgRules(provider);
-  const bound = { control, errors };
+  const bound = { control, errors, apiNames: !forCustomer };
   const cardNumber = useWatch({ control, name: 'card_number' });
   const complete = digitsOnly(cardNumber).length >= 14;
   const testCard = complete && isKnownTestCard(cardNumber);

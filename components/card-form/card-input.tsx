@@ -60,13 +60,20 @@ export function CardTextField({
   required = true,
   hint,
   className,
+  apiNames = true,
   ...input
-}: Omit<CardInputProps, 'a11y'> & { errors: FieldErrors<FormValues>; required?: boolean; hint?: ReactNode }) {
+}: Omit<CardInputProps, 'a11y'> & {
+  errors: FieldErrors<FormValues>;
+  required?: boolean;
+  hint?: ReactNode;
+  /** The Iamport field name beside the label: for staff, not for the customer's own page. */
+  apiNames?: boolean;
+}) {
   return (
     <Field
       id={input.name}
       label={FIELD_LABELS[input.name]}
-      apiName={input.name}
+      apiName={apiNames ? input.name : undefined}
       required={required}
       error={errors[input.name]?.message}
       hint={hint}

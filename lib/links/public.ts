@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, recordAuditOutcome } from '@/lib/audit';
+import { explainIamportMessage } from '@/lib/gateways/explain';
 import { linkEvent } from './audit';
 import { inTransaction } from './transaction';
 import { can } from '@/lib/auth/permissions';
@@ -215,7 +216,13 @@ async function afterFailure(
       const failedAttempts = updated?.failedAttempts ?? null;
       await recordAuditOutcome(db, context, linkEvent('link.lock', 'failure', row, { failedAttempts }));
     }
-    const reason = error.details.iamportMessage ? ` (카드사 응답: ${error.details.iamportMessage})` : '';
+    // The customer reads why in plain words where we know it (a reason they or their card company can
+    // act on; a configuration problem is the merchant's), the card company's own words after it.
+    const raw = error.details.iamportMessage;
+    const explained = explainIamportMessage(raw);
+    const plain =
+      explained && (explained.who === 'customer' || explained.who === 'card_company') ? explained.cause : null;
+    const reason = `${plain ? `: ${plain}` : ''}${raw ? ` (카드사 응답: ${raw})` : ''}`;
     return new AppError(
       'card_rejected',
       left > 0

@@ -145,7 +145,14 @@ export function LinkCardForm({
     <div className="space-y-5">
       <ApiForm form={form} onValid={submit} label="카드 등록" autoComplete="off" className="space-y-5">
         <p className="text-sm text-slate-700">결제대행사: {providerName}</p>
-        <CardFields control={control} errors={formState.errors} provider={provider} busy={busy} channel={undefined} />
+        <CardFields
+          control={control}
+          errors={formState.errors}
+          provider={provider}
+          busy={busy}
+          channel={undefined}
+          forCustomer
+        />
         <fieldset disabled={busy} className="space-y-2">
           <legend className="text-base font-semibold text-slate-900">약관 동의</legend>
           <div
