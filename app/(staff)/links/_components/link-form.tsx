@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { ChannelUidSection, useChannelChoice } from '@/components/card-form/channel-uid-section';
 import { CustomerFields, type CustomerFieldSpec } from '@/components/card-form/customer-fields';
@@ -68,6 +68,11 @@ export function LinkForm() {
   const { setError } = form;
   const provider = providerOfPg(useWatch({ control: form.control, name: 'pg' }));
   const channel = useChannelChoice(form, channelsQuery);
+  // The made link replaces the form: focus moves to it, not to the top of the page.
+  const createdHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (created) createdHeading.current?.focus();
+  }, [created]);
 
   async function lookUp(uid: string) {
     if (!uid || uid.length > ISSUE_LIMITS.customer_uid) return setCurrent(null);
@@ -109,7 +114,7 @@ export function LinkForm() {
           aria-labelledby="link-created-title"
           className="space-y-3 rounded-xl border border-slate-300 bg-white p-4"
         >
-          <h2 id="link-created-title" className="text-lg font-bold text-slate-900">
+          <h2 id="link-created-title" ref={createdHeading} tabIndex={-1} className="text-lg font-bold text-slate-900">
             카드 등록 링크
           </h2>
           <p className="text-sm text-slate-700">
@@ -143,8 +148,11 @@ export function LinkForm() {
                 </Button>
               </div>
               <p className="text-xs text-slate-600">
-                {delivery.email ? '' : '이메일 발송은 설정되지 않았습니다 (SMTP_URL). '}
-                {delivery.webhook ? '' : '문자/알림톡 발송(웹훅)은 설정되지 않았습니다 (LINK_WEBHOOK_URL). '}
+                {delivery.email ? '' : '이메일 발송이 설정되어 있지 않습니다. '}
+                {delivery.webhook ? '' : '문자/알림톡 발송이 설정되어 있지 않습니다. '}
+                {delivery.email && delivery.webhook
+                  ? ''
+                  : '주소를 복사해 보내거나 QR 코드를 보여 주세요 (설정은 관리자가 링크 설정에서 확인합니다).'}
               </p>
               <div role="status" aria-live="polite" className="text-sm">
                 {send.isPending && '보내는 중…'}
