@@ -42,7 +42,7 @@ export function AttemptsTable({
           className: 'whitespace-nowrap',
           cell: (attempt) => <time dateTime={attempt.startedAt}>{formatKst(attempt.startedAt)}</time>,
         },
-        showCustomerUid && customerUidColumn<AttemptView>({ className: 'md:max-w-56' }),
+        showCustomerUid && customerUidColumn<AttemptView>({ className: 'md:max-w-72' }),
         {
           header: 'PG / MID',
           className: 'font-mono whitespace-nowrap',

@@ -32,11 +32,13 @@ test.describe('issuance attempts', () => {
 
     await page.goto('/attempts');
     await expect(page.getByRole('heading', { level: 1, name: '발급 시도' })).toBeVisible();
+    await expect(page.getByText(/^콘솔에서 보낸 모든 빌링키 발급 요청과 그 결과입니다/)).toBeVisible();
     await page.getByRole('combobox', { name: '결과' }).selectOption('rejected');
-    await page.getByRole('textbox', { name: /^PG 코드/ }).fill('F114');
+    // Typed in lower case: PG reason codes are upper case, and the filter reads it so.
+    await page.getByRole('textbox', { name: /^PG 코드/ }).fill('f114');
     await page.getByRole('button', { name: '조회' }).click();
     await expect(page).toHaveURL(/outcome=rejected/);
-    await expect(page).toHaveURL(/pg_code=F114/);
+    await expect(page).toHaveURL(/pg_code=f114/);
 
     const table = page.getByRole('table', { name: '발급 시도 목록, 최신 순' });
     const row = table.getByRole('row', { name: new RegExp(declined) });
@@ -50,7 +52,7 @@ test.describe('issuance attempts', () => {
       expect(badge).toContain('거절');
     // The filters stay in the form.
     await expect(page.getByRole('combobox', { name: '결과' })).toHaveValue('rejected');
-    await expect(page.getByRole('textbox', { name: /^PG 코드/ })).toHaveValue('F114');
+    await expect(page.getByRole('textbox', { name: /^PG 코드/ })).toHaveValue('f114');
     await expectNoAxeViolations(page);
 
     // The customer_uid links to its detail page.
@@ -159,5 +161,16 @@ test.describe('issuance attempts', () => {
     await expect(page.getByRole('link', { name: '다음 페이지 (이전 시도)' })).toHaveCount(0);
     await page.getByRole('link', { name: '첫 페이지' }).click();
     await expect(table.locator('tbody tr')).toHaveCount(2);
+  });
+});
+
+test.describe('issuance attempts, as a phone agent', () => {
+  test.use({ storageState: E2E.storageState('agent') });
+
+  test('[ATTEMPTS] the page says an agent sees their own attempts, not all of them', async ({ page }) => {
+    await page.goto('/attempts');
+    await expect(page.getByRole('heading', { level: 1, name: '발급 시도' })).toBeVisible();
+    await expect(page.getByText(/^내가 보낸 빌링키 발급 요청과 그 결과입니다/)).toBeVisible();
+    await expect(page.getByText(/콘솔에서 보낸 모든/)).toHaveCount(0);
   });
 });

@@ -98,6 +98,8 @@ describe.each(testEngines())('attempt listing on $name', (engine) => {
       [uids.declined, uids.invalid].sort(),
     );
     expect((await list({ pg_code: 'F114' })).attempts.map((a) => a.customerUid)).toEqual([uids.declined]);
+    // PG reason codes are upper case; a code typed in lower case finds them too.
+    expect((await list({ pg_code: 'f114' })).attempts.map((a) => a.customerUid)).toEqual([uids.declined]);
     expect((await list({ outcome: 'issued', pg_provider: 'kcp' })).attempts.map((a) => a.customerUid)).toEqual([
       uids.kcp,
     ]);

@@ -86,7 +86,9 @@ export const attemptsQuerySchema = z
         .string()
         .trim()
         .max(40, 'PG 코드는 40자 이하로 입력하세요.')
-        .regex(/^[A-Za-z0-9_.\-]+$/, 'PG 코드는 영문과 숫자로 입력하세요 (예: F114, 대괄호 없이).'),
+        .regex(/^[A-Za-z0-9_.\-]+$/, 'PG 코드는 영문과 숫자로 입력하세요 (예: F114, 대괄호 없이).')
+        // The PGs' reason codes are upper case (F114, INVALID_PASSWORD): `f114` means the same.
+        .transform((code) => code.toUpperCase()),
     ),
     customer_uid: optional(
       z

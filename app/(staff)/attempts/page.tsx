@@ -4,6 +4,7 @@ import { listQueryView, type ListSpec } from '@/components/list/list-query';
 import { ListScaffold, type ActiveFilter } from '@/components/list/list-scaffold';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
+import { can } from '@/lib/auth/permissions';
 import { pageContext, requirePageActor } from '@/lib/auth/session';
 import { listAttempts, parseAttemptsQuery } from '@/lib/billing-keys/attempts';
 import {
@@ -72,7 +73,7 @@ export default async function AttemptsPage({ searchParams }: Props) {
   return (
     <ListScaffold
       title="발급 시도"
-      description="콘솔에서 보낸 모든 빌링키 발급 요청과 그 결과입니다 (최신 순). 카드 정보는 기록되지 않습니다."
+      description={`${can(actor.role, 'attempts.view') ? '콘솔에서 보낸 모든' : '내가 보낸'} 빌링키 발급 요청과 그 결과입니다 (최신 순). 카드 정보는 기록되지 않습니다.`}
       filterBar={<AttemptFilters key={list.key} {...list.filters} />}
       {...list.scaffold}
       results={
