@@ -39,6 +39,8 @@ async function sendLink(page: Page, customerName = '홍길동'): Promise<string>
   await page.getByRole('button', { name: '링크 만들기' }).click();
   const url = page.getByRole('textbox', { name: '링크 주소' });
   await expect(url).toHaveValue(TOKEN_URL);
+  // The link replaces the form, and focus goes to it (not to the top of the page).
+  await expect(page.getByRole('heading', { name: '카드 등록 링크', exact: true })).toBeFocused();
   return url.inputValue();
 }
 
@@ -88,7 +90,13 @@ test('[LINKS] the customer types the card on their phone; the agent sees the rej
   await phone.page.getByRole('checkbox', { name: /약관에 동의합니다/ }).check();
   await phone.page.getByRole('button', { name: '카드 등록' }).click();
   await expect(phone.page.getByRole('heading', { name: '카드가 등록되지 않았습니다' })).toBeVisible();
+  // Why, in plain words first; the card company's own text after it.
+  await expect(
+    phone.page.getByText(/: 이 카드는 가맹점의 PG 계약으로 받을 수 없는 카드입니다\. \(카드사 응답: .*\[F114\]/),
+  ).toBeVisible();
   await expect(phone.page.getByText(/남은 시도: 4회/)).toBeVisible();
+  // The customer's page names its fields in Korean only: no Iamport field names beside the labels.
+  await expect(phone.page.getByText(/card_number|pwd_2digit/)).toHaveCount(0);
   await expect(cardNumberInput(phone.page)).toHaveValue('');
   await expectNoAxeViolations(phone.page);
 
