@@ -113,10 +113,14 @@ test.describe('billing-key list', () => {
     await page.goto(`/keys?q=${seeded.token}&card_type=check`);
     await expectUids(page, [seeded.kim]);
     await page.goto(`/keys?q=${seeded.token}`);
+    // Hydrated, so the search runs in the page (before that it is the browser's own GET).
+    await page.waitForLoadState('networkidle');
     await page.getByRole('combobox', { name: '카드 종류' }).selectOption('unknown');
     await page.getByRole('button', { name: '조회' }).click();
     await expect(page).toHaveURL(/card_type=unknown/);
     await expectUids(page, [seeded.park]);
+    // Focus goes to the results it asked for, not to the top of the page.
+    await expect(page.getByRole('heading', { level: 2, name: /^검색 결과/ })).toBeFocused();
   });
 
   test('[LIST] finds a key by customer name, email, and the last 4 digits of the card', async ({ page }) => {

@@ -2,12 +2,22 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FilterIcon } from '@/components/ui/icons';
 import type { FilterBarState } from './list-query';
 import { useListTransition } from './pending';
+
+/** The results' heading (list-scaffold.tsx), where focus goes after a search. */
+export const RESULTS_HEADING_ID = 'results-title';
+
+/**
+ * The address a search went to, read by the filter bar of the page it leads to (the bar is re-keyed
+ * by the query, so a new one mounts): there focus moves to the results instead of falling to the
+ * top of the page. Any other page that mounts a bar only clears it.
+ */
+let searchedFor: string | null = null;
 
 /**
  * The filter bar of every list: a GET form, so the filters live in the URL (reload, bookmark,
@@ -53,6 +63,11 @@ export function FilterBar({
   const { start } = useListTransition();
   const [open, setOpen] = useState(() => Object.keys(errors).some((name) => name !== searchName));
   const panelId = useId();
+  useEffect(() => {
+    const arrived = searchedFor === `${window.location.pathname}${window.location.search}`;
+    searchedFor = null;
+    if (arrived) document.getElementById(RESULTS_HEADING_ID)?.focus();
+  }, []);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,7 +76,9 @@ export function FilterBar({
       if (typeof value === 'string' && value.trim() !== '') params.append(name, value);
     }
     const query = params.toString();
-    start(() => router.push(query ? `${action}?${query}` : action));
+    const target = query ? `${action}?${query}` : action;
+    searchedFor = target;
+    start(() => router.push(target));
   }
 
   return (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import { ChipList, FilterChip } from '@/components/ui/chip';
+import { RESULTS_HEADING_ID } from './filter-bar';
 import { DownloadIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListPendingProvider, ListResults } from './pending';
@@ -85,9 +86,9 @@ export function ListScaffold({
           </Alert>
         )}
         {results && (
-          <section aria-labelledby="results-title" className="space-y-3">
+          <section aria-labelledby={RESULTS_HEADING_ID} className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-3">
-              <h2 id="results-title" className="text-lg font-bold">
+              <h2 id={RESULTS_HEADING_ID} tabIndex={-1} className="text-lg font-bold">
                 {results.heading}
               </h2>
               {results.csvHref && (
