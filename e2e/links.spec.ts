@@ -169,7 +169,17 @@ test('[LINKS] revoked, locked, expired and unknown links each say so (axe 0)', a
 
   const revokedUrl = await sendLink(page);
   await page.getByRole('button', { name: '링크 폐기' }).click();
+  // Revoking asks first: 취소 leaves the link as it is, 링크 폐기 in the dialog revokes it.
+  const confirm = page.getByRole('alertdialog', { name: '이 링크를 폐기할까요?' });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: '취소' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByText(/폐기됨:/)).toHaveCount(0);
+  await page.getByRole('button', { name: '링크 폐기' }).click();
+  await confirm.getByRole('button', { name: '링크 폐기' }).click();
   await expect(page.getByText(/폐기됨:/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: '링크 상태' })).toBeFocused();
   await phone.page.goto(revokedUrl);
   await expect(phone.page.getByRole('heading', { name: '취소된 링크입니다' })).toBeVisible();
   await expectNoAxeViolations(phone.page);

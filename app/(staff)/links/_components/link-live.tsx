@@ -1,10 +1,12 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { BillingKeyCard } from '@/components/billing-key-card';
 import { ErrorExplanation } from '@/components/error-explanation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { api } from '@/lib/client/api';
 import { queries, queryKeys } from '@/lib/client/query';
 import { formatKst } from '@/lib/format';
@@ -32,6 +34,9 @@ export function LinkLive({ id }: { id: string }) {
     ...queries.link(id),
     refetchInterval: (current) => (isOpen(current.state.data) ? 2_000 : false),
   });
+  const [confirming, setConfirming] = useState(false);
+  // The button is gone once the link is revoked: focus goes back to the link's status instead.
+  const statusHeading = useRef<HTMLHeadingElement>(null);
   const revoke = useMutation({
     mutationFn: () => api.revokeLink(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.link(id) }),
@@ -48,14 +53,34 @@ export function LinkLive({ id }: { id: string }) {
   return (
     <section aria-labelledby="link-live-title" className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="link-live-title" className="text-lg font-bold text-slate-900">
+        <h2 id="link-live-title" ref={statusHeading} tabIndex={-1} className="text-lg font-bold text-slate-900">
           링크 상태
         </h2>
         <LinkStatusBadge status={link.status} />
         {link.status === 'active' && (
-          <Button variant="danger-outline" size="sm" onClick={() => revoke.mutate()} disabled={revoke.isPending}>
-            {revoke.isPending ? '폐기 중…' : '링크 폐기'}
-          </Button>
+          <>
+            <Button variant="danger-outline" size="sm" onClick={() => setConfirming(true)} disabled={revoke.isPending}>
+              {revoke.isPending ? '폐기 중…' : '링크 폐기'}
+            </Button>
+            <ConfirmDialog
+              open={confirming}
+              onOpenChange={setConfirming}
+              title="이 링크를 폐기할까요?"
+              description={
+                <p>
+                  고객이 이 링크를 열면 취소된 링크라고 나옵니다. 되돌릴 수 없고, 다시 보내려면 새 링크를 만들어야
+                  합니다.
+                </p>
+              }
+              confirmLabel="링크 폐기"
+              busy={revoke.isPending}
+              returnFocus={statusHeading}
+              onConfirm={() => {
+                setConfirming(false);
+                revoke.mutate();
+              }}
+            />
+          </>
         )}
       </div>
       {revoke.error && <Alert tone="error">{revoke.error.message}</Alert>}
