@@ -53,7 +53,9 @@ export function customerUidColumn<Row extends { customerUid: string }>(
     cell: (row) => (
       <Link
         href={keyDetailHref(row.customerUid)}
-        className="font-mono break-all text-blue-800 underline underline-offset-2"
+        // break-all lets a long id wrap, and the minimum keeps a usual one (22 characters) on one line:
+        // a table gives a column no more than its content's minimum when space is short.
+        className="font-mono break-all text-blue-800 underline underline-offset-2 md:inline-block md:min-w-[22ch]"
       >
         {row.customerUid}
       </Link>
