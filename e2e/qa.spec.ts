@@ -86,6 +86,8 @@ test.describe('the QA runner, as QA on the sandbox', () => {
     await page.keyboard.press('Enter');
 
     await expect(page).toHaveURL(/\/qa\?run=[0-9a-f-]{36}$/);
+    // Focus goes on to the run's results, not to the top of the page.
+    await expect(page.getByRole('heading', { level: 2, name: /^실행 결과/ })).toBeFocused();
     const status = page.getByRole('status').filter({ hasText: /^완료:/ });
     await expect(status).toContainText('발급 2 · 거절 2 · 결과 불명 2 · 오류 0 · 건너뜀 0', { timeout: 30_000 });
 

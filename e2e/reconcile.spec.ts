@@ -43,6 +43,8 @@ test.describe('reconcile with Iamport', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Iamport와 대조 실행' }).click();
     await expect(page.getByRole('status').filter({ hasText: '대조를 마쳤습니다' })).toBeVisible({ timeout: 30_000 });
+    // Focus goes on to what the run found (the button it left was disabled while it ran).
+    await expect(page.getByRole('heading', { level: 2, name: /^확인이 필요한 빌링키/ })).toBeFocused();
     await expect(page.getByRole('definition').first()).toBeVisible();
 
     const findings = page.getByRole('table', { name: /Iamport에서 변경되었거나 없어진 빌링키/ });

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormAlert } from '@/components/ui/alert';
 import { Card, CardSection } from '@/components/ui/card';
 import { queries, queryKeys } from '@/lib/client/query';
@@ -65,6 +65,7 @@ export function QaWorkbench({
   const router = useRouter();
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string | null>(initialRunId);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const runQuery = useQuery({
     ...queries.qaRun(openId ?? ''),
@@ -89,6 +90,8 @@ export function QaWorkbench({
     queryClient.setQueryData(queryKeys.qaRun(next.id), next);
     router.refresh();
     open(next.id);
+    // The run's results are what comes next; the 실행 button was disabled while it started.
+    resultHeading.current?.focus();
   }
 
   const selected =
@@ -101,7 +104,7 @@ export function QaWorkbench({
       {channels && <RunForm channels={channels} isAdmin={isAdmin} onStarted={started} />}
 
       <section aria-labelledby="qa-result-heading" className="space-y-3">
-        <h2 id="qa-result-heading" className="text-lg font-bold">
+        <h2 id="qa-result-heading" ref={resultHeading} tabIndex={-1} className="text-lg font-bold">
           실행 결과{run && <span className="ml-2 text-sm font-normal text-slate-700">{runLabel(run)}</span>}
         </h2>
         <p role="status" aria-live="polite" className="text-sm font-medium">

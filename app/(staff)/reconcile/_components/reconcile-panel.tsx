@@ -118,6 +118,8 @@ export function ReconcilePanel({
         `대조를 마쳤습니다: ${result.checked}개 확인, 변경 ${result.changed}개, 없음 ${result.missing}개, 확인 불가 ${result.unavailable}개.`,
       );
       refresh();
+      // The run button was disabled while it ran; focus goes on to what it found.
+      document.getElementById('findings-title')?.focus();
     },
   });
   const acknowledge = useMutation({
@@ -170,7 +172,7 @@ export function ReconcilePanel({
       </CardSection>
 
       <section aria-labelledby="findings-title" className="space-y-3">
-        <h2 id="findings-title" className="text-lg font-bold">
+        <h2 id="findings-title" tabIndex={-1} className="text-lg font-bold">
           확인이 필요한 빌링키 <span className="font-mono text-base text-slate-700">({overview.findings.length})</span>
         </h2>
         <FormAlert>
