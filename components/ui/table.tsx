@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { HTMLAttributes, ReactNode, ThHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 /**
@@ -17,49 +17,6 @@ function TableFrame({ label, className, children }: { label: string; className?:
       {children}
     </div>
   );
-}
-
-/**
- * A data table. Cell padding and type are set once on the table (app/globals.css, `.data-table`),
- * not on each of hundreds of cells. `cards`: below the `md` breakpoint each row is a card whose cells
- * show their column name (`TD label`). `stickyFirst`: the first column stays in view while the frame
- * scrolls sideways.
- */
-function Table({
-  caption,
-  cards = true,
-  stickyFirst = false,
-  className,
-  children,
-}: {
-  caption: string;
-  cards?: boolean;
-  stickyFirst?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <table className={cn('data-table', cards && 'table-cards', stickyFirst && 'sticky-first', className)}>
-      <caption className="sr-only">{caption}</caption>
-      {children}
-    </table>
-  );
-}
-
-const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => <thead {...props} />;
-const TBody = (props: HTMLAttributes<HTMLTableSectionElement>) => <tbody {...props} />;
-
-/** `tone` tints the row (and its sticky first cell). */
-function TR({
-  tone,
-  className,
-  ...props
-}: HTMLAttributes<HTMLTableRowElement> & { tone?: 'muted' | 'selected' | 'warn' }) {
-  return <tr data-tone={tone} className={className} {...props} />;
-}
-
-function TH({ className, scope = 'col', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope={scope} className={className} {...props} />;
 }
 
 /** A column header that sorts by its column: a link (works without scripts), `aria-sort` on the header. */
@@ -148,7 +105,8 @@ const keyOf = (row: unknown): RowKey => (typeof row === 'string' ? row : (row as
 /**
  * Every table of the console: a named frame that scrolls sideways on its own, a caption, a header
  * row and a row per item, from a list of columns. The pages say what each column shows; the frame,
- * the phone's row cards and the sticky first column are the same everywhere (`Table`).
+ * the phone's row cards (`cards`) and the sticky first column (`stickyFirst`) are the same
+ * everywhere. Cell padding and type are set once (app/globals.css, `.data-table`), not per cell.
  */
 export function DataTable<Row>({
   label,
@@ -167,30 +125,32 @@ export function DataTable<Row>({
     column.id ?? (typeof column.header === 'string' ? column.header : String(index));
   return (
     <TableFrame label={label ?? caption} className={className}>
-      <Table caption={caption} cards={cards} stickyFirst={stickyFirst}>
-        <THead>
+      <table className={cn('data-table', cards && 'table-cards', stickyFirst && 'sticky-first')}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
           <tr>
             {shown.map((column, index) =>
               column.sort ? (
                 <SortableTH key={idOf(column, index)} label={String(column.header)} {...column.sort} />
               ) : (
-                <TH key={idOf(column, index)} className={column.headerClassName}>
+                <th key={idOf(column, index)} scope="col" className={column.headerClassName}>
                   {column.header}
-                </TH>
+                </th>
               ),
             )}
           </tr>
-        </THead>
-        <TBody>
+        </thead>
+        <tbody>
           {rows.map((row) => (
-            <TR key={keyFor(row)} tone={rowTone?.(row)}>
+            // `data-tone` tints the row (and its sticky first cell).
+            <tr key={keyFor(row)} data-tone={rowTone?.(row)}>
               {shown.map((column, index) => (
                 <Cell key={idOf(column, index)} column={column} row={row} />
               ))}
-            </TR>
+            </tr>
           ))}
-        </TBody>
-      </Table>
+        </tbody>
+      </table>
     </TableFrame>
   );
 }

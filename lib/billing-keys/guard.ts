@@ -9,15 +9,11 @@ import type { CurrentKey } from '@/lib/model/billing-keys';
 
 /**
  * The active key behind a customer_uid, from the database or else from Iamport, so a replacement
- * is never silent. Null when neither has one.
+ * is never silent. Null when neither has one. `storedOnly` skips Iamport: a signed look-up already
+ * found nothing there.
  */
 export const findCurrentKey = defineUseCase(
-  async (
-    customerUid: string,
-    deps: Resolved<{
-      /** Skip Iamport: a signed look-up already found nothing there. */ storedOnly?: boolean;
-    }>,
-  ): Promise<CurrentKey | null> => {
+  async (customerUid: string, deps: Resolved<{ storedOnly?: boolean }>): Promise<CurrentKey | null> => {
     let stored;
     try {
       stored = await findStoredKey(deps.db, customerUid);

@@ -34,10 +34,11 @@ type CallerDeps<R> = Omit<R, 'db' | 'runtime'> & UseCaseDeps;
 export function defineUseCase<P extends [...unknown[], Resolved], R>(
   run: (...args: P) => Promise<R>,
 ): (...args: [...Init<P>, deps?: CallerDeps<Last<P>>]) => Promise<R> {
+  if (run.length < 1) throw new Error('a use case body declares its deps as its last parameter');
   return async (...args) => {
     // A default value in the body's parameters would shorten `length` and put the deps in the wrong
     // place (a caller's `{ db }` taken as the context): refuse instead of guessing.
-    if (run.length < 1 || args.length > run.length) {
+    if (args.length > run.length) {
       throw new Error(
         `use case called with ${args.length} arguments; its body declares ${run.length} (no defaults there)`,
       );
